@@ -1,0 +1,36 @@
+// Which connections make sense. The canvas refuses the others with this reason, and import
+// refuses files that contain them, so the two can never disagree.
+import type { Flow, Kind } from './flow';
+
+type Graph = Pick<Flow, 'nodes' | 'edges'>;
+
+/** Why an edge from `source` to `target` is refused, or null when it is allowed. */
+export function connectionProblem(
+  graph: Graph,
+  sourceId: string,
+  targetId: string,
+  ignoreEdgeId?: string,
+): string | null {
+  if (sourceId === targetId) return 'a node cannot connect to itself';
+  const source = graph.nodes.find((n) => n.id === sourceId);
+  const target = graph.nodes.find((n) => n.id === targetId);
+  if (!source) return `there is no node "${sourceId}"`;
+  if (!target) return `there is no node "${targetId}"`;
+  const reason = kindProblem(source.kind, target.kind);
+  if (reason) return reason;
+  const duplicate = graph.edges.some(
+    (e) => e.id !== ignoreEdgeId && e.source === sourceId && e.target === targetId,
+  );
+  if (duplicate) return `${label(source)} is already connected to ${label(target)}`;
+  return null;
+}
+
+export function kindProblem(source: Kind, target: Kind): string | null {
+  if (target === 'producer') return 'nothing flows into a producer: it only emits events';
+  if (source === 'store') return 'a store is terminal: nothing flows out of it';
+  return null;
+}
+
+function label(n: { id: string; label?: string | undefined }): string {
+  return `"${n.label || n.id}"`;
+}

@@ -1,0 +1,82 @@
+// Flow JSON as written to disk: pretty-printed with a stable key order, so files diff well in git.
+import type { Flow } from './flow';
+
+const ORDER = [
+  'format',
+  'version',
+  'name',
+  'settings',
+  'nodes',
+  'edges',
+  'id',
+  'kind',
+  'label',
+  'position',
+  'x',
+  'y',
+  'config',
+  'source',
+  'target',
+  'dist',
+  'value',
+  'mean',
+  'stddev',
+  'min',
+  'max',
+  'eventType',
+  'interarrival',
+  'count',
+  'start',
+  'keys',
+  'capacity',
+  'overflow',
+  'delivery',
+  'maxDeliveries',
+  'deadLetter',
+  'partitions',
+  'retention',
+  'concurrency',
+  'service',
+  'failureRate',
+  'retryDelay',
+  'emits',
+  'latency',
+  'filter',
+  'seed',
+  'duration',
+  'warmup',
+];
+const RANK = new Map(ORDER.map((k, i) => [k, i]));
+
+function compareKeys(a: string, b: string): number {
+  const ra = RANK.get(a) ?? Infinity;
+  const rb = RANK.get(b) ?? Infinity;
+  if (ra !== rb) return ra - rb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function ordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value && typeof value === 'object') {
+    const src = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(src).sort(compareKeys)) {
+      if (src[key] !== undefined) out[key] = ordered(src[key]);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function serializeFlow(flow: Flow): string {
+  return `${JSON.stringify(ordered(flow), null, 2)}\n`;
+}
+
+/** A file name for the flow: "Order service" → "order-service.eventflow.json". */
+export function flowFileName(flow: Pick<Flow, 'name'>): string {
+  const slug = flow.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug || 'flow'}.eventflow.json`;
+}

@@ -1,0 +1,97 @@
+// Reading a Flow from untrusted input: shape (zod) first, then references and connection rules.
+// Every problem names its place as a path, e.g. `nodes[3].config.concurrency: must be …`.
+import { z } from 'zod';
+import { connectionProblem } from './connect';
+import { flowShapeSchema, isBusKind, type Flow } from './flow';
+
+export interface FlowProblem {
+  /** Where, as `nodes[3].config.concurrency`; empty for the document itself. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; flow: Flow } | { ok: false; problems: FlowProblem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+export function formatProblem(p: FlowProblem): string {
+  return p.path ? `${p.path}: ${p.message}` : p.message;
+}
+
+export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = []): FlowProblem[] {
+  return error.issues.map((iss) => ({
+    path: formatPath([...prefix, ...iss.path]),
+    message: iss.message,
+  }));
+}
+
+/** Validates a parsed JSON value as Flow JSON v1. */
+export function parseFlow(input: unknown): ParseResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problems: [{ path: '', message: 'the file must hold a JSON object (a Flow)' }] };
+  }
+  const shape = flowShapeSchema.safeParse(input);
+  if (!shape.success) return { ok: false, problems: zodProblems(shape.error) };
+  const problems = referenceProblems(shape.data);
+  return problems.length ? { ok: false, problems } : { ok: true, flow: shape.data };
+}
+
+/** Parses text as JSON and validates it. */
+export function parseFlowText(text: string): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { ok: false, problems: [{ path: '', message: `not valid JSON (${why})` }] };
+  }
+  return parseFlow(json);
+}
+
+function referenceProblems(flow: Flow): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const nodeIndex = new Map<string, number>();
+  flow.nodes.forEach((n, i) => {
+    const first = nodeIndex.get(n.id);
+    if (first !== undefined) {
+      problems.push({ path: `nodes[${i}].id`, message: `duplicate id "${n.id}" (also nodes[${first}])` });
+    } else nodeIndex.set(n.id, i);
+  });
+  flow.nodes.forEach((n, i) => {
+    if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
+    const target = flow.nodes[nodeIndex.get(n.config.deadLetter) ?? -1];
+    const path = `nodes[${i}].config.deadLetter`;
+    if (!target) problems.push({ path, message: `there is no node "${n.config.deadLetter}"` });
+    else if (target.id === n.id) problems.push({ path, message: 'a queue cannot dead-letter into itself' });
+    else if (!isBusKind(target.kind)) {
+      problems.push({
+        path,
+        message: `must name a queue, topic or stream ("${target.id}" is a ${target.kind})`,
+      });
+    }
+  });
+  const edgeIds = new Map<string, number>();
+  flow.edges.forEach((e, i) => {
+    const first = edgeIds.get(e.id);
+    if (first !== undefined) {
+      problems.push({ path: `edges[${i}].id`, message: `duplicate id "${e.id}" (also edges[${first}])` });
+    } else edgeIds.set(e.id, i);
+    for (const end of ['source', 'target'] as const) {
+      if (!nodeIndex.has(e[end])) {
+        problems.push({ path: `edges[${i}].${end}`, message: `there is no node "${e[end]}"` });
+      }
+    }
+    if (!nodeIndex.has(e.source) || !nodeIndex.has(e.target)) return;
+    const earlier = { nodes: flow.nodes, edges: flow.edges.slice(0, i) };
+    const reason = connectionProblem(earlier, e.source, e.target);
+    if (reason) problems.push({ path: `edges[${i}]`, message: reason });
+  });
+  return problems;
+}
