@@ -1,0 +1,128 @@
+// The Flow document: the one source of truth for what the user drew. Only this slice is tracked
+// by undo (see createAppStore.ts); every action here is one history entry.
+import type { StateCreator } from 'zustand';
+import { connectionProblem } from '../../model/connect';
+import { newConfig } from '../../model/defaults';
+import type { Flow, FlowEdge, FlowNode, FlowSettings, Kind } from '../../model/flow';
+import { type Clip, pasteClip } from '../clipboard';
+import { edgeIds, labelForId, nextEdgeId, nextNodeId, nodeIds } from '../ids';
+import type { App } from '../types';
+
+export type XY = { x: number; y: number };
+export type NodePatch = { label?: string; config?: FlowNode['config'] };
+export type EdgePatch = Partial<Pick<FlowEdge, 'latency' | 'filter'>>;
+
+export interface FlowSlice {
+  flow: Flow;
+  /** Replaces the whole document (New, template, import). Clears the selection. */
+  replaceFlow: (flow: Flow) => void;
+  addNode: (kind: Kind, position: XY) => string;
+  /** Sets label and/or config; a key whose value is `undefined` in config is removed. */
+  updateNode: (id: string, patch: NodePatch) => void;
+  updateEdge: (id: string, patch: EdgePatch) => void;
+  /** Adds an edge, or returns why it is refused (and changes nothing). */
+  connect: (source: string, target: string) => string | null;
+  deleteElements: (ids: { nodes: readonly string[]; edges: readonly string[] }) => void;
+  /** Moves nodes in one history entry (end of a drag, auto layout). */
+  moveNodes: (positions: Readonly<Record<string, XY>>) => void;
+  setName: (name: string) => void;
+  setSettings: (settings: FlowSettings) => void;
+  /** Inserts a copy of the clip; selects and returns the new node ids. */
+  paste: (clip: Clip, offset: XY) => string[];
+}
+
+export const emptyFlow = (name = 'Untitled flow'): Flow => ({
+  format: 'eventflow',
+  version: 1,
+  name,
+  nodes: [],
+  edges: [],
+});
+
+/** Drops `undefined` values so the document holds only fields that mean something. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export const createFlowSlice =
+  (initial: Flow): StateCreator<App, [], [], FlowSlice> =>
+  (set, get) => ({
+    flow: initial,
+    replaceFlow: (flow) => set({ flow, selection: { nodes: [], edges: [] } }),
+    addNode: (kind, position) => {
+      const { flow } = get();
+      const id = nextNodeId(nodeIds(flow), kind);
+      const node = { id, kind, label: labelForId(id, kind), position, config: newConfig(kind) } as FlowNode;
+      set({ flow: { ...flow, nodes: [...flow.nodes, node] }, selection: { nodes: [id], edges: [] } });
+      return id;
+    },
+    updateNode: (id, patch) => {
+      const { flow } = get();
+      const nodes = flow.nodes.map((n) => {
+        if (n.id !== id) return n;
+        const next = { ...n };
+        if ('label' in patch) next.label = patch.label;
+        if (patch.config) next.config = defined(patch.config);
+        return defined(next) as FlowNode;
+      });
+      set({ flow: { ...flow, nodes } });
+    },
+    updateEdge: (id, patch) => {
+      const { flow } = get();
+      const edges = flow.edges.map((e) => (e.id === id ? defined({ ...e, ...patch }) : e));
+      set({ flow: { ...flow, edges } });
+    },
+    connect: (source, target) => {
+      const { flow } = get();
+      const problem = connectionProblem(flow, source, target);
+      if (problem) return problem;
+      const edge: FlowEdge = { id: nextEdgeId(edgeIds(flow), source, target), source, target };
+      set({ flow: { ...flow, edges: [...flow.edges, edge] } });
+      return null;
+    },
+    deleteElements: ({ nodes, edges }) => {
+      const { flow, selection } = get();
+      const goneNodes = new Set(nodes);
+      const goneEdges = new Set(edges);
+      if (!goneNodes.size && !goneEdges.size) return;
+      const keptNodes = flow.nodes
+        .filter((n) => !goneNodes.has(n.id))
+        // A dead-letter target that disappears would leave the document invalid.
+        .map((n) =>
+          n.kind === 'queue' && n.config.deadLetter && goneNodes.has(n.config.deadLetter)
+            ? { ...n, config: defined({ ...n.config, deadLetter: undefined }) }
+            : n,
+        );
+      const keptEdges = flow.edges.filter(
+        (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
+      );
+      set({
+        flow: { ...flow, nodes: keptNodes, edges: keptEdges },
+        selection: {
+          nodes: selection.nodes.filter((id) => !goneNodes.has(id)),
+          edges: selection.edges.filter((id) => keptEdges.some((e) => e.id === id)),
+        },
+      });
+    },
+    moveNodes: (positions) => {
+      const { flow } = get();
+      const nodes = flow.nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id]! } : n));
+      set({ flow: { ...flow, nodes } });
+    },
+    setName: (name) => set({ flow: { ...get().flow, name } }),
+    setSettings: (settings) => {
+      const { flow } = get();
+      const clean = defined(settings);
+      const { settings: _old, ...rest } = flow;
+      set({ flow: Object.keys(clean).length ? { ...rest, settings: clean } : rest });
+    },
+    paste: (clip, offset) => {
+      const { flow } = get();
+      const pasted = pasteClip(flow, clip, offset);
+      set({
+        flow: { ...flow, nodes: [...flow.nodes, ...pasted.nodes], edges: [...flow.edges, ...pasted.edges] },
+        selection: { nodes: pasted.nodes.map((n) => n.id), edges: pasted.edges.map((e) => e.id) },
+      });
+      return pasted.nodes.map((n) => n.id);
+    },
+  });

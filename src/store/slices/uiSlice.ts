@@ -1,0 +1,36 @@
+// Messages to the user and which dialog is open. Not part of undo history.
+import type { StateCreator } from 'zustand';
+import type { App } from '../types';
+
+export type ToastTone = 'error' | 'info';
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  title: string;
+  /** Further lines, e.g. the first problems of a refused file. */
+  details?: string[];
+}
+export type Dialog = 'templates' | 'confirm-new' | null;
+
+export interface UiSlice {
+  toasts: Toast[];
+  dialog: Dialog;
+  /** Shows a message; an identical one already on screen is replaced so it is read again. */
+  notify: (tone: ToastTone, title: string, details?: string[]) => void;
+  dismiss: (id: number) => void;
+  openDialog: (dialog: Dialog) => void;
+}
+
+let lastToastId = 0;
+
+export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => ({
+  toasts: [],
+  dialog: null,
+  notify: (tone, title, details) => {
+    const id = ++lastToastId;
+    const others = get().toasts.filter((t) => t.title !== title);
+    set({ toasts: [...others.slice(-3), { id, tone, title, ...(details ? { details } : {}) }] });
+  },
+  dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  openDialog: (dialog) => set({ dialog }),
+});

@@ -1,0 +1,8 @@
+// The app's state is one object built from slices (see slices/index.ts). Each slice declares its
+// own state and actions; `App` is their intersection so any slice can read the others.
+import type { CanvasSlice } from './slices/canvasSlice';
+import type { FlowSlice } from './slices/flowSlice';
+import type { SelectionSlice } from './slices/selectionSlice';
+import type { UiSlice } from './slices/uiSlice';
+
+export type App = FlowSlice & SelectionSlice & CanvasSlice & UiSlice;
