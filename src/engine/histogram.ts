@@ -1,0 +1,90 @@
+// Latency histograms with bounded memory and bounded relative error (HDR-style). A value's bucket
+// is its float64 exponent plus the top SUB_BITS bits of its mantissa, read straight from the bit
+// pattern: 64 buckets per power of two, so a bucket spans a factor of 1 + 1/64 and reporting its
+// midpoint is within 1/129 (< 0.8%) of any value inside it. Range 2^-30 s (~1 ns) to 2^24 s
+// (~194 days); smaller values share the lowest bucket, larger the highest (max stays exact).
+
+const SUB_BITS = 6;
+const SUB = 1 << SUB_BITS;
+const MIN_EXP = -30;
+const MAX_EXP = 24;
+const BIASED_MIN = MIN_EXP + 1023;
+export const HISTOGRAM_BUCKETS = (MAX_EXP - MIN_EXP) * SUB + 1;
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Index of the high word of a float64 in a Uint32 view (1 on little-endian machines).
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** Bucket index of a value ≥ 0 (bucket 0 holds everything below 2^MIN_EXP, including 0). */
+export function bucketOf(x: number): number {
+  f64[0] = x;
+  const hi = u32[HI]!;
+  const e = (hi >>> 20) - BIASED_MIN;
+  if (e < 0) return 0;
+  const i = e * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1)) + 1;
+  return i < HISTOGRAM_BUCKETS ? i : HISTOGRAM_BUCKETS - 1;
+}
+
+/** Midpoint of a bucket's range: the value reported for every sample in it. */
+export function bucketValue(i: number): number {
+  if (i === 0) return 0;
+  const e = Math.floor((i - 1) / SUB);
+  const m = (i - 1) % SUB;
+  return Math.pow(2, e + MIN_EXP) * (1 + (m + 0.5) / SUB);
+}
+
+/**
+ * Many histograms in one Float64Array (row h = histogram h), plus exact count, sum, min and max
+ * per row, so per-node histograms cost no objects.
+ */
+export class HistogramSet {
+  readonly counts: Float64Array;
+  readonly count: Float64Array;
+  readonly sum: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+
+  constructor(readonly rows: number) {
+    this.counts = new Float64Array(rows * HISTOGRAM_BUCKETS);
+    this.count = new Float64Array(rows);
+    this.sum = new Float64Array(rows);
+    this.min = new Float64Array(rows).fill(Infinity);
+    this.max = new Float64Array(rows);
+  }
+
+  record(h: number, x: number): void {
+    this.counts[h * HISTOGRAM_BUCKETS + bucketOf(x)]!++;
+    this.count[h]!++;
+    this.sum[h]! += x;
+    if (x > this.max[h]!) this.max[h] = x;
+    if (x < this.min[h]!) this.min[h] = x;
+  }
+
+  clear(): void {
+    this.counts.fill(0);
+    this.count.fill(0);
+    this.sum.fill(0);
+    this.min.fill(Infinity);
+    this.max.fill(0);
+  }
+
+  mean(h: number): number {
+    const c = this.count[h]!;
+    return c > 0 ? this.sum[h]! / c : 0;
+  }
+
+  /** The q-quantile (0 < q ≤ 1) by nearest rank; 0 when empty. Clamped to the exact min and max. */
+  quantile(h: number, q: number): number {
+    const c = this.count[h]!;
+    if (c === 0) return 0;
+    const rank = Math.max(1, Math.ceil(q * c));
+    const base = h * HISTOGRAM_BUCKETS;
+    let seen = 0;
+    for (let i = 0; i < HISTOGRAM_BUCKETS; i++) {
+      seen += this.counts[base + i]!;
+      if (seen >= rank) return Math.min(this.max[h]!, Math.max(this.min[h]!, bucketValue(i)));
+    }
+    return this.max[h]!;
+  }
+}

@@ -1,0 +1,103 @@
+// The pending-event set: a binary min-heap stored in parallel typed arrays, ordered by time and
+// then by a scheduling sequence number, so events due at the same time run in the order they
+// were scheduled. Growth doubles the arrays; nothing is allocated per event.
+
+export class EventHeap {
+  private time: Float64Array;
+  private seq: Float64Array;
+  private code: Int32Array;
+  private n = 0;
+  private nextSeq = 0;
+
+  constructor(capacity = 1024) {
+    this.time = new Float64Array(capacity);
+    this.seq = new Float64Array(capacity);
+    this.code = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.nextSeq = 0;
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  peekTime(): number {
+    return this.n > 0 ? this.time[0]! : Infinity;
+  }
+
+  /** Code of the earliest event (valid only when size > 0). */
+  peekCode(): number {
+    return this.code[0]!;
+  }
+
+  /** Event code at heap position i, for audits. */
+  codeAt(i: number): number {
+    return this.code[i]!;
+  }
+
+  push(t: number, code: number): void {
+    if (this.n === this.time.length) this.grow();
+    const time = this.time;
+    const seq = this.seq;
+    const codes = this.code;
+    const s = this.nextSeq++;
+    let i = this.n++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = time[p]!;
+      if (pt < t || (pt === t && seq[p]! < s)) break;
+      time[i] = pt;
+      seq[i] = seq[p]!;
+      codes[i] = codes[p]!;
+      i = p;
+    }
+    time[i] = t;
+    seq[i] = s;
+    codes[i] = code;
+  }
+
+  /** Removes the earliest event (call peekTime/peekCode first). */
+  pop(): void {
+    const n = --this.n;
+    if (n === 0) return;
+    const time = this.time;
+    const seq = this.seq;
+    const codes = this.code;
+    const t = time[n]!;
+    const s = seq[n]!;
+    const c = codes[n]!;
+    let i = 0;
+    for (;;) {
+      let k = 2 * i + 1;
+      if (k >= n) break;
+      const r = k + 1;
+      if (r < n && (time[r]! < time[k]! || (time[r] === time[k] && seq[r]! < seq[k]!))) k = r;
+      const kt = time[k]!;
+      if (t < kt || (t === kt && s < seq[k]!)) break;
+      time[i] = kt;
+      seq[i] = seq[k]!;
+      codes[i] = codes[k]!;
+      i = k;
+    }
+    time[i] = t;
+    seq[i] = s;
+    codes[i] = c;
+  }
+
+  private grow(): void {
+    const cap = this.time.length * 2;
+    const time = new Float64Array(cap);
+    const seq = new Float64Array(cap);
+    const code = new Int32Array(cap);
+    time.set(this.time);
+    seq.set(this.seq);
+    code.set(this.code);
+    this.time = time;
+    this.seq = seq;
+    this.code = code;
+  }
+}

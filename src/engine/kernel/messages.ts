@@ -1,0 +1,84 @@
+// Messages in flight, as a struct of arrays indexed by slot. Slots are recycled through a free
+// list, so a run of any length allocates only when the number of live messages reaches a new high.
+
+export const FLAG_DEAD_LETTER = 1;
+
+export class MessagePool {
+  /** Producer emission time: end-to-end latency is measured from here. */
+  origin = new Float64Array(0);
+  /** Arrival at the current bus or inbox: queue wait is measured from here. */
+  arrive = new Float64Array(0);
+  type = new Int32Array(0);
+  key = new Int32Array(0);
+  /** Delivery attempts so far from an at-least-once queue. */
+  deliveries = new Int32Array(0);
+  /** Who to hold back if this copy meets a full "block" queue (-1: nobody). */
+  pub = new Int32Array(0);
+  /** Edge the copy is travelling on, or the queue it returns to on redelivery. */
+  where = new Int32Array(0);
+  flags = new Uint8Array(0);
+  private free = new Int32Array(0);
+  private nFree = 0;
+  private cap = 0;
+  live = 0;
+
+  constructor(capacity = 256) {
+    this.resize(capacity);
+  }
+
+  alloc(): number {
+    if (this.nFree === 0) this.resize(this.cap * 2);
+    this.live++;
+    return this.free[--this.nFree]!;
+  }
+
+  release(slot: number): void {
+    this.live--;
+    this.free[this.nFree++] = slot;
+  }
+
+  /** A new slot with the same fields as `slot`. */
+  clone(slot: number): number {
+    const c = this.alloc();
+    this.origin[c] = this.origin[slot]!;
+    this.arrive[c] = this.arrive[slot]!;
+    this.type[c] = this.type[slot]!;
+    this.key[c] = this.key[slot]!;
+    this.deliveries[c] = this.deliveries[slot]!;
+    this.pub[c] = this.pub[slot]!;
+    this.where[c] = this.where[slot]!;
+    this.flags[c] = this.flags[slot]!;
+    return c;
+  }
+
+  clear(): void {
+    this.live = 0;
+    this.nFree = this.cap;
+    for (let i = 0; i < this.cap; i++) this.free[i] = this.cap - 1 - i;
+  }
+
+  private resize(cap: number): void {
+    const old = this.cap;
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.origin = grow(this.origin, (n) => new Float64Array(n));
+    this.arrive = grow(this.arrive, (n) => new Float64Array(n));
+    this.type = grow(this.type, (n) => new Int32Array(n));
+    this.key = grow(this.key, (n) => new Int32Array(n));
+    this.deliveries = grow(this.deliveries, (n) => new Int32Array(n));
+    this.pub = grow(this.pub, (n) => new Int32Array(n));
+    this.where = grow(this.where, (n) => new Int32Array(n));
+    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    const free = new Int32Array(cap);
+    free.set(this.free.subarray(0, this.nFree));
+    // New slots go below the existing free ones; lowest slot numbers are handed out first.
+    let k = this.nFree;
+    for (let s = cap - 1; s >= old; s--) free[k++] = s;
+    this.free = free;
+    this.nFree = k;
+    this.cap = cap;
+  }
+}

@@ -1,0 +1,165 @@
+// Figures kept while the engine runs, all in preallocated typed arrays: per-node counters,
+// time-weighted depth and busy workers, latency histograms, and a fixed-interval time series.
+// Warm-up: when it ends, counters are copied to a baseline and the rest starts over, so every
+// figure covers the time after warm-up only (except `totals`, which balance over the whole run).
+import { HistogramSet } from './histogram';
+
+export const C_IN = 0;
+export const C_OUT = 1;
+export const C_DROPPED = 2;
+export const C_FAILED = 3;
+export const C_LOST = 4;
+export const C_DEAD = 5;
+export const C_REDELIVERED = 6;
+/** Handler completions (successful services) for throughput. */
+export const C_DONE = 7;
+export const COUNTERS = 8;
+
+export const T_EMITTED = 0;
+export const T_COMPLETED = 1;
+export const T_DROPPED = 2;
+export const T_LOST = 3;
+export const T_DEAD = 4;
+
+/** Per-sample fields of the time series, per node. */
+export const SERIES_FIELDS = ['depth', 'busy', 'in', 'out', 'done'] as const;
+const SF = SERIES_FIELDS.length;
+
+export interface Series {
+  /** Simulated sample times, oldest first. */
+  times: Float64Array;
+  /** times.length × nodes × SERIES_FIELDS.length: depth and busy now, cumulative in/out/done since warm-up. */
+  values: Float64Array;
+  fields: readonly string[];
+}
+
+export class Metrics {
+  readonly counters: Float64Array;
+  readonly baseline: Float64Array;
+  /** emitted, completed, dropped, lost, deadLettered over the whole run. */
+  readonly totals = new Float64Array(5);
+  readonly depth: Float64Array;
+  readonly depthMax: Float64Array;
+  readonly depthArea: Float64Array;
+  readonly busy: Float64Array;
+  readonly busyArea: Float64Array;
+  readonly blocked: Float64Array;
+  readonly last: Float64Array;
+  /** Rows: node n wait = 3n, service = 3n + 1, sojourn = 3n + 2; end to end = 3N. */
+  readonly hist: HistogramSet;
+  readonly e2e: number;
+  /** Start of the measured period (end of warm-up, or 0). */
+  since = 0;
+  private readonly seriesTimes: Float64Array;
+  private readonly seriesValues: Float64Array;
+  private seriesNext = 0;
+  private seriesCount = 0;
+
+  constructor(
+    readonly nodes: number,
+    readonly seriesCapacity = 600,
+  ) {
+    this.counters = new Float64Array(nodes * COUNTERS);
+    this.baseline = new Float64Array(nodes * COUNTERS);
+    this.depth = new Float64Array(nodes);
+    this.depthMax = new Float64Array(nodes);
+    this.depthArea = new Float64Array(nodes);
+    this.busy = new Float64Array(nodes);
+    this.busyArea = new Float64Array(nodes);
+    this.blocked = new Float64Array(nodes);
+    this.last = new Float64Array(nodes);
+    this.hist = new HistogramSet(nodes * 3 + 1);
+    this.e2e = nodes * 3;
+    this.seriesTimes = new Float64Array(seriesCapacity);
+    this.seriesValues = new Float64Array(seriesCapacity * nodes * SF);
+  }
+
+  clear(): void {
+    this.counters.fill(0);
+    this.baseline.fill(0);
+    this.totals.fill(0);
+    this.depth.fill(0);
+    this.depthMax.fill(0);
+    this.depthArea.fill(0);
+    this.busy.fill(0);
+    this.busyArea.fill(0);
+    this.blocked.fill(0);
+    this.last.fill(0);
+    this.hist.clear();
+    this.since = 0;
+    this.seriesNext = 0;
+    this.seriesCount = 0;
+  }
+
+  /** Brings node n's time-weighted areas up to `now` (call before changing its depth or busy). */
+  touch(n: number, now: number): void {
+    const dt = now - this.last[n]!;
+    if (dt > 0) {
+      this.depthArea[n]! += this.depth[n]! * dt;
+      this.busyArea[n]! += this.busy[n]! * dt;
+      this.last[n] = now;
+    }
+  }
+
+  addDepth(n: number, d: number, now: number): void {
+    this.touch(n, now);
+    const v = (this.depth[n]! += d);
+    if (v > this.depthMax[n]!) this.depthMax[n] = v;
+  }
+
+  addBusy(n: number, d: number, now: number): void {
+    this.touch(n, now);
+    this.busy[n]! += d;
+  }
+
+  /** Ends warm-up at `now`: figures from here on. */
+  startMeasuring(now: number): void {
+    for (let n = 0; n < this.nodes; n++) {
+      this.touch(n, now);
+      this.depthArea[n] = 0;
+      this.busyArea[n] = 0;
+      this.depthMax[n] = this.depth[n]!;
+      this.last[n] = now;
+    }
+    this.baseline.set(this.counters);
+    this.hist.clear();
+    this.since = now;
+  }
+
+  /** Counter c of node n since warm-up. */
+  count(n: number, c: number): number {
+    const i = n * COUNTERS + c;
+    return this.counters[i]! - this.baseline[i]!;
+  }
+
+  sample(now: number): void {
+    const row = this.seriesNext;
+    this.seriesTimes[row] = now;
+    const base = row * this.nodes * SF;
+    for (let n = 0; n < this.nodes; n++) {
+      const o = base + n * SF;
+      this.seriesValues[o] = this.depth[n]!;
+      this.seriesValues[o + 1] = this.busy[n]!;
+      this.seriesValues[o + 2] = this.count(n, C_IN);
+      this.seriesValues[o + 3] = this.count(n, C_OUT);
+      this.seriesValues[o + 4] = this.count(n, C_DONE);
+    }
+    this.seriesNext = (row + 1) % this.seriesCapacity;
+    if (this.seriesCount < this.seriesCapacity) this.seriesCount++;
+  }
+
+  /** The last `seriesCapacity` samples, oldest first (a copy). */
+  series(): Series {
+    const k = this.seriesCount;
+    const stride = this.nodes * SF;
+    const times = new Float64Array(k);
+    const values = new Float64Array(k * stride);
+    const first = (this.seriesNext - k + this.seriesCapacity) % this.seriesCapacity;
+    for (let i = 0; i < k; i++) {
+      const row = (first + i) % this.seriesCapacity;
+      times[i] = this.seriesTimes[row]!;
+      values.set(this.seriesValues.subarray(row * stride, (row + 1) * stride), i * stride);
+    }
+    return { times, values, fields: SERIES_FIELDS };
+  }
+}

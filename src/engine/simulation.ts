@@ -1,0 +1,97 @@
+// createSimulation: validation, then the Simulation interface of api.ts over the Engine core.
+import { DEFAULT_SETTINGS } from '../model/defaults';
+import type { Flow } from '../model/flow';
+import { runnableProblems } from '../model/runnable';
+import { parseFlow } from '../model/validate';
+import type { CreateResult, Simulation, SimulationOptions, Snapshot, SimulationReport } from './api';
+import { Engine } from './engine';
+import { buildReport, newSnapshot, fillSnapshot } from './report';
+import { compileTopology } from './topology';
+import { updatePlan } from './update';
+import type { Series } from './metrics';
+
+/** A Simulation plus what the CLI and tests read beyond api.ts. */
+export interface EngineSimulation extends Simulation {
+  /** Time series at `seriesInterval` (the last 600 samples). */
+  series(): Series;
+  /** Copies found in queues, workers and on wires: equals totals.inFlight when the books balance. */
+  audit(): number;
+}
+
+/** Options default to the flow's settings, then DEFAULT_SETTINGS. */
+export function createSimulation(input: unknown, options: Partial<SimulationOptions> = {}): CreateResult {
+  const parsed = parseFlow(input);
+  if (!parsed.ok) return parsed;
+  const problems = runnableProblems(parsed.flow);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, sim: simulate(parsed.flow, options) };
+}
+
+/** Like createSimulation, returning the wider EngineSimulation; throws on a bad flow. */
+export function createEngineSimulation(
+  input: unknown,
+  options: Partial<SimulationOptions> = {},
+): EngineSimulation {
+  const r = createSimulation(input, options);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return r.sim as EngineSimulation;
+}
+
+function simulate(flow: Flow, options: Partial<SimulationOptions>): EngineSimulation {
+  const s = flow.settings;
+  const duration = options.duration ?? s?.duration ?? DEFAULT_SETTINGS.duration;
+  const warmup = options.warmup ?? s?.warmup ?? DEFAULT_SETTINGS.warmup;
+  const seriesInterval =
+    options.seriesInterval ?? (Number.isFinite(duration) ? Math.max((duration - warmup) / 300, 1e-6) : 1);
+  const build = (f: Flow, seed: number): Engine =>
+    new Engine(compileTopology(f), { seed, duration, warmup, seriesInterval });
+  let current = flow;
+  // Changes that need a rebuild wait here until reset().
+  let stale = false;
+  let engine = build(flow, options.seed ?? s?.seed ?? DEFAULT_SETTINGS.seed);
+  const layoutOf = (e: Engine) => ({
+    nodeIds: e.t.nodeIds,
+    edgeIds: e.t.edgeIds,
+    eventTypes: e.t.eventTypes,
+  });
+  let layout = layoutOf(engine);
+  return {
+    get layout() {
+      return layout;
+    },
+    get now() {
+      return engine.now;
+    },
+    get events() {
+      return engine.events;
+    },
+    get done() {
+      return engine.done;
+    },
+    advanceTo: (t, maxEvents = Infinity) => engine.run(t, maxEvents),
+    step: (n) => engine.run(Infinity, n),
+    nextEventTime: () => engine.heap.peekTime(),
+    snapshot: (into?: Snapshot) => fillSnapshot(engine, into ?? newSnapshot(engine)),
+    report: (): SimulationReport => buildReport(engine),
+    reset: (seed?: number) => {
+      if (stale) {
+        engine = build(current, seed ?? engine.seed);
+        layout = layoutOf(engine);
+        stale = false;
+      } else engine.reset(seed ?? engine.seed);
+    },
+    update: (input: Flow) => {
+      const parsed = parseFlow(input);
+      if (!parsed.ok) return parsed.problems.map((p) => p.path);
+      const problems = runnableProblems(parsed.flow);
+      if (problems.length > 0) return problems.map((p) => p.path);
+      const plan = updatePlan(current, parsed.flow);
+      if (plan.needsReset.length > 0) stale = true;
+      for (const apply of plan.live) apply(engine);
+      current = parsed.flow;
+      return plan.needsReset;
+    },
+    series: () => engine.metrics.series(),
+    audit: () => engine.audit(),
+  };
+}

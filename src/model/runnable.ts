@@ -1,0 +1,86 @@
+// Graph checks that a schema-valid flow must also pass before it can run. Same {path, message}
+// problems as import, naming the node, so the inspector, the worker and the CLI agree.
+import { isBusKind, type Flow } from './flow';
+import type { FlowProblem } from './validate';
+
+const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
+
+/** Why this (already schema-valid) flow cannot be simulated; empty when it can. */
+export function runnableProblems(flow: Flow): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const index = new Map(flow.nodes.map((n, i) => [n.id, i]));
+  const out: number[][] = flow.nodes.map(() => []);
+  for (const e of flow.edges) {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s !== undefined && t !== undefined) out[s]!.push(t);
+  }
+  // Dead letters flow too: a queue's dead-letter bus is reachable from it.
+  flow.nodes.forEach((n, i) => {
+    if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
+    const target = index.get(n.config.deadLetter);
+    const path = `nodes[${i}].config.deadLetter`;
+    if (target === undefined) problems.push({ path, message: `there is no node "${n.config.deadLetter}"` });
+    else if (target === i) problems.push({ path, message: 'a queue cannot dead-letter into itself' });
+    else if (!isBusKind(flow.nodes[target]!.kind)) {
+      problems.push({
+        path,
+        message: `must name a queue, topic or stream ("${n.config.deadLetter}" is a ${flow.nodes[target]!.kind})`,
+      });
+    } else out[i]!.push(target);
+  });
+
+  const reached = new Uint8Array(flow.nodes.length);
+  const stack: number[] = [];
+  flow.nodes.forEach((n, i) => {
+    if (n.kind === 'producer') {
+      reached[i] = 1;
+      stack.push(i);
+    }
+  });
+  while (stack.length > 0) {
+    for (const t of out[stack.pop()!]!) {
+      if (!reached[t]) {
+        reached[t] = 1;
+        stack.push(t);
+      }
+    }
+  }
+  flow.nodes.forEach((n, i) => {
+    if (n.kind === 'handler' && !reached[i]) {
+      problems.push({
+        path: `nodes[${i}]`,
+        message: `handler ${name(n)} is unreachable: no producer feeds it`,
+      });
+    }
+  });
+
+  // Buses and stores hand events on at once; a cycle made only of buses would forward forever at one instant.
+  const instant = flow.nodes.map((n) => isBusKind(n.kind));
+  const state = new Uint8Array(flow.nodes.length); // 0 new, 1 on the path, 2 done
+  const visit = (i: number): number => {
+    state[i] = 1;
+    for (const t of out[i]!) {
+      if (!instant[t]) continue;
+      if (state[t] === 1) return t;
+      if (state[t] === 0) {
+        const c = visit(t);
+        if (c >= 0) return c;
+      }
+    }
+    state[i] = 2;
+    return -1;
+  };
+  for (let i = 0; i < flow.nodes.length; i++) {
+    if (!instant[i] || state[i] !== 0) continue;
+    const c = visit(i);
+    if (c >= 0) {
+      problems.push({
+        path: `nodes[${c}]`,
+        message: `${flow.nodes[c]!.kind} ${name(flow.nodes[c]!)} is on a loop of buses with no handler: events would circle forever`,
+      });
+      break;
+    }
+  }
+  return problems;
+}
