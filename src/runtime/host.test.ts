@@ -1,0 +1,160 @@
+// Pacing: the host against a fake wall clock, in-process (the transport is covered by
+// contract.test.ts).
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../engine';
+import { createHost } from './host';
+import type { FromWorker, SnapshotMessage } from './protocol';
+import { FakeClock } from './testing/fakeClock';
+import { orderFlow, unreachableFlow } from './testing/flows';
+
+const FRAME = 1000 / 60;
+const options = { seed: 7, duration: 600, warmup: 0 };
+
+function setup(autoStep = 0) {
+  const clock = new FakeClock(autoStep);
+  const out: FromWorker[] = [];
+  const host = createHost({
+    now: clock.now,
+    schedule: clock.schedule,
+    // In-process the client would hand buffers back; here the test does, right away.
+    post: (msg) => {
+      out.push(msg.type === 'snapshot' ? { ...msg, buffers: copy(msg) } : msg);
+      if (msg.type === 'snapshot') host.handle({ type: 'returnBuffers', buffers: msg.buffers });
+    },
+    create: createSimulation,
+  });
+  const snapshots = () => out.filter((m): m is SnapshotMessage => m.type === 'snapshot');
+  const last = () => snapshots().at(-1)!;
+  return { clock, out, host, snapshots, last };
+}
+
+const copy = (m: SnapshotMessage): SnapshotMessage['buffers'] => ({
+  nodes: m.buffers.nodes.slice(),
+  edgeTransits: m.buffers.edgeTransits.slice(),
+  edgeInFlight: m.buffers.edgeInFlight.slice(),
+  endToEnd: m.buffers.endToEnd.slice(),
+  totals: m.buffers.totals.slice(),
+});
+
+describe('host pacing', () => {
+  it('follows the wall clock times the speed factor in real time', () => {
+    for (const speed of [0.5, 2, 10]) {
+      const { clock, host, last } = setup();
+      host.handle({ type: 'load', flow: orderFlow(), options });
+      host.handle({ type: 'run', mode: 'realtime', speed });
+      clock.advance(1000);
+      expect(last().time).toBeGreaterThan(speed * 0.95);
+      expect(last().time).toBeLessThanOrEqual(speed * 1.0001);
+    }
+  });
+
+  it('sends at most 30 snapshots a second however fast the run', () => {
+    const { clock, host, snapshots } = setup();
+    host.handle({ type: 'load', flow: orderFlow(), options });
+    const before = snapshots().length;
+    host.handle({ type: 'run', mode: 'realtime', speed: 100 });
+    clock.advance(1000);
+    const sent = snapshots().length - before;
+    expect(sent).toBeGreaterThan(20);
+    expect(sent).toBeLessThanOrEqual(30);
+  });
+
+  it('reports progress in fast mode and finishes at the duration', () => {
+    const { clock, out, host, last } = setup(1);
+    host.handle({ type: 'load', flow: orderFlow(), options: { ...options, duration: 2000 } });
+    host.handle({ type: 'run', mode: 'fast', speed: 1 });
+    for (let i = 0; i < 5000 && !out.some((m) => m.type === 'done'); i++) clock.advance(FRAME);
+    const progress = out.flatMap((m) => (m.type === 'progress' ? [m.fraction] : []));
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+    expect(out.at(-1)).toEqual({ type: 'done', time: 2000 });
+    expect(last().time).toBe(2000);
+  });
+
+  it('freezes on pause: no snapshots, no time', () => {
+    const { clock, out, host, snapshots, last } = setup();
+    host.handle({ type: 'load', flow: orderFlow(), options });
+    host.handle({ type: 'run', mode: 'realtime', speed: 1 });
+    clock.advance(500);
+    host.handle({ type: 'pause' });
+    const frozen = last();
+    const count = snapshots().length;
+    expect(out.some((m) => m.type === 'paused')).toBe(true);
+    clock.advance(1000);
+    expect(snapshots().length).toBe(count);
+    expect(clock.pending).toBe(0);
+    expect(frozen.time).toBeCloseTo(0.5, 1);
+  });
+
+  it('steps exactly one event at a time', () => {
+    const { host, last } = setup();
+    host.handle({ type: 'load', flow: orderFlow(), options });
+    expect(last().events).toBe(0);
+    host.handle({ type: 'step', events: 1 });
+    expect(last().events).toBe(1);
+    host.handle({ type: 'step', events: 1 });
+    expect(last().events).toBe(2);
+    const before = last().time;
+    host.handle({ type: 'step', slice: 0.5 });
+    expect(last().time).toBeCloseTo(before + 0.5, 9);
+  });
+
+  it('resets to zero', () => {
+    const { clock, host, last } = setup();
+    host.handle({ type: 'load', flow: orderFlow(), options });
+    host.handle({ type: 'run', mode: 'realtime', speed: 10 });
+    clock.advance(500);
+    expect(last().buffers.totals[0]).toBeGreaterThan(0);
+    host.handle({ type: 'reset' });
+    expect(last().time).toBe(0);
+    expect(last().events).toBe(0);
+    expect([...last().buffers.totals]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([...last().buffers.edgeTransits].every((v) => v === 0)).toBe(true);
+  });
+
+  it('names the node when the engine refuses the flow, and keeps running nothing', () => {
+    const { clock, out, host } = setup();
+    host.handle({ type: 'load', flow: unreachableFlow(), options });
+    const err = out.find((m) => m.type === 'error');
+    expect(err?.type === 'error' && err.problems.some((p) => p.nodeId === 'orphan')).toBe(true);
+    host.handle({ type: 'run', mode: 'realtime', speed: 1 });
+    clock.advance(100);
+    expect(out.some((m) => m.type === 'snapshot')).toBe(false);
+  });
+
+  it('turns an engine exception into an error message, not a dead worker', () => {
+    const out: FromWorker[] = [];
+    const clock = new FakeClock();
+    const host = createHost({
+      now: clock.now,
+      schedule: clock.schedule,
+      post: (m) => out.push(m),
+      create: () => {
+        throw new Error('kaboom');
+      },
+    });
+    host.handle({ type: 'load', flow: orderFlow(), options });
+    expect(out).toEqual([
+      { type: 'error', problems: [{ path: '', message: 'the simulation stopped: kaboom' }] },
+    ]);
+  });
+
+  it('applies rate and concurrency edits live and defers structural ones to reset', () => {
+    const { out, host } = setup();
+    host.handle({ type: 'load', flow: orderFlow(), options });
+    const faster = orderFlow();
+    const billing = faster.nodes[2]!;
+    if (billing.kind === 'handler') billing.config.concurrency = 4;
+    host.handle({ type: 'update', flow: faster });
+    expect(out.at(-1)).toEqual({ type: 'updated', pendingReset: [] });
+    const bigger = unreachableFlow();
+    bigger.edges.push({ id: 'e4', source: 'q', target: 'orphan' });
+    host.handle({ type: 'update', flow: bigger });
+    const updated = out.at(-1);
+    expect(updated?.type === 'updated' && updated.pendingReset.length > 0).toBe(true);
+    host.handle({ type: 'reset' });
+    const ready = out.filter((m) => m.type === 'ready').at(-1);
+    expect(ready?.type === 'ready' && ready.layout.nodeIds).toContain('orphan');
+  });
+});

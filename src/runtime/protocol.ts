@@ -1,0 +1,223 @@
+// The one protocol between the UI (client.ts) and the simulation worker (host.ts / worker.ts).
+// Both sides import this file and nothing else defines a message. Every message is a plain
+// structured-clone-able object discriminated on `type`.
+import type { SimulationReport, SnapshotLayout } from '../engine/api';
+import type { Flow } from '../model/flow';
+import type { FlowProblem } from '../model/validate';
+
+/** Real time follows the wall clock × speed; fast runs as many events as the CPU allows. */
+export type RunMode = 'realtime' | 'fast';
+
+/** The speed range the real-time mode accepts (simulated seconds per wall second). */
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+/** Snapshots per wall second, at most, whatever the simulation rate. */
+export const MAX_SNAPSHOTS_PER_SECOND = 30;
+/** Reports (per-node percentiles) per wall second, at most. */
+export const MAX_REPORTS_PER_SECOND = 2;
+/** Simulated seconds a fast run covers when the flow sets no duration. */
+export const DEFAULT_FAST_DURATION = 3600;
+
+export interface LoadOptions {
+  seed: number;
+  /** Simulated seconds; Infinity lets a real-time run go on until paused. */
+  duration: number;
+  warmup: number;
+}
+
+// ---------------------------------------------------------------- UI → worker
+
+/** Build a simulation of `flow`; answered by `ready` (with the layout) or `error`. */
+export interface LoadMessage {
+  type: 'load';
+  flow: Flow;
+  options: LoadOptions;
+}
+/** Start or resume. Real time paces sim time to wall time × speed; fast runs flat out to duration. */
+export interface RunMessage {
+  type: 'run';
+  mode: RunMode;
+  speed: number;
+}
+/** Stop advancing; answered by `paused` with a final snapshot. */
+export interface PauseMessage {
+  type: 'pause';
+}
+/** Advance one event (`events`) or a small simulated time slice (`slice` seconds), then pause. */
+export interface StepMessage {
+  type: 'step';
+  events?: number;
+  slice?: number;
+}
+/** Back to time 0 with the same flow, optionally under another seed. */
+export interface ResetMessage {
+  type: 'reset';
+  seed?: number;
+}
+/** Change the real-time speed factor without a pause. */
+export interface SetSpeedMessage {
+  type: 'setSpeed';
+  speed: number;
+}
+/** Change the seed; it takes effect now (the run resets). */
+export interface SetSeedMessage {
+  type: 'setSeed';
+  seed: number;
+}
+/** The flow was edited: apply live what can be, report the rest as `pendingReset`. */
+export interface UpdateMessage {
+  type: 'update';
+  flow: Flow;
+}
+/** Hand a snapshot buffer set back to the worker's pool so it can be refilled without allocating. */
+export interface ReturnBuffersMessage {
+  type: 'returnBuffers';
+  buffers: SnapshotBuffers;
+}
+
+export type ToWorker =
+  | LoadMessage
+  | RunMessage
+  | PauseMessage
+  | StepMessage
+  | ResetMessage
+  | SetSpeedMessage
+  | SetSeedMessage
+  | UpdateMessage
+  | ReturnBuffersMessage;
+
+// ---------------------------------------------------------------- worker → UI
+
+/** The arrays of one snapshot (see engine `Snapshot`), moved, not copied, across the boundary. */
+export interface SnapshotBuffers {
+  nodes: Float64Array;
+  edgeTransits: Float64Array;
+  edgeInFlight: Float64Array;
+  endToEnd: Float64Array;
+  totals: Float64Array;
+}
+
+/** The flow was accepted; arrays in later snapshots are indexed by this layout. */
+export interface ReadyMessage {
+  type: 'ready';
+  layout: SnapshotLayout;
+  options: LoadOptions;
+}
+/**
+ * The latest state, at most MAX_SNAPSHOTS_PER_SECOND times a second. `wall` is the host clock
+ * in ms when it was taken, `speed` the effective sim-seconds per wall-second (for dot pacing).
+ */
+export interface SnapshotMessage {
+  type: 'snapshot';
+  time: number;
+  events: number;
+  done: boolean;
+  wall: number;
+  speed: number;
+  buffers: SnapshotBuffers;
+}
+/** Fast mode: fraction of the duration covered (0..1). */
+export interface ProgressMessage {
+  type: 'progress';
+  fraction: number;
+  time: number;
+}
+/** The run is no longer advancing (after pause or step). */
+export interface PausedMessage {
+  type: 'paused';
+  time: number;
+}
+/** The run reached its duration (or ran out of events). */
+export interface DoneMessage {
+  type: 'done';
+  time: number;
+}
+/** Back at time 0 after `reset` / `setSeed`. */
+export interface ResetDoneMessage {
+  type: 'resetDone';
+  seed: number;
+}
+/** Full figures incl. per-node percentiles, at most MAX_REPORTS_PER_SECOND a second while running. */
+export interface ReportMessage {
+  type: 'report';
+  report: SimulationReport;
+}
+/** Answer to `update`: paths of edits that only apply after a reset (empty when all went live). */
+export interface UpdatedMessage {
+  type: 'updated';
+  pendingReset: string[];
+}
+/**
+ * The engine refused the flow or threw. `problems` name the node (by path and, where known,
+ * id) and the reason; the run is stopped and the UI's flow is untouched.
+ */
+export interface ErrorMessage {
+  type: 'error';
+  problems: RunProblem[];
+}
+
+export interface RunProblem extends FlowProblem {
+  /** The node the problem is about, when the path points into `nodes[i]`. */
+  nodeId?: string;
+}
+
+export type FromWorker =
+  | ReadyMessage
+  | SnapshotMessage
+  | ProgressMessage
+  | PausedMessage
+  | DoneMessage
+  | ResetDoneMessage
+  | ReportMessage
+  | UpdatedMessage
+  | ErrorMessage;
+
+/** The arrays of a snapshot message, for the transfer list of postMessage. */
+export function transferList(b: SnapshotBuffers): ArrayBuffer[] {
+  return [
+    b.nodes.buffer as ArrayBuffer,
+    b.edgeTransits.buffer as ArrayBuffer,
+    b.edgeInFlight.buffer as ArrayBuffer,
+    b.endToEnd.buffer as ArrayBuffer,
+    b.totals.buffer as ArrayBuffer,
+  ];
+}
+
+// ---------------------------------------------------------------- type guards
+
+const TO_WORKER: ReadonlySet<string> = new Set<ToWorker['type']>([
+  'load',
+  'run',
+  'pause',
+  'step',
+  'reset',
+  'setSpeed',
+  'setSeed',
+  'update',
+  'returnBuffers',
+]);
+const FROM_WORKER: ReadonlySet<string> = new Set<FromWorker['type']>([
+  'ready',
+  'snapshot',
+  'progress',
+  'paused',
+  'done',
+  'resetDone',
+  'report',
+  'updated',
+  'error',
+]);
+
+const typeOf = (v: unknown): string | undefined =>
+  typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string'
+    ? (v as { type: string }).type
+    : undefined;
+
+export function isToWorker(v: unknown): v is ToWorker {
+  const t = typeOf(v);
+  return t !== undefined && TO_WORKER.has(t);
+}
+export function isFromWorker(v: unknown): v is FromWorker {
+  const t = typeOf(v);
+  return t !== undefined && FROM_WORKER.has(t);
+}

@@ -1,0 +1,78 @@
+// One uPlot chart over the run's series. uPlot draws to its own canvas; this component renders
+// once and redraws from the SeriesStore on the run client's throttled tick, not through React.
+import { useEffect, useRef } from 'react';
+import uPlot, { type AlignedData } from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useRun } from './runContext';
+import type { SeriesStore } from './series';
+
+export interface ChartSpec {
+  title: string;
+  /** Axis label for the values. */
+  unit: string;
+  /** Line names and colours; `read` returns one array per line, after the time axis. */
+  lines: (series: SeriesStore) => { label: string; color: string }[];
+  read: (series: SeriesStore, n: number) => Float64Array[];
+}
+
+const HEIGHT = 150;
+
+export function Chart({ spec }: { spec: ChartSpec }) {
+  const { client, series } = useRun();
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = host.current!;
+    let plot: uPlot | null = null;
+    let shape = '';
+    let drawn = -1;
+    const draw = (): void => {
+      const lines = spec.lines(series);
+      const key = lines.map((l) => l.label).join('|');
+      // New set of lines (another flow, after a reset): rebuild, otherwise only new data.
+      if (!plot || key !== shape) {
+        plot?.destroy();
+        shape = key;
+        plot = new uPlot(
+          {
+            width: Math.max(200, el.clientWidth),
+            height: HEIGHT,
+            legend: { show: true },
+            cursor: { show: false },
+            scales: { x: { time: false } },
+            axes: [
+              { label: 'simulated s', size: 36 },
+              { label: spec.unit, size: 56 },
+            ],
+            series: [{ label: 't' }, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5 }))],
+          },
+          [[], ...lines.map(() => [])],
+          el,
+        );
+        drawn = -1;
+      }
+      if (series.version === drawn) return;
+      drawn = series.version;
+      const n = series.length;
+      plot.setData([series.time.subarray(0, n), ...spec.read(series, n)] as unknown as AlignedData);
+    };
+    draw();
+    const off = client.subscribe(draw);
+    const resize = new ResizeObserver(() =>
+      plot?.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }),
+    );
+    resize.observe(el);
+    return () => {
+      off();
+      resize.disconnect();
+      plot?.destroy();
+    };
+  }, [client, series, spec]);
+
+  return (
+    <figure className="metrics__chart">
+      <figcaption>{spec.title}</figcaption>
+      <div ref={host} role="img" aria-label={`${spec.title} chart`} />
+    </figure>
+  );
+}

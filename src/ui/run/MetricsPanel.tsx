@@ -1,0 +1,65 @@
+// The "Metrics" region: totals, live charts, the per-node table, and export.
+import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
+import { Chart } from './Chart';
+import { depthChart, latencyChart, throughputChart } from './charts';
+import { download, metricsCsv, metricsJson } from './exportMetrics';
+import { fmtCount, fmtSeconds } from './format';
+import { MetricsTable } from './MetricsTable';
+import { useRunState } from './runContext';
+
+const fileName = (name: string, ext: string): string =>
+  `${(name || 'flow').replace(/[^\w.-]+/g, '-').toLowerCase()}-metrics.${ext}`;
+
+export function MetricsPanel() {
+  const report = useRunState((s) => s.report);
+  const flow = useAppStore((s) => s.flow);
+  const store = useAppStoreApi();
+  const t = report?.totals;
+
+  const exportAs = (ext: 'csv' | 'json'): void => {
+    if (!report) return;
+    const f = store.getState().flow;
+    if (ext === 'csv') download(fileName(f.name, 'csv'), metricsCsv(report, f), 'text/csv');
+    else download(fileName(f.name, 'json'), metricsJson(report, f), 'application/json');
+  };
+
+  return (
+    <section aria-label="Metrics" className="metrics">
+      <header className="metrics__header">
+        <h2>Metrics</h2>
+        <dl className="metrics__totals" aria-label="Totals">
+          <dt>Emitted</dt>
+          <dd data-total="emitted">{fmtCount(t?.emitted)}</dd>
+          <dt>Completed</dt>
+          <dd data-total="completed">{fmtCount(t?.completed)}</dd>
+          <dt>Dropped</dt>
+          <dd data-total="dropped">{fmtCount(t?.dropped)}</dd>
+          <dt>Dead-lettered</dt>
+          <dd>{fmtCount(t?.deadLettered)}</dd>
+          <dt>In flight</dt>
+          <dd>{fmtCount(t?.inFlight)}</dd>
+          <dt>End-to-end p95</dt>
+          <dd>{fmtSeconds(report?.endToEnd.p95)}</dd>
+        </dl>
+        <div className="metrics__export">
+          <button type="button" disabled={!report} onClick={() => exportAs('csv')}>
+            Export metrics CSV
+          </button>
+          <button type="button" disabled={!report} onClick={() => exportAs('json')}>
+            Export metrics JSON
+          </button>
+        </div>
+      </header>
+      <div className="metrics__charts">
+        <Chart spec={throughputChart} />
+        <Chart spec={latencyChart} />
+        <Chart spec={depthChart} />
+      </div>
+      {report ? (
+        <MetricsTable report={report} flow={flow} />
+      ) : (
+        <p className="metrics__empty">Press Run to see figures for every node.</p>
+      )}
+    </section>
+  );
+}

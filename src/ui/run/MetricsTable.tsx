@@ -1,0 +1,115 @@
+// Per-node figures from the latest report (≤ 2 a second), named by label. Clicking a row selects
+// the node on the canvas; the selected node's row is highlighted and its figures expanded.
+import { useMemo } from 'react';
+import type { NodeReport, SimulationReport } from '../../engine/api';
+import type { Flow } from '../../model/flow';
+import { useAppStore } from '../../store/useAppStore';
+import { fmtCount, fmtPercent, fmtSeconds } from './format';
+import { Prediction } from './Prediction';
+import { predictAll, type QueueModel } from './predictions';
+
+/** Rows rendered at most: beyond this a table stops being read (export has every node). */
+const MAX_ROWS = 60;
+
+function Row({
+  id,
+  label,
+  n,
+  flowNodeKind,
+  focused,
+  onFocus,
+  prediction,
+}: {
+  id: string;
+  label: string;
+  n: NodeReport;
+  flowNodeKind: string;
+  focused: boolean;
+  onFocus: (id: string) => void;
+  prediction: QueueModel | undefined;
+}) {
+  const stat = (s: NodeReport['wait']) =>
+    `${fmtSeconds(s.p50)} / ${fmtSeconds(s.p95)} / ${fmtSeconds(s.p99)}`;
+  const busy = flowNodeKind === 'handler';
+  return (
+    <tr
+      aria-selected={focused}
+      className={focused ? 'is-focused' : undefined}
+      data-node-id={id}
+      onClick={() => onFocus(id)}
+    >
+      <th scope="row">
+        <button
+          type="button"
+          className="metrics__node"
+          onClick={() => onFocus(id)}
+          aria-label={`Focus ${label}`}
+        >
+          {label}
+        </button>
+      </th>
+      <td>{flowNodeKind}</td>
+      <td data-metric="in">{fmtCount(n.in)}</td>
+      <td data-metric="out">{fmtCount(n.out)}</td>
+      <td data-metric="dropped">{fmtCount(n.dropped)}</td>
+      <td data-metric="failed">{fmtCount(n.failed)}</td>
+      <td data-metric="utilization">{busy ? fmtPercent(n.utilization) : ''}</td>
+      <td data-metric="wait">{busy ? stat(n.wait) : ''}</td>
+      <td data-metric="sojourn">{busy ? stat(n.sojourn) : ''}</td>
+      <td>{prediction && <Prediction p={prediction} measured={n} />}</td>
+    </tr>
+  );
+}
+
+export function MetricsTable({ report, flow }: { report: SimulationReport; flow: Flow }) {
+  const focus = useAppStore((s) => s.selection.nodes[0]);
+  const setSelection = useAppStore((s) => s.setSelection);
+  const predictions = useMemo(() => predictAll(flow), [flow]);
+  const nodes = flow.nodes.filter((n) => report.nodes[n.id]);
+  const shown = nodes.slice(0, MAX_ROWS);
+  const focusedNode = focus ? nodes.find((n) => n.id === focus) : undefined;
+  if (focusedNode && !shown.includes(focusedNode)) shown.push(focusedNode);
+  const onFocus = (id: string) => setSelection({ nodes: [id], edges: [] });
+
+  return (
+    <table className="metrics__table" aria-label="Per-node metrics">
+      <thead>
+        <tr>
+          <th scope="col">Node</th>
+          <th scope="col">Kind</th>
+          <th scope="col">In</th>
+          <th scope="col">Out</th>
+          <th scope="col">Drops</th>
+          <th scope="col">Failures</th>
+          <th scope="col">Utilization</th>
+          <th scope="col">Wait p50 / p95 / p99</th>
+          <th scope="col">Sojourn p50 / p95 / p99</th>
+          <th scope="col">Queueing theory</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((n) => (
+          <Row
+            key={n.id}
+            id={n.id}
+            label={n.label || n.id}
+            n={report.nodes[n.id]!}
+            flowNodeKind={n.kind}
+            focused={n.id === focus}
+            onFocus={onFocus}
+            prediction={predictions.get(n.id)}
+          />
+        ))}
+      </tbody>
+      {nodes.length > shown.length && (
+        <tfoot>
+          <tr>
+            <td colSpan={10}>
+              {nodes.length - shown.length} more nodes — select one on the canvas, or export for all.
+            </td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}

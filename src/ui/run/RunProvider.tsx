@@ -1,0 +1,59 @@
+// Owns the simulation worker for the app's lifetime and connects it to the document: snapshots
+// feed the chart series and the live badges; edits made while a run is loaded go to the worker
+// (applied live where meaningful, else listed as "applies on reset").
+import { type ReactNode, useEffect, useState } from 'react';
+import { isBusKind } from '../../model/flow';
+import { useAppStoreApi } from '../../store/useAppStore';
+import { NodeBadgeContext } from '../nodes/NodeBadgeContext';
+import { LiveBadge } from './LiveBadge';
+import { LiveBoard } from './liveBoard';
+import { RunContext, type RunServices } from './runContext';
+import { SeriesStore } from './series';
+import { createWorkerClient } from './workerClient';
+
+/** Edits arrive in bursts (typing in the inspector); the worker needs only the settled flow. */
+const UPDATE_DEBOUNCE_MS = 150;
+
+export function RunProvider({ children }: { children: ReactNode }) {
+  const store = useAppStoreApi();
+  const [services, setServices] = useState<RunServices | null>(null);
+
+  useEffect(() => {
+    const { client, terminate } = createWorkerClient();
+    const board = new LiveBoard();
+    const series = new SeriesStore((nodeIds) => {
+      const byId = new Map(store.getState().flow.nodes.map((n) => [n.id, n]));
+      return nodeIds.flatMap((id, nodeIndex) => {
+        const n = byId.get(id);
+        return n && isBusKind(n.kind) ? [{ nodeIndex, label: n.label || n.id }] : [];
+      });
+    });
+    board.setKinds(store.getState().flow.nodes);
+    const offSnapshot = client.onSnapshot(series.add);
+    const offState = client.subscribe(() => board.update(client.holder));
+    let timer = 0;
+    const offFlow = store.subscribe((s, prev) => {
+      if (s.flow === prev.flow) return;
+      board.setKinds(s.flow.nodes);
+      const status = client.getState().status;
+      if (status === 'empty' || status === 'error') return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => client.update(store.getState().flow), UPDATE_DEBOUNCE_MS);
+    });
+    setServices({ client, series, board });
+    return () => {
+      window.clearTimeout(timer);
+      offFlow();
+      offState();
+      offSnapshot();
+      terminate();
+    };
+  }, [store]);
+
+  if (!services) return null;
+  return (
+    <RunContext value={services}>
+      <NodeBadgeContext value={LiveBadge}>{children}</NodeBadgeContext>
+    </RunContext>
+  );
+}

@@ -1,0 +1,142 @@
+// Live node badges, updated by direct DOM writes ≤ 10 times a second: a tick touches only the
+// badge elements, never React, so a 1,000-node graph does not re-render while it runs.
+import { nodeField, NODE_STRIDE } from '../../engine/api';
+import type { Kind } from '../../model/flow';
+import type { SnapshotHolder } from '../../runtime/client';
+import { heatColor } from './palette';
+
+const F = {
+  in: nodeField('in'),
+  dropped: nodeField('dropped'),
+  failed: nodeField('failed'),
+  deadLettered: nodeField('deadLettered'),
+  redelivered: nodeField('redelivered'),
+  depth: nodeField('depth'),
+  capacity: nodeField('capacity'),
+  busy: nodeField('busy'),
+  concurrency: nodeField('concurrency'),
+  utilization: nodeField('utilization'),
+};
+/** Counters that flash when they move, with their badge wording. */
+const ALARMS = [
+  [F.dropped, 'dropped'],
+  [F.failed, 'failed'],
+  [F.redelivered, 'redelivered'],
+  [F.deadLettered, 'dead-lettered'],
+] as const;
+/** A bus at this fraction of its capacity shows red. */
+const NEAR_FULL = 0.8;
+
+export interface BadgeElements {
+  root: HTMLElement;
+  fill: HTMLElement;
+  bar: HTMLElement;
+  main: HTMLElement;
+  alarms: HTMLElement;
+}
+
+interface Entry {
+  els: BadgeElements;
+  /** Last alarm counts, to flash only on change. */
+  seen: Float64Array;
+  text: string;
+  heat: number;
+}
+
+const fmt = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : String(Math.round(n)));
+
+export class LiveBoard {
+  private readonly entries = new Map<string, Entry>();
+  private index = new Map<string, number>();
+  private layoutSeen: SnapshotHolder['layout'] = null;
+  private kinds = new Map<string, Kind>();
+
+  setKinds(nodes: readonly { id: string; kind: Kind }[]): void {
+    this.kinds = new Map(nodes.map((n) => [n.id, n.kind]));
+  }
+
+  register(nodeId: string, els: BadgeElements): () => void {
+    this.entries.set(nodeId, { els, seen: new Float64Array(ALARMS.length), text: '', heat: -1 });
+    return () => this.entries.delete(nodeId);
+  }
+
+  /** Hides every badge (no run loaded). */
+  clear(): void {
+    for (const e of this.entries.values()) this.paint(e, null, 0);
+  }
+
+  update(h: SnapshotHolder): void {
+    if (!h.layout || !h.snapshot) return this.clear();
+    if (h.layout !== this.layoutSeen) {
+      this.layoutSeen = h.layout;
+      this.index = new Map(h.layout.nodeIds.map((id, i) => [id, i]));
+    }
+    const rows = h.snapshot.buffers.nodes;
+    for (const [id, e] of this.entries) {
+      const i = this.index.get(id);
+      this.paint(e, i === undefined ? null : rows, i === undefined ? 0 : i * NODE_STRIDE, this.kinds.get(id));
+    }
+  }
+
+  private paint(e: Entry, rows: Float64Array | null, at: number, kind?: Kind): void {
+    const { root, fill, bar, main, alarms } = e.els;
+    if (!rows || !kind) {
+      if (!root.hidden) {
+        root.hidden = true;
+        e.seen.fill(0);
+        e.text = '';
+        this.heat(root, e, 0);
+      }
+      return;
+    }
+    root.hidden = false;
+    const depth = rows[at + F.depth]!;
+    const capacity = rows[at + F.capacity]!;
+    const isBus = kind === 'queue' || kind === 'topic' || kind === 'stream';
+    let text: string;
+    if (kind === 'handler') {
+      text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
+    } else if (isBus) {
+      text = Number.isFinite(capacity) ? `${fmt(depth)} / ${fmt(capacity)}` : `${fmt(depth)} queued`;
+    } else {
+      text = `${fmt(rows[at + F.in]!)} events`;
+    }
+    const showBar = isBus || (kind === 'handler' && depth > 0);
+    bar.hidden = !showBar;
+    if (showBar) {
+      const frac = Number.isFinite(capacity) && capacity > 0 ? depth / capacity : Math.min(1, depth / 100);
+      fill.style.width = `${Math.min(100, frac * 100).toFixed(1)}%`;
+      bar.classList.toggle('is-full', Number.isFinite(capacity) && frac >= NEAR_FULL);
+    }
+    let alarmText = '';
+    for (let k = 0; k < ALARMS.length; k++) {
+      const [field, word] = ALARMS[k]!;
+      const v = rows[at + field]!;
+      if (v > 0) alarmText += `${alarmText ? ' · ' : ''}${fmt(v)} ${word}`;
+      if (v > e.seen[k]!) {
+        root.animate(
+          [{ backgroundColor: 'rgba(220, 38, 38, 0.45)' }, { backgroundColor: 'transparent' }],
+          400,
+        );
+      }
+      e.seen[k] = v;
+    }
+    if (text !== e.text) {
+      e.text = text;
+      main.textContent = text;
+    }
+    if (alarms.textContent !== alarmText) alarms.textContent = alarmText;
+    this.heat(root, e, kind === 'handler' ? rows[at + F.utilization]! : 0);
+  }
+
+  /** Tints the whole node toward red with its utilization. */
+  private heat(root: HTMLElement, e: Entry, u: number): void {
+    const q = Math.round(u * 20) / 20; // 5 % steps: fewer style writes
+    if (q === e.heat) return;
+    e.heat = q;
+    const node = root.closest<HTMLElement>('.ef-node');
+    if (!node) return;
+    if (q <= 0) node.style.removeProperty('--ef-heat');
+    else node.style.setProperty('--ef-heat', heatColor(q));
+  }
+}

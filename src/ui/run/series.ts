@@ -1,0 +1,89 @@
+// Time series for the charts, accumulated from snapshots (the engine sends state, not history).
+// Bounded: when full, every other sample is dropped, so a long run keeps its whole shape at a
+// coarser grain and memory stays fixed.
+import { nodeField, NODE_STRIDE } from '../../engine/api';
+import type { SnapshotHolder } from '../../runtime/client';
+
+export const SERIES_CAPACITY = 512;
+/** Bus depth lines drawn at most; more would not be legible. */
+export const MAX_DEPTH_LINES = 6;
+/** Snapshots spanned by the throughput estimate: smooths 30 Hz noise. */
+const RATE_WINDOW = 15;
+
+const DEPTH = nodeField('depth');
+const COMPLETED = 1; // index in Snapshot.totals
+const P50 = 2; // index in Snapshot.endToEnd; p95 and p99 follow
+
+export interface DepthLine {
+  nodeIndex: number;
+  label: string;
+}
+
+export class SeriesStore {
+  readonly time = new Float64Array(SERIES_CAPACITY);
+  readonly throughput = new Float64Array(SERIES_CAPACITY);
+  readonly p50 = new Float64Array(SERIES_CAPACITY);
+  readonly p95 = new Float64Array(SERIES_CAPACITY);
+  readonly p99 = new Float64Array(SERIES_CAPACITY);
+  readonly depth: Float64Array[] = Array.from(
+    { length: MAX_DEPTH_LINES },
+    () => new Float64Array(SERIES_CAPACITY),
+  );
+  length = 0;
+  /** Bumped on every change, for chart redraw checks. */
+  version = 0;
+  depthLines: DepthLine[] = [];
+  private epoch = -1;
+  private readonly recentT = new Float64Array(RATE_WINDOW);
+  private readonly recentC = new Float64Array(RATE_WINDOW);
+  private recent = 0;
+
+  /** Chooses which nodes' depth to chart (buses, by label); takes effect from the next epoch. */
+  constructor(private readonly pickDepthLines: (nodeIds: readonly string[]) => DepthLine[]) {}
+
+  /** Feed from RunClient.onSnapshot. */
+  readonly add = (h: SnapshotHolder): void => {
+    const s = h.snapshot;
+    if (!s || !h.layout) return;
+    if (h.epoch !== this.epoch) {
+      this.epoch = h.epoch;
+      this.length = 0;
+      this.recent = 0;
+      this.depthLines = this.pickDepthLines(h.layout.nodeIds).slice(0, MAX_DEPTH_LINES);
+    }
+    const n = this.length;
+    if (n > 0 && s.time <= this.time[n - 1]!) return;
+    if (n === SERIES_CAPACITY) this.halve();
+    const i = this.length++;
+    const completed = s.buffers.totals[COMPLETED]!;
+    const w = this.recent % RATE_WINDOW;
+    const oldest = this.recent >= RATE_WINDOW ? w : 0;
+    this.recentT[w] = s.time;
+    this.recentC[w] = completed;
+    this.recent++;
+    const dt = s.time - this.recentT[oldest]!;
+    this.time[i] = s.time;
+    this.throughput[i] = dt > 0 ? (completed - this.recentC[oldest]!) / dt : 0;
+    const e = s.buffers.endToEnd;
+    this.p50[i] = e[P50]!;
+    this.p95[i] = e[P50 + 1]!;
+    this.p99[i] = e[P50 + 2]!;
+    for (let d = 0; d < this.depthLines.length; d++) {
+      this.depth[d]![i] = s.buffers.nodes[this.depthLines[d]!.nodeIndex * NODE_STRIDE + DEPTH]!;
+    }
+    this.version++;
+  };
+
+  private halve(): void {
+    const keep = (a: Float64Array): void => {
+      for (let j = 0; j < SERIES_CAPACITY / 2; j++) a[j] = a[2 * j + 1]!;
+    };
+    keep(this.time);
+    keep(this.throughput);
+    keep(this.p50);
+    keep(this.p95);
+    keep(this.p99);
+    for (const d of this.depth) keep(d);
+    this.length = SERIES_CAPACITY / 2;
+  }
+}
