@@ -15,7 +15,9 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     const t = index.get(e.target);
     if (s !== undefined && t !== undefined) out[s]!.push(t);
   }
-  // Dead letters flow too: a queue's dead-letter bus is reachable from it.
+  // Dead letters flow too (so a dead-letter bus is reachable from its queue), but only after a
+  // handler fails, so they never close an instant loop of buses.
+  const reach = out.map((o) => [...o]);
   flow.nodes.forEach((n, i) => {
     if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
     const target = index.get(n.config.deadLetter);
@@ -27,7 +29,7 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
         path,
         message: `must name a queue, topic or stream ("${n.config.deadLetter}" is a ${flow.nodes[target]!.kind})`,
       });
-    } else out[i]!.push(target);
+    } else reach[i]!.push(target);
   });
 
   const reached = new Uint8Array(flow.nodes.length);
@@ -39,7 +41,7 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     }
   });
   while (stack.length > 0) {
-    for (const t of out[stack.pop()!]!) {
+    for (const t of reach[stack.pop()!]!) {
       if (!reached[t]) {
         reached[t] = 1;
         stack.push(t);

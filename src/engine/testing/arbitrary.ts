@@ -1,0 +1,155 @@
+// fast-check arbitrary for random valid, runnable flows: every node kind and option, edges only
+// where the connection rules allow them, handlers always reachable from a producer.
+import fc from 'fast-check';
+import type { Dist } from '../../model/dist';
+import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
+
+const TYPES = ['a', 'b', 'c'];
+const pos = { x: 0, y: 0 };
+
+export const distArb: fc.Arbitrary<Dist> = fc.oneof(
+  fc.record({ dist: fc.constant('constant' as const), value: fc.double({ min: 0, max: 2, noNaN: true }) }),
+  fc.record({
+    dist: fc.constant('exponential' as const),
+    mean: fc.double({ min: 0.05, max: 2, noNaN: true }),
+  }),
+  fc
+    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([a, b]): Dist => ({ dist: 'uniform', min: Math.min(a, b), max: Math.max(a, b) })),
+  fc.record({
+    dist: fc.constant('normal' as const),
+    mean: fc.double({ min: 0, max: 1, noNaN: true }),
+    stddev: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  fc.record({
+    dist: fc.constant('lognormal' as const),
+    mean: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    stddev: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+);
+/** Interarrival times bounded away from 0 so that runs stay short. */
+const interarrivalArb: fc.Arbitrary<Dist> = fc.oneof(
+  fc.record({
+    dist: fc.constant('exponential' as const),
+    mean: fc.double({ min: 0.05, max: 1, noNaN: true }),
+  }),
+  fc.record({ dist: fc.constant('constant' as const), value: fc.double({ min: 0.05, max: 1, noNaN: true }) }),
+);
+const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const strip = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
+  const id = `n${i}`;
+  // Queues and handlers weigh more: redelivery and dead-lettering need a queue feeding a failing handler.
+  const w = (weight: number, arbitrary: fc.Arbitrary<FlowNode>) => ({ weight, arbitrary });
+  return fc.oneof(
+    w(
+      1,
+      fc
+        .record({
+          eventType: fc.constantFrom(...TYPES),
+          interarrival: interarrivalArb,
+          count: opt(fc.integer({ min: 1, max: 50 })),
+          start: opt(fc.double({ min: 0, max: 2, noNaN: true })),
+          keys: opt(fc.integer({ min: 1, max: 5 })),
+        })
+        .map((c): FlowNode => ({ id, kind: 'producer', position: pos, config: strip(c) })),
+    ),
+    w(
+      3,
+      fc
+        .record({
+          capacity: opt(fc.integer({ min: 0, max: 5 })),
+          overflow: opt(fc.constantFrom('drop-newest' as const, 'drop-oldest' as const, 'block' as const)),
+          delivery: opt(fc.constantFrom('at-least-once' as const, 'at-most-once' as const)),
+          maxDeliveries: opt(fc.integer({ min: 1, max: 4 })),
+        })
+        .map((c): FlowNode => ({ id, kind: 'queue', position: pos, config: strip(c) })),
+    ),
+    w(
+      1,
+      fc
+        .record({ capacity: opt(fc.integer({ min: 0, max: 5 })) })
+        .map((c): FlowNode => ({ id, kind: 'topic', position: pos, config: strip(c) })),
+    ),
+    w(
+      1,
+      fc
+        .record({
+          partitions: fc.integer({ min: 1, max: 4 }),
+          retention: opt(fc.double({ min: 0.1, max: 5, noNaN: true })),
+        })
+        .map((c): FlowNode => ({ id, kind: 'stream', position: pos, config: strip(c) })),
+    ),
+    w(
+      3,
+      fc
+        .record({
+          concurrency: fc.integer({ min: 1, max: 3 }),
+          service: distArb,
+          failureRate: opt(
+            fc.oneof(fc.constantFrom(0.5, 0.9, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+          ),
+          retryDelay: opt(distArb),
+          emits: opt(fc.constantFrom(...TYPES)),
+        })
+        .map((c): FlowNode => ({ id, kind: 'handler', position: pos, config: strip(c) })),
+    ),
+    w(1, fc.constant<FlowNode>({ id, kind: 'store', position: pos, config: {} })),
+  );
+};
+
+/**
+ * Random runnable flows: node 0 is a producer; every later node gets at least one incoming edge
+ * from an earlier non-store node (so everything is reachable), plus random extra edges — forward
+ * or backward, so handler cycles occur — avoiding bus-only loops, which the runnable check refuses.
+ */
+export const flowArb: fc.Arbitrary<Flow> = fc
+  .integer({ min: 2, max: 7 })
+  .chain((n) =>
+    fc.tuple(
+      fc.tuple(
+        nodeArb(0).filter((x) => x.kind === 'producer'),
+        ...Array.from({ length: n - 1 }, (_, i) => nodeArb(i + 1)),
+      ),
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: n }),
+      fc.array(fc.nat(), { minLength: n, maxLength: n }),
+      fc.array(fc.option(fc.subarray(TYPES, { minLength: 1 }), { nil: undefined }), {
+        minLength: 20,
+        maxLength: 20,
+      }),
+      fc.array(opt(distArb), { minLength: 20, maxLength: 20 }),
+      fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
+    ),
+  )
+  .map(([nodes, extra, parents, filters, latencies, dl]) => {
+    const edges: FlowEdge[] = [];
+    const has = (s: number, t: number) => edges.some((e) => e.source === `n${s}` && e.target === `n${t}`);
+    const add = (s: number, t: number) => {
+      const src = nodes[s]!;
+      const dst = nodes[t]!;
+      if (s === t || src.kind === 'store' || dst.kind === 'producer' || has(s, t)) return;
+      // Back edges only into handlers: a loop then always passes a handler (never buses only).
+      if (t < s && dst.kind !== 'handler') return;
+      const k = edges.length;
+      const edge: FlowEdge = { id: `e${k}`, source: src.id, target: dst.id };
+      // Filters only on edges that are not a node's only way in, so reachability stays simple.
+      if (t < s && filters[k % 20]) edge.filter = filters[k % 20];
+      const latency = latencies[k % 20];
+      if (latency) edge.latency = latency;
+      edges.push(edge);
+    };
+    for (let t = 1; t < nodes.length; t++) {
+      const candidates = Array.from({ length: t }, (_, s) => s).filter((s) => nodes[s]!.kind !== 'store');
+      add(candidates[parents[t]! % candidates.length]!, t);
+    }
+    for (const [a, b] of extra) add(a % nodes.length, b % nodes.length);
+    const buses = nodes.filter((x) => x.kind === 'queue' || x.kind === 'topic' || x.kind === 'stream');
+    nodes.forEach((node, i) => {
+      if (node.kind !== 'queue' || buses.length < 2) return;
+      const target = buses[dl[i % 6]! % buses.length]!;
+      if (target.id !== node.id && dl[i % 6]! % 2 === 0) node.config.deadLetter = target.id;
+    });
+    return { format: 'eventflow', version: 1, name: 'random', nodes, edges } satisfies Flow;
+  });

@@ -1,0 +1,197 @@
+// Closed-form queueing predictions, for tests and for showing "expected" beside measured figures.
+// Pure functions; all assume Poisson arrivals (exponential interarrival times) at `arrivalRate`,
+// FIFO service and identical servers. Times in seconds, rates per second.
+import type { Dist } from './dist';
+
+export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/G/1' | 'M/M/c' | 'M/G/c' | 'M/M/c/K';
+
+export interface Prediction {
+  model: QueueModel;
+  /** Offered load per server, λ·E[S]/c. */
+  rho: number;
+  /** Whether waiting stays bounded (rho < 1, or a finite capacity). Otherwise the means are Infinity. */
+  stable: boolean;
+  /** False for approximations (M/G/c with c > 1: Allen–Cunneen). */
+  exact: boolean;
+  /** Mean time waiting for a worker (Wq). */
+  meanWait: number;
+  /** Mean wait + service (W). */
+  meanSojourn: number;
+  /** Mean number waiting (Lq = λ_accepted · Wq, Little's law). */
+  meanQueue: number;
+  /** Probability an arrival finds every worker busy (Erlang C); exponential service only. */
+  probWait?: number;
+  /** Probability an arrival is turned away by a full queue (finite capacity only). */
+  blocking?: number;
+}
+
+export interface HandlerLoad {
+  arrivalRate: number;
+  /** Workers (concurrency, summed over competing consumers with the same service). */
+  servers: number;
+  service: Dist;
+  /** Waiting room of the queue in front (messages), Infinity when unbounded. */
+  capacity?: number;
+}
+
+const SQRT2 = Math.SQRT2;
+
+/** Standard normal CDF (erf by Abramowitz–Stegun 7.1.26, |error| < 1.5e-7). */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
+  return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}
+
+const normalPdf = (x: number): number => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+
+/** E[X] and E[X²] of a distribution as the engine samples it (normal truncated at 0). */
+export function moments(d: Dist): { mean: number; second: number } {
+  switch (d.dist) {
+    case 'constant':
+      return { mean: d.value, second: d.value * d.value };
+    case 'exponential':
+      return { mean: d.mean, second: 2 * d.mean * d.mean };
+    case 'uniform':
+      return { mean: (d.min + d.max) / 2, second: (d.min * d.min + d.min * d.max + d.max * d.max) / 3 };
+    case 'lognormal':
+      return { mean: d.mean, second: d.mean * d.mean + d.stddev * d.stddev };
+    case 'normal': {
+      if (d.stddev === 0) return { mean: d.mean, second: d.mean * d.mean };
+      // Normal truncated below at 0: with a = −μ/σ and h = φ(a)/(1 − Φ(a)),
+      // E[X] = μ + σh and Var[X] = σ²(1 + a·h − h²).
+      const a = -d.mean / d.stddev;
+      const h = normalPdf(a) / (1 - normalCdf(a));
+      const mean = d.mean + d.stddev * h;
+      const variance = d.stddev * d.stddev * (1 + a * h - h * h);
+      return { mean, second: variance + mean * mean };
+    }
+  }
+}
+
+/** Erlang C: probability that an arrival waits in M/M/c with offered load a = λ/μ (a < c). */
+export function erlangC(c: number, a: number): number {
+  // Erlang B by its stable recurrence, then C = B / (1 − ρ(1 − B)).
+  let b = 1;
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  const rho = a / c;
+  return b / (1 - rho * (1 - b));
+}
+
+/** M/M/c with waiting room for K messages (system holds at most c + K): stationary state probabilities. */
+function birthDeath(lambda: number, mu: number, c: number, K: number): number[] {
+  const p = [1];
+  for (let n = 1; n <= c + K; n++) p.push((p[n - 1]! * lambda) / (Math.min(n, c) * mu));
+  const total = p.reduce((s, x) => s + x, 0);
+  return p.map((x) => x / total);
+}
+
+/** Blocking probability of M/M/c/(c+K): an arrival finds the system full (M/M/1/K with c = 1). */
+export function mmcKBlocking(lambda: number, mu: number, c: number, K: number): number {
+  const p = birthDeath(lambda, mu, c, K);
+  return p[p.length - 1]!;
+}
+
+/** Mean wait in M/G/1 by Pollaczek–Khinchine: λ·E[S²] / (2(1 − ρ)). */
+export function pollaczekKhinchineWait(lambda: number, service: Dist): number {
+  const { mean, second } = moments(service);
+  const rho = lambda * mean;
+  return rho < 1 ? (lambda * second) / (2 * (1 - rho)) : Infinity;
+}
+
+/**
+ * The q-quantile of the wait in M/M/c (M/M/1 with c = 1): P(W > t) = C·e^{−(cμ − λ)t}, so
+ * t_q = ln(C / (1 − q)) / (cμ − λ), and 0 when an arrival waits with probability below 1 − q.
+ */
+export function mmcWaitQuantile(lambda: number, mu: number, c: number, q: number): number {
+  const C = erlangC(c, lambda / mu);
+  const decay = c * mu - lambda;
+  return C > 1 - q ? Math.log(C / (1 - q)) / decay : 0;
+}
+
+/** The q-quantile of the sojourn in M/M/1: exponential with rate μ − λ. */
+export function mm1SojournQuantile(lambda: number, mu: number, q: number): number {
+  return -Math.log(1 - q) / (mu - lambda);
+}
+
+/**
+ * Predicted figures for a handler fed by Poisson arrivals, or null when there is no usable form
+ * (non-exponential service behind a finite queue, or no arrivals or servers).
+ */
+export function predictHandler(load: HandlerLoad): Prediction | null {
+  const { arrivalRate: lambda, servers: c } = load;
+  const capacity = load.capacity ?? Infinity;
+  if (!(lambda > 0) || !(c >= 1)) return null;
+  const { mean, second } = moments(load.service);
+  if (!(mean > 0)) return null;
+  const mu = 1 / mean;
+  const rho = (lambda * mean) / c;
+  const exponential = load.service.dist === 'exponential';
+
+  if (Number.isFinite(capacity)) {
+    if (!exponential) return null;
+    const p = birthDeath(lambda, mu, c, capacity);
+    const blocking = p[p.length - 1]!;
+    let lq = 0;
+    for (let n = c + 1; n < p.length; n++) lq += (n - c) * p[n]!;
+    const accepted = lambda * (1 - blocking);
+    const meanWait = accepted > 0 ? lq / accepted : 0;
+    return {
+      model: 'M/M/c/K',
+      rho,
+      stable: true,
+      exact: true,
+      meanWait,
+      meanSojourn: meanWait + mean,
+      meanQueue: lq,
+      blocking,
+    };
+  }
+  const model: QueueModel =
+    c === 1
+      ? exponential
+        ? 'M/M/1'
+        : load.service.dist === 'constant'
+          ? 'M/D/1'
+          : 'M/G/1'
+      : exponential
+        ? 'M/M/c'
+        : 'M/G/c';
+  if (rho >= 1) {
+    return {
+      model,
+      rho,
+      stable: false,
+      exact: c === 1 || exponential,
+      meanWait: Infinity,
+      meanSojourn: Infinity,
+      meanQueue: Infinity,
+    };
+  }
+  let meanWait: number;
+  let probWait: number | undefined;
+  if (c === 1) meanWait = (lambda * second) / (2 * (1 - rho));
+  else {
+    probWait = erlangC(c, lambda * mean);
+    const mmc = probWait / (c * mu - lambda);
+    // Allen–Cunneen: scale the M/M/c wait by (1 + cs²)/2, cs² the squared coefficient of variation of service.
+    meanWait = exponential ? mmc : (mmc * (1 + (second - mean * mean) / (mean * mean))) / 2;
+  }
+  if (c === 1 && exponential) probWait = rho;
+  const out: Prediction = {
+    model,
+    rho,
+    stable: true,
+    exact: c === 1 || exponential,
+    meanWait,
+    meanSojourn: meanWait + mean,
+    meanQueue: lambda * meanWait,
+  };
+  if (probWait !== undefined) out.probWait = probWait;
+  return out;
+}
