@@ -142,7 +142,8 @@ export function createRunClient(port: RunPort, env: ClientEnv): RunClient {
         holder.epoch++;
         set(
           {
-            status: 'ready',
+            // A Run pressed before the worker answered stands.
+            status: state.status === 'running' ? 'running' : 'ready',
             layout: msg.layout,
             seed: msg.options.seed,
             duration: msg.options.duration,
@@ -166,14 +167,25 @@ export function createRunClient(port: RunPort, env: ClientEnv): RunClient {
         set({ report: msg.report }, false);
         return;
       case 'paused':
-        set({ status: 'paused', time: msg.time }, true);
+        // A pause (or step) answered after the user already pressed Run again is stale.
+        set({ status: state.status === 'running' ? 'running' : 'paused', time: msg.time }, true);
         return;
       case 'done':
         set({ status: 'done', time: msg.time, progress: 1 }, true);
         return;
       case 'resetDone':
         holder.epoch++;
-        set({ status: 'ready', seed: msg.seed, time: 0, events: 0, progress: 0, pendingReset: [] }, true);
+        set(
+          {
+            status: state.status === 'running' ? 'running' : 'ready',
+            seed: msg.seed,
+            time: 0,
+            events: 0,
+            progress: 0,
+            pendingReset: [],
+          },
+          true,
+        );
         return;
       case 'updated':
         set({ pendingReset: msg.pendingReset }, true);
@@ -214,11 +226,18 @@ export function createRunClient(port: RunPort, env: ClientEnv): RunClient {
       set({ status: 'running', mode, speed }, true);
       send({ type: 'run', mode, speed });
     },
-    pause: () => send({ type: 'pause' }),
+    pause() {
+      if (state.status === 'running') set({ status: 'paused' }, true);
+      send({ type: 'pause' });
+    },
     step(by) {
       send('events' in by ? { type: 'step', events: by.events } : { type: 'step', slice: by.slice });
     },
-    reset: (seed) => send(seed === undefined ? { type: 'reset' } : { type: 'reset', seed }),
+    reset(seed) {
+      // The host stops on reset; say so now so a Run pressed next is not undone by the answer.
+      if (state.status === 'running' || state.status === 'done') set({ status: 'ready' }, true);
+      send(seed === undefined ? { type: 'reset' } : { type: 'reset', seed });
+    },
     setSpeed(mode, speed) {
       const { status, mode: was } = state;
       set({ mode, speed }, true);

@@ -37,7 +37,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
           {
             width: Math.max(200, el.clientWidth),
             height: HEIGHT,
-            legend: { show: true },
+            legend: { show: true, live: false },
             cursor: { show: false },
             scales: { x: { time: false } },
             axes: [

@@ -12,6 +12,7 @@ const fileName = (name: string, ext: string): string =>
 
 export function MetricsPanel() {
   const report = useRunState((s) => s.report);
+  const events = useRunState((s) => s.events);
   const flow = useAppStore((s) => s.flow);
   const store = useAppStoreApi();
   const t = report?.totals;
@@ -28,6 +29,8 @@ export function MetricsPanel() {
       <header className="metrics__header">
         <h2>Metrics</h2>
         <dl className="metrics__totals" aria-label="Totals">
+          <dt>Events</dt>
+          <dd data-total="events">{fmtCount(events)}</dd>
           <dt>Emitted</dt>
           <dd data-total="emitted">{fmtCount(t?.emitted)}</dd>
           <dt>Completed</dt>

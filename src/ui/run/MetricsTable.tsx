@@ -72,44 +72,46 @@ export function MetricsTable({ report, flow }: { report: SimulationReport; flow:
   const onFocus = (id: string) => setSelection({ nodes: [id], edges: [] });
 
   return (
-    <table className="metrics__table" aria-label="Per-node metrics">
-      <thead>
-        <tr>
-          <th scope="col">Node</th>
-          <th scope="col">Kind</th>
-          <th scope="col">In</th>
-          <th scope="col">Out</th>
-          <th scope="col">Drops</th>
-          <th scope="col">Failures</th>
-          <th scope="col">Utilization</th>
-          <th scope="col">Wait p50 / p95 / p99</th>
-          <th scope="col">Sojourn p50 / p95 / p99</th>
-          <th scope="col">Queueing theory</th>
-        </tr>
-      </thead>
-      <tbody>
-        {shown.map((n) => (
-          <Row
-            key={n.id}
-            id={n.id}
-            label={n.label || n.id}
-            n={report.nodes[n.id]!}
-            flowNodeKind={n.kind}
-            focused={n.id === focus}
-            onFocus={onFocus}
-            prediction={predictions.get(n.id)}
-          />
-        ))}
-      </tbody>
-      {nodes.length > shown.length && (
-        <tfoot>
+    <div className="metrics__table-wrap">
+      <table className="metrics__table" aria-label="Per-node metrics">
+        <thead>
           <tr>
-            <td colSpan={10}>
-              {nodes.length - shown.length} more nodes — select one on the canvas, or export for all.
-            </td>
+            <th scope="col">Node</th>
+            <th scope="col">Kind</th>
+            <th scope="col">In</th>
+            <th scope="col">Out</th>
+            <th scope="col">Drops</th>
+            <th scope="col">Failures</th>
+            <th scope="col">Utilization</th>
+            <th scope="col">Wait p50 / p95 / p99</th>
+            <th scope="col">Sojourn p50 / p95 / p99</th>
+            <th scope="col">Queueing theory</th>
           </tr>
-        </tfoot>
-      )}
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((n) => (
+            <Row
+              key={n.id}
+              id={n.id}
+              label={n.label || n.id}
+              n={report.nodes[n.id]!}
+              flowNodeKind={n.kind}
+              focused={n.id === focus}
+              onFocus={onFocus}
+              prediction={predictions.get(n.id)}
+            />
+          ))}
+        </tbody>
+        {nodes.length > shown.length && (
+          <tfoot>
+            <tr>
+              <td colSpan={10}>
+                {nodes.length - shown.length} more nodes — select one on the canvas, or export for all.
+              </td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
   );
 }

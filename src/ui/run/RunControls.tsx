@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store/useAppStore';
 import { RunAlert } from './RunAlert';
+import { RunButton } from './RunButton';
 import { useRunState } from './runContext';
 import { formatClock, parseSpeed, SPEEDS, FAST, speedValue } from './speeds';
 import { useRunCommands } from './useRunCommands';
@@ -29,25 +30,23 @@ export function RunControls() {
 
   return (
     <div className="run-controls">
-      <button
-        type="button"
+      <RunButton
+        label="Run"
+        icon="run"
         className="run-controls__run"
         disabled={running || empty}
         onClick={() => cmd.run(mode, speed)}
-      >
-        Run
-      </button>
-      <button type="button" disabled={!running} onClick={cmd.pause}>
-        Pause
-      </button>
-      <button type="button" disabled={running || empty} onClick={cmd.step} title="Advance one event">
-        Step
-      </button>
-      <button type="button" disabled={empty} onClick={cmd.reset}>
-        Reset
-      </button>
-      <label className="run-controls__field">
-        <span>Speed</span>
+      />
+      <RunButton label="Pause" icon="pause" disabled={!running} onClick={cmd.pause} />
+      <RunButton
+        label="Step"
+        icon="step"
+        title="Step: advance one event"
+        disabled={running || empty}
+        onClick={cmd.step}
+      />
+      <RunButton label="Reset" icon="reset" disabled={empty} onClick={cmd.reset} />
+      <label className="run-controls__field" title="Speed: simulated seconds per wall-clock second">
         <select
           aria-label="Speed"
           value={speedValue(mode, speed)}

@@ -2,7 +2,8 @@
 // feed the chart series and the live badges; edits made while a run is loaded go to the worker
 // (applied live where meaningful, else listed as "applies on reset").
 import { type ReactNode, useEffect, useState } from 'react';
-import { isBusKind } from '../../model/flow';
+import { DEFAULT_SETTINGS } from '../../model/defaults';
+import { isBusKind, type Flow } from '../../model/flow';
 import { useAppStoreApi } from '../../store/useAppStore';
 import { NodeBadgeContext } from '../nodes/NodeBadgeContext';
 import { LiveBadge } from './LiveBadge';
@@ -10,6 +11,7 @@ import { LiveBoard } from './liveBoard';
 import { RunContext, type RunServices } from './runContext';
 import { SeriesStore } from './series';
 import { createWorkerClient } from './workerClient';
+import './run.css';
 
 /** Edits arrive in bursts (typing in the inspector); the worker needs only the settled flow. */
 const UPDATE_DEBOUNCE_MS = 150;
@@ -29,12 +31,16 @@ export function RunProvider({ children }: { children: ReactNode }) {
       });
     });
     board.setKinds(store.getState().flow.nodes);
+    // The document's seed is the run's default; the toolbar's Seed field can override it per run.
+    const seedOf = (f: Flow): number => f.settings?.seed ?? DEFAULT_SETTINGS.seed;
+    client.setSeed(seedOf(store.getState().flow));
     const offSnapshot = client.onSnapshot(series.add);
     const offState = client.subscribe(() => board.update(client.holder));
     let timer = 0;
     const offFlow = store.subscribe((s, prev) => {
       if (s.flow === prev.flow) return;
       board.setKinds(s.flow.nodes);
+      if (seedOf(s.flow) !== seedOf(prev.flow)) client.setSeed(seedOf(s.flow));
       const status = client.getState().status;
       if (status === 'empty' || status === 'error') return;
       window.clearTimeout(timer);

@@ -7,6 +7,7 @@ import { heatColor } from './palette';
 
 const F = {
   in: nodeField('in'),
+  out: nodeField('out'),
   dropped: nodeField('dropped'),
   failed: nodeField('failed'),
   deadLettered: nodeField('deadLettered'),
@@ -99,7 +100,8 @@ export class LiveBoard {
     } else if (isBus) {
       text = Number.isFinite(capacity) ? `${fmt(depth)} / ${fmt(capacity)}` : `${fmt(depth)} queued`;
     } else {
-      text = `${fmt(rows[at + F.in]!)} events`;
+      // A producer's figure is what it emitted; a store's, what it received.
+      text = `${fmt(rows[at + (kind === 'producer' ? F.out : F.in)]!)} events`;
     }
     const showBar = isBus || (kind === 'handler' && depth > 0);
     bar.hidden = !showBar;

@@ -56,14 +56,17 @@ export class SeriesStore {
     if (n === SERIES_CAPACITY) this.halve();
     const i = this.length++;
     const completed = s.buffers.totals[COMPLETED]!;
+    // The ring's oldest entry is the one about to be overwritten (or slot 0 while filling).
     const w = this.recent % RATE_WINDOW;
     const oldest = this.recent >= RATE_WINDOW ? w : 0;
+    const t0 = this.recent > 0 ? this.recentT[oldest]! : s.time;
+    const c0 = this.recent > 0 ? this.recentC[oldest]! : completed;
     this.recentT[w] = s.time;
     this.recentC[w] = completed;
     this.recent++;
-    const dt = s.time - this.recentT[oldest]!;
+    const dt = s.time - t0;
     this.time[i] = s.time;
-    this.throughput[i] = dt > 0 ? (completed - this.recentC[oldest]!) / dt : 0;
+    this.throughput[i] = dt > 0 ? (completed - c0) / dt : 0;
     const e = s.buffers.endToEnd;
     this.p50[i] = e[P50]!;
     this.p95[i] = e[P50 + 1]!;
