@@ -6,7 +6,7 @@ import type { Flow } from '../../model/flow';
 import { useAppStore } from '../../store/useAppStore';
 import { fmtCount, fmtPercent, fmtSeconds } from './format';
 import { Prediction } from './Prediction';
-import { predictAll, type QueueModel } from './predictions';
+import { predictAll, type QueuePrediction } from './predictions';
 
 /** Rows rendered at most: beyond this a table stops being read (export has every node). */
 const MAX_ROWS = 60;
@@ -26,7 +26,7 @@ function Row({
   flowNodeKind: string;
   focused: boolean;
   onFocus: (id: string) => void;
-  prediction: QueueModel | undefined;
+  prediction: QueuePrediction | undefined;
 }) {
   const stat = (s: NodeReport['wait']) =>
     `${fmtSeconds(s.p50)} / ${fmtSeconds(s.p95)} / ${fmtSeconds(s.p99)}`;

@@ -1,21 +1,24 @@
-// The queueing-theory figure beside the measured one, and the warning when the model says the
-// queue cannot keep up.
+// The queueing-theory figure beside the measured one, and the warning when the offered load
+// exceeds what the workers can serve.
 import type { NodeReport } from '../../engine/api';
 import { fmtSeconds } from './format';
-import { predictedWait, type QueueModel } from './predictions';
+import type { QueuePrediction } from './predictions';
 
-export function Prediction({ p, measured }: { p: QueueModel; measured: NodeReport }) {
-  if (p.rho >= 1) {
+export function Prediction({ p, measured }: { p: QueuePrediction; measured: NodeReport }) {
+  const { prediction: q, load } = p;
+  const rho = q.rho.toFixed(2);
+  const detail = `${q.model}: λ = ${load.arrivalRate.toFixed(1)}/s, ${load.servers} worker(s), ρ = ${rho}`;
+  if (q.rho >= 1) {
     return (
-      <span className="metrics__warning" title={`${p.kind}, ρ = ${p.rho.toFixed(2)}`}>
-        ρ = {p.rho.toFixed(2)} ≥ 1: this queue grows without bound
+      <span className="metrics__warning" title={detail}>
+        ρ = {rho} ≥ 1:{' '}
+        {p.unbounded ? 'this queue grows without bound' : 'the queue fills up and turns events away'}
       </span>
     );
   }
   return (
-    <span title={`${p.kind}: λ = ${p.lambda.toFixed(1)}/s, ${p.servers} worker(s), ρ = ${p.rho.toFixed(2)}`}>
-      {p.kind} ρ {p.rho.toFixed(2)} · wait {fmtSeconds(predictedWait(p))} predicted,{' '}
-      {fmtSeconds(measured.wait.mean)} measured
+    <span title={detail}>
+      {q.model} ρ {rho} · wait {fmtSeconds(q.meanWait)} predicted, {fmtSeconds(measured.wait.mean)} measured
     </span>
   );
 }
