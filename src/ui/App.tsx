@@ -1,3 +1,20 @@
+// The app's root. React Flow's provider wraps everything so the toolbar and palette can use
+// the canvas viewport (fit view, placing nodes in view).
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/toolbar.css';
+import './styles/palette.css';
+import './styles/nodes.css';
+import './styles/inspector.css';
+import './styles/dialogs.css';
+import { AppLayout } from './AppLayout';
+
 export function App() {
-  return <h1>Eventflow Studio</h1>;
+  return (
+    <ReactFlowProvider>
+      <AppLayout />
+    </ReactFlowProvider>
+  );
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { configFieldProblem, distProblem, settingsProblem } from './fieldCheck';
+
+describe('field checks', () => {
+  it('accepts valid values and leaving optional fields out', () => {
+    expect(configFieldProblem('handler', 'concurrency', 3)).toBeNull();
+    expect(configFieldProblem('queue', 'capacity', undefined)).toBeNull();
+    expect(configFieldProblem('producer', 'eventType', 'order.placed')).toBeNull();
+  });
+
+  it('gives the schema reason for refused values', () => {
+    expect(configFieldProblem('handler', 'concurrency', 0)).toBe('must be a whole number ≥ 1');
+    expect(configFieldProblem('handler', 'concurrency', 1.5)).toBe('must be a whole number ≥ 1');
+    expect(configFieldProblem('handler', 'concurrency', undefined)).toBe('is required');
+    expect(configFieldProblem('handler', 'failureRate', 2)).toBe('must be a probability between 0 and 1');
+    expect(configFieldProblem('producer', 'eventType', '  ')).toBe('must be non-empty event type');
+  });
+
+  it('checks distribution parameters, including cross-field rules', () => {
+    expect(distProblem({ dist: 'exponential', mean: 0.01 })).toBeNull();
+    expect(distProblem({ dist: 'exponential', mean: 0 }, 'mean')).toBe('must be a number > 0 s');
+    expect(distProblem({ dist: 'uniform', min: 2, max: 1 }, 'max')).toBe('must be ≥ min');
+  });
+
+  it('checks settings, including warmup shorter than duration', () => {
+    expect(settingsProblem({ duration: 10, warmup: 2 }, 'warmup')).toBeNull();
+    expect(settingsProblem({ duration: 10, warmup: 20 }, 'warmup')).toBe('must be shorter than duration');
+    expect(settingsProblem({ seed: -1 }, 'seed')).toBe('must be a whole number ≥ 0');
+  });
+});

@@ -1,0 +1,162 @@
+// fast-check arbitraries for Flow JSON v1 (test-only). Flows are valid by construction: unique
+// ids, edges that respect connectionProblem, deadLetters naming other buses, and unknown extra
+// fields sprinkled in, since the contract says those survive a round trip.
+import fc from 'fast-check';
+import { kindProblem } from '../connect';
+import type { Dist } from '../dist';
+import {
+  DELIVERIES,
+  type Flow,
+  type FlowEdge,
+  type FlowNode,
+  isBusKind,
+  KINDS,
+  type Kind,
+  OVERFLOWS,
+} from '../flow';
+
+const time = fc.double({ min: 0, max: 10, noNaN: true, noDefaultInfinity: true });
+const positiveTime = fc.double({ min: 1e-6, max: 10, noNaN: true, noDefaultInfinity: true });
+const whole = (min: number) => fc.integer({ min, max: 100_000 });
+const word = fc.stringMatching(/^[a-z][a-z0-9.-]{0,11}$/);
+
+/** Unknown fields a future version (or another tool) might add; keys avoid the contract's own. */
+const extras = fc.dictionary(
+  fc.stringMatching(/^x-[a-z]{1,6}$/),
+  fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+  {
+    maxKeys: 2,
+  },
+);
+
+export const distArb: fc.Arbitrary<Dist> = fc.oneof(
+  fc.record({ dist: fc.constant('constant' as const), value: time }),
+  fc.record({ dist: fc.constant('exponential' as const), mean: positiveTime }),
+  fc
+    .tuple(time, time)
+    .map(([a, b]) => ({ dist: 'uniform' as const, min: Math.min(a, b), max: Math.max(a, b) })),
+  fc.record({ dist: fc.constant('normal' as const), mean: time, stddev: time }),
+  fc.record({ dist: fc.constant('lognormal' as const), mean: positiveTime, stddev: time }),
+);
+
+const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
+  const rec = <T extends Record<string, unknown>>(a: fc.Arbitrary<T>) =>
+    fc.tuple(a, extras).map(([c, x]) => withoutUndefined({ ...x, ...c }));
+  switch (kind) {
+    case 'producer':
+      return rec(
+        fc.record({
+          eventType: word,
+          interarrival: distArb,
+          count: opt(whole(1)),
+          start: opt(time),
+          keys: opt(whole(1)),
+        }),
+      );
+    case 'queue':
+      return rec(
+        fc.record({
+          capacity: opt(whole(0)),
+          overflow: opt(fc.constantFrom(...OVERFLOWS)),
+          delivery: opt(fc.constantFrom(...DELIVERIES)),
+          maxDeliveries: opt(whole(1)),
+        }),
+      );
+    case 'topic':
+      return rec(fc.record({ capacity: opt(whole(0)) }));
+    case 'stream':
+      return rec(fc.record({ partitions: whole(1), retention: opt(positiveTime) }));
+    case 'handler':
+      return rec(
+        fc.record({
+          concurrency: whole(1),
+          service: distArb,
+          failureRate: opt(fc.double({ min: 0, max: 1, noNaN: true })),
+          retryDelay: opt(distArb),
+          emits: opt(word),
+        }),
+      );
+    case 'store':
+      return rec(fc.constant({}));
+  }
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+const nodeArb = (id: string) =>
+  fc.constantFrom(...KINDS).chain((kind) =>
+    fc
+      .record({
+        label: opt(fc.string({ maxLength: 20 })),
+        x: fc.integer({ min: -2000, max: 2000 }),
+        y: fc.integer({ min: -2000, max: 2000 }),
+        config: configArb(kind),
+        extra: extras,
+      })
+      .map(
+        ({ label, x, y, config, extra }) =>
+          withoutUndefined({ ...extra, id, kind, label, position: { x, y }, config }) as FlowNode,
+      ),
+  );
+
+/** Any valid Flow JSON v1 document, with up to `maxNodes` nodes. */
+export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
+  fc
+    .integer({ min: 0, max: maxNodes })
+    .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => nodeArb(`n${i}`))))
+    .chain((nodes) => {
+      const pairs = nodes.flatMap((s) =>
+        nodes.filter((t) => t.id !== s.id && !kindProblem(s.kind, t.kind)).map((t) => [s.id, t.id] as const),
+      );
+      const buses = nodes.filter((n) => isBusKind(n.kind)).map((n) => n.id);
+      return fc.record({
+        nodes: fc.constant(nodes),
+        edges: fc
+          .subarray(pairs)
+          .chain((chosen) =>
+            fc.tuple(
+              ...chosen.map(([source, target], i) =>
+                fc
+                  .record({ latency: opt(distArb), filter: opt(fc.array(word, { maxLength: 3 })) })
+                  .map((e) => withoutUndefined({ id: `e${i}`, source, target, ...e }) as FlowEdge),
+              ),
+            ),
+          ),
+        deadLetters: fc.array(opt(fc.constantFrom('', ...buses)), {
+          minLength: nodes.length,
+          maxLength: nodes.length,
+        }),
+        name: fc.string({ maxLength: 30 }),
+        settings: opt(
+          fc
+            .record({
+              seed: opt(whole(0)),
+              duration: opt(fc.integer({ min: 10, max: 600 })),
+              warmup: opt(fc.integer({ min: 0, max: 9 })),
+            })
+            .map(withoutUndefined),
+        ),
+        extra: extras,
+      });
+    })
+    .map(({ nodes, edges, deadLetters, name, settings, extra }) => {
+      const withDlq = nodes.map((n, i) => {
+        const dl = deadLetters[i];
+        return n.kind === 'queue' && dl && dl !== n.id
+          ? { ...n, config: { ...n.config, deadLetter: dl } }
+          : n;
+      });
+      return withoutUndefined({
+        ...extra,
+        format: 'eventflow',
+        version: 1,
+        name,
+        nodes: withDlq,
+        edges,
+        settings,
+      }) as Flow;
+    });

@@ -1,0 +1,47 @@
+// The screen: toolbar on top; palette, canvas and inspector in the middle; a bottom panel below.
+//
+// Extension points for the run-time layer:
+//  - Run controls ("Run", "Pause", "Step", "Reset", "Speed") go inside <Toolbar>…</Toolbar>.
+//  - The "Metrics" region goes in the `app__bottom` row, which collapses to nothing while empty.
+//  - Live per-node badges: wrap the canvas in <NodeBadgeContext value={Badge}> (nodes/NodeBadgeContext.ts).
+//  - The event-dots overlay can sit inside `.canvas` (position: relative) above React Flow.
+import { useAppStore } from '../store/useAppStore';
+import { FlowCanvas } from './canvas/FlowCanvas';
+import { ConfirmNewDialog } from './dialogs/ConfirmNewDialog';
+import { TemplatesDialog } from './dialogs/TemplatesDialog';
+import { useEditorActions } from './hooks/useEditorActions';
+import { useShortcuts } from './hooks/useShortcuts';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { MetricsPanel } from './run/MetricsPanel';
+import { RunControls } from './run/RunControls';
+import { RunProvider } from './run/RunProvider';
+import { Toasts } from './toasts/Toasts';
+import { Toolbar } from './toolbar/Toolbar';
+
+export function AppLayout() {
+  const actions = useEditorActions();
+  useShortcuts(actions);
+  const dialog = useAppStore((s) => s.dialog);
+
+  return (
+    <RunProvider>
+      <div className="app">
+        <Toolbar actions={actions}>
+          <RunControls />
+        </Toolbar>
+        <main className="app__main">
+          <Palette actions={actions} />
+          <FlowCanvas />
+          <Inspector />
+        </main>
+        <div className="app__bottom">
+          <MetricsPanel />
+        </div>
+        {dialog === 'templates' && <TemplatesDialog onPick={actions.loadTemplate} />}
+        {dialog === 'confirm-new' && <ConfirmNewDialog onConfirm={actions.newFlow} />}
+        <Toasts />
+      </div>
+    </RunProvider>
+  );
+}

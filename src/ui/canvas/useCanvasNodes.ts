@@ -1,0 +1,71 @@
+// Maps the Flow document to React Flow's controlled nodes and edges. The document stays the source
+// of truth; selection, live drag positions and measured sizes are merged in here.
+import { type Edge, MarkerType } from '@xyflow/react';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { FlowEdge, FlowNode } from '../../model/flow';
+import { describeDist } from '../../model/summary';
+import { useAppStore } from '../../store/useAppStore';
+import type { CanvasNode, CanvasNodeData } from '../nodes/rfTypes';
+
+// One data object per document node, so memoized node components skip renders when only
+// something else changed.
+const dataFor = new WeakMap<FlowNode, CanvasNodeData>();
+function nodeData(node: FlowNode): CanvasNodeData {
+  let d = dataFor.get(node);
+  if (!d) dataFor.set(node, (d = { node }));
+  return d;
+}
+
+export function useCanvasNodes(): CanvasNode[] {
+  const { nodes, selected, dragging, measured } = useAppStore(
+    useShallow((s) => ({
+      nodes: s.flow.nodes,
+      selected: s.selection.nodes,
+      dragging: s.dragging,
+      measured: s.measured,
+    })),
+  );
+  return useMemo(() => {
+    const sel = new Set(selected);
+    return nodes.map((n) => {
+      const size = measured[n.id];
+      return {
+        id: n.id,
+        type: n.kind,
+        position: dragging?.[n.id] ?? n.position,
+        data: nodeData(n),
+        selected: sel.has(n.id),
+        ...(size ? { measured: size } : {}),
+      };
+    });
+  }, [nodes, selected, dragging, measured]);
+}
+
+function edgeLabel(e: FlowEdge): string | undefined {
+  const parts: string[] = [];
+  if (e.latency) parts.push(describeDist(e.latency));
+  if (e.filter?.length) parts.push(`only ${e.filter.join(', ')}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+export function useCanvasEdges(): Edge[] {
+  const { edges, selected } = useAppStore(
+    useShallow((s) => ({ edges: s.flow.edges, selected: s.selection.edges })),
+  );
+  return useMemo(() => {
+    const sel = new Set(selected);
+    return edges.map((e) => {
+      const label = edgeLabel(e);
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        selected: sel.has(e.id),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        ariaLabel: `Edge from ${e.source} to ${e.target}`,
+        ...(label ? { label } : {}),
+      };
+    });
+  }, [edges, selected]);
+}

@@ -1,0 +1,67 @@
+// The top bar: document commands on the left, the flow's name, and `children` — the slot where
+// App puts the run controls (Run, Pause, Step, Reset, Speed) owned by the runtime layer.
+import { type ReactNode, useRef } from 'react';
+import { useAppStore, useHistory } from '../../store/useAppStore';
+import type { EditorActions } from '../hooks/useEditorActions';
+import { useImportFile } from '../hooks/useImportFile';
+import { ToolButton } from './ToolButton';
+
+interface Props {
+  actions: EditorActions;
+  children?: ReactNode;
+}
+
+export function Toolbar({ actions, children }: Props) {
+  const canUndo = useHistory((h) => h.pastStates.length > 0);
+  const canRedo = useHistory((h) => h.futureStates.length > 0);
+  const name = useAppStore((s) => s.flow.name);
+  const isEmpty = useAppStore((s) => s.flow.nodes.length === 0 && s.flow.edges.length === 0);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const importFile = useImportFile();
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <div className="toolbar__brand">
+        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" className="toolbar__logo">
+          <circle cx="5" cy="12" r="3" />
+          <circle cx="19" cy="6" r="3" />
+          <circle cx="19" cy="18" r="3" />
+          <path d="M8 12h3l5-5M11 12l5 5" fill="none" />
+        </svg>
+        <span className="toolbar__app">Eventflow Studio</span>
+        <span className="toolbar__sep" aria-hidden="true">
+          /
+        </span>
+        <span className="toolbar__name" title={name}>
+          {name || 'Untitled flow'}
+        </span>
+      </div>
+      <div className="toolbar__group">
+        <ToolButton label="New" onClick={() => (isEmpty ? actions.newFlow() : openDialog('confirm-new'))} />
+        <ToolButton label="Templates" onClick={() => openDialog('templates')} />
+        <ToolButton label="Import JSON" onClick={() => fileInput.current?.click()} />
+        <ToolButton label="Export JSON" onClick={actions.exportJson} />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Flow JSON file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            // Reset so choosing the same file again still fires a change.
+            e.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <div className="toolbar__group">
+        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!canUndo} onClick={actions.undo} />
+        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!canRedo} onClick={actions.redo} />
+        <ToolButton label="Auto layout" onClick={() => void actions.autoLayout()} disabled={isEmpty} />
+      </div>
+      <div className="toolbar__run">{children}</div>
+    </header>
+  );
+}
