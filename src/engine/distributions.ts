@@ -60,3 +60,8 @@ export function sample(kind: number, a: number, b: number, rng: Rng): number {
       return b === 0 ? Math.exp(a) : Math.exp(a + b * standardNormal(rng));
   }
 }
+
+/** Draws from a compiled distribution; the exponential case is kept small enough to inline on hot paths. */
+export function draw(d: CompiledDist, rng: Rng): number {
+  return d.kind === D_EXPONENTIAL ? -d.a * Math.log(rng.next()) : sample(d.kind, d.a, d.b, rng);
+}

@@ -1,7 +1,7 @@
 // The discrete-event core: one loop over a heap of integer-coded events, node behaviours as
 // methods over typed-array state, no objects or closures per event. Semantics are documented in
 // docs/engine.md; this file is the reference for them.
-import { sample } from './distributions';
+import { draw } from './distributions';
 import { EventHeap } from './kernel/heap';
 import { Fifo } from './kernel/fifo';
 import { FLAG_DEAD_LETTER, MessagePool } from './kernel/messages';
@@ -43,6 +43,8 @@ export class Engine {
   private readonly types: number;
   private readonly acceptStride: number;
 
+  /** metrics.counters, held directly: the hot path bumps it several times per event. */
+  private readonly counters: Float64Array;
   /** Cumulative copies put on each edge, per event type. */
   readonly transits: Float64Array;
   /** Copies on each edge's wire now. */
@@ -94,6 +96,7 @@ export class Engine {
     this.seriesInterval = o.seriesInterval;
     this.rng = new Rng(o.seed);
     this.metrics = new M.Metrics(this.N);
+    this.counters = this.metrics.counters;
     const E = t.edgeIds.length;
     this.transits = new Float64Array(E * this.types);
     this.inFlight = new Float64Array(E);
@@ -176,7 +179,7 @@ export class Engine {
           break;
         case E_ARRIVE:
           this.inFlight[this.pool.where[arg]!]!--;
-          this.arrive(arg, this.pool.where[arg]!);
+          this.arriveAt(arg, this.t.edgeDst[this.pool.where[arg]!]!);
           break;
         case E_DONE:
           this.finish(arg);
@@ -225,7 +228,7 @@ export class Engine {
     const key = keys > 0 ? this.rng.int(keys) : this.nextKey++;
     const iaKind = t.interarrival[p]!;
     if (this.produced[p]! < t.count[p]!) {
-      this.heap.push(this.now + sample(iaKind.kind, iaKind.a, iaKind.b, this.rng), p * 8 + E_PRODUCE);
+      this.heap.push(this.now + draw(iaKind, this.rng), p * 8 + E_PRODUCE);
     }
     if (!this.anyPasses(p, type)) return;
     const slot = this.pool.alloc();
@@ -259,8 +262,12 @@ export class Engine {
     const type = this.pool.type[slot]!;
     const from = t.outStart[n]!;
     const to = t.outStart[n + 1]!;
+    if (to === from) {
+      this.complete(slot);
+      return;
+    }
     if (to - from === 1 && t.accepts[t.outEdges[from]! * this.acceptStride + type]) {
-      this.metrics.counters[n * M.COUNTERS + M.C_OUT]!++;
+      this.counters[n * M.COUNTERS + M.C_OUT]!++;
       this.send(slot, t.outEdges[from]!);
       return;
     }
@@ -287,7 +294,7 @@ export class Engine {
       return;
     }
     this.scratchTop = base + 2 * k;
-    this.metrics.counters[n * M.COUNTERS + M.C_OUT]! += k;
+    this.counters[n * M.COUNTERS + M.C_OUT]! += k;
     for (let j = 0; j < k; j++) this.send(this.scratch[base + 2 * j]!, this.scratch[base + 2 * j + 1]!);
     this.scratchTop = base;
   }
@@ -298,18 +305,14 @@ export class Engine {
       const d = this.t.edgeLatency[e]!;
       this.pool.where[slot] = e;
       this.inFlight[e]!++;
-      this.heap.push(this.now + sample(d.kind, d.a, d.b, this.rng), slot * 8 + E_ARRIVE);
-    } else this.arrive(slot, e);
-  }
-
-  private arrive(slot: number, e: number): void {
-    this.arriveAt(slot, this.t.edgeDst[e]!);
+      this.heap.push(this.now + draw(d, this.rng), slot * 8 + E_ARRIVE);
+    } else this.arriveAt(slot, this.t.edgeDst[e]!);
   }
 
   private arriveAt(slot: number, n: number): void {
     const t = this.t;
     // A handler counts deliveries when a worker takes them, not on arrival in its inbox.
-    if (t.kind[n] !== T.K_HANDLER) this.metrics.counters[n * M.COUNTERS + M.C_IN]!++;
+    if (t.kind[n] !== T.K_HANDLER) this.counters[n * M.COUNTERS + M.C_IN]!++;
     this.pool.arrive[slot] = this.now;
     switch (t.kind[n]) {
       case T.K_QUEUE:
@@ -317,7 +320,7 @@ export class Engine {
         break;
       case T.K_HANDLER: {
         // Directly fed: its own unbounded inbox.
-        if (this.idle[n]!.length > 0) this.startOn(this.idle[n]!.pop()!, slot, t.inboxSource[n]!, 0);
+        if (this.idle[n]!.length > 0) this.startIdle(n, slot, t.inboxSource[n]!, 0);
         else {
           this.inbox[n]!.push(slot);
           this.metrics.addDepth(n, 1, this.now);
@@ -345,7 +348,7 @@ export class Engine {
   }
 
   private drop(n: number, slot: number): void {
-    this.metrics.counters[n * M.COUNTERS + M.C_DROPPED]!++;
+    this.counters[n * M.COUNTERS + M.C_DROPPED]!++;
     this.metrics.totals[M.T_DROPPED]!++;
     this.pool.release(slot);
   }
@@ -358,6 +361,20 @@ export class Engine {
     const type = this.pool.type[slot]!;
     const from = t.outStart[q]!;
     const n = t.outStart[q + 1]! - from;
+    if (n === 1 && !t.edgeFiltered[t.outEdges[from]!]) {
+      // One consumer, no filter: the common case, without the round robin.
+      const e = t.outEdges[from]!;
+      const h = t.edgeDst[e]!;
+      if (t.kind[h] === T.K_HANDLER) {
+        if (this.idle[h]!.length > 0) this.startIdle(h, slot, t.edgeSource[e]!, 0);
+        else if (bounded) this.enqueueBounded(q, this.queueFifo[q]!, slot, true);
+        else {
+          this.queueFifo[q]!.push(slot);
+          this.metrics.addDepth(q, 1, this.now);
+        }
+        return;
+      }
+    }
     let accepted = false;
     // Competing consumers: the first consumer (round robin) with an idle worker gets it.
     for (let j = 0; j < n; j++) {
@@ -368,14 +385,14 @@ export class Engine {
       const h = t.edgeDst[e]!;
       if (t.kind[h] !== T.K_HANDLER) {
         this.rrQueue[q] = (i - from + 1) % n;
-        this.metrics.counters[q * M.COUNTERS + M.C_OUT]!++;
+        this.counters[q * M.COUNTERS + M.C_OUT]!++;
         this.pool.pub[slot] = -1;
         this.send(slot, e);
         return;
       }
       if (this.idle[h]!.length > 0) {
         this.rrQueue[q] = (i - from + 1) % n;
-        this.startOn(this.idle[h]!.pop()!, slot, t.edgeSource[e]!, 0);
+        this.startIdle(h, slot, t.edgeSource[e]!, 0);
         return;
       }
     }
@@ -459,7 +476,7 @@ export class Engine {
   }
 
   private deadLetter(q: number, slot: number): void {
-    this.metrics.counters[q * M.COUNTERS + M.C_DEAD]!++;
+    this.counters[q * M.COUNTERS + M.C_DEAD]!++;
     this.metrics.totals[M.T_DEAD]!++;
     const target = this.t.deadLetter[q]!;
     if (target < 0) {
@@ -503,19 +520,19 @@ export class Engine {
     const t = this.t;
     const h = t.edgeDst[e]!;
     if (t.kind[h] !== T.K_HANDLER) {
-      this.metrics.counters[n * M.COUNTERS + M.C_OUT]!++;
+      this.counters[n * M.COUNTERS + M.C_OUT]!++;
       this.send(slot, e);
       return;
     }
     const s = t.edgeSource[e]!;
     if (t.kind[n] === T.K_TOPIC) {
-      if (this.idle[h]!.length > 0) this.startOn(this.idle[h]!.pop()!, slot, s, 0);
+      if (this.idle[h]!.length > 0) this.startIdle(h, slot, s, 0);
       else this.enqueueBounded(n, this.subFifo[e]!, slot, false);
       return;
     }
     const p = hashKey(this.pool.key[slot]!) % t.partitions[n]!;
     const busy = this.partBusy[e]!;
-    if (!busy[p] && this.idle[h]!.length > 0) this.startOn(this.idle[h]!.pop()!, slot, s, p);
+    if (!busy[p] && this.idle[h]!.length > 0) this.startIdle(h, slot, s, p);
     else {
       this.groupFifo[e]![p]!.push(slot);
       this.metrics.addDepth(n, 1, this.now);
@@ -548,14 +565,19 @@ export class Engine {
     }
   }
 
-  /** Worker w (just taken from the idle stack) starts on slot from source s. */
+  /** An idle worker of h starts on slot from source s. */
+  private startIdle(h: number, slot: number, s: number, part: number): void {
+    this.metrics.addBusy(h, 1, this.now);
+    this.startOn(this.idle[h]!.pop()!, slot, s, part);
+  }
+
+  /** Worker w (busy from now on; the caller has counted it) starts on slot from source s. */
   private startOn(w: number, slot: number, s: number, part: number): void {
     const t = this.t;
     const h = this.wHandler[w]!;
     const pool = this.pool;
     const now = this.now;
-    this.metrics.addBusy(h, 1, now);
-    this.metrics.counters[h * M.COUNTERS + M.C_IN]!++;
+    this.counters[h * M.COUNTERS + M.C_IN]!++;
     this.wSlot[w] = slot;
     this.wSource[w] = s;
     this.wPart[w] = part;
@@ -564,16 +586,16 @@ export class Engine {
     let transit = 0;
     if (e >= 0) {
       // Taken from a bus: the bus hands it over along the edge (which may add network time).
-      this.metrics.counters[t.srcNode[s]! * M.COUNTERS + M.C_OUT]!++;
+      this.counters[t.srcNode[s]! * M.COUNTERS + M.C_OUT]!++;
       if (this.types > 0) this.transits[e * this.types + pool.type[slot]!]!++;
       if (t.srcKind[s] === T.S_GROUP) this.partBusy[e]![part] = 1;
       if (t.edgeHasLatency[e]) {
         const d = t.edgeLatency[e]!;
-        transit = sample(d.kind, d.a, d.b, this.rng);
+        transit = draw(d, this.rng);
       }
     }
     const d = t.service[h]!;
-    const service = sample(d.kind, d.a, d.b, this.rng);
+    const service = draw(d, this.rng);
     this.wService[w] = service;
     this.wTransit[w] = transit;
     this.heap.push(now + transit + service, w * 8 + E_DONE);
@@ -595,23 +617,23 @@ export class Engine {
     if (kind === T.S_GROUP) this.unlockPartition(t.srcEdge[s]!, this.wPart[w]!);
     const f = t.failureRate[h]!;
     if (f > 0 && this.rng.next() < f) {
-      m.counters[h * M.COUNTERS + M.C_FAILED]!++;
+      this.counters[h * M.COUNTERS + M.C_FAILED]!++;
       const q = t.srcNode[s]!;
       if (kind === T.S_QUEUE && t.atLeastOnce[q]) {
         if (++this.pool.deliveries[slot]! >= t.maxDeliveries[q]!) this.deadLetter(q, slot);
         else {
-          m.counters[q * M.COUNTERS + M.C_REDELIVERED]!++;
+          this.counters[q * M.COUNTERS + M.C_REDELIVERED]!++;
           this.pool.where[slot] = q;
           const r = t.retryDelay[h]!;
-          this.heap.push(this.now + sample(r.kind, r.a, r.b, this.rng), slot * 8 + E_REDELIVER);
+          this.heap.push(this.now + draw(r, this.rng), slot * 8 + E_REDELIVER);
         }
       } else {
-        m.counters[h * M.COUNTERS + M.C_LOST]!++;
+        this.counters[h * M.COUNTERS + M.C_LOST]!++;
         m.totals[M.T_LOST]!++;
         this.pool.release(slot);
       }
     } else {
-      m.counters[h * M.COUNTERS + M.C_DONE]!++;
+      this.counters[h * M.COUNTERS + M.C_DONE]!++;
       const e = t.emits[h]!;
       if (e >= 0) this.pool.type[slot] = e;
       this.pool.pub[slot] = this.N + w;
@@ -629,7 +651,7 @@ export class Engine {
     // Another idle worker of the group may take the partition's next message right away.
     if (fifo.length > 0 && this.idle[h]!.length > 0) {
       const slot = this.takeFromPartition(e, p);
-      if (slot >= 0) this.startOn(this.idle[h]!.pop()!, slot, this.t.edgeSource[e]!, p);
+      if (slot >= 0) this.startIdle(h, slot, this.t.edgeSource[e]!, p);
     }
   }
 
@@ -658,6 +680,19 @@ export class Engine {
     const t = this.t;
     const from = t.srcStart[h]!;
     const n = t.srcStart[h + 1]! - from;
+    if (n === 1 && t.srcKind[t.sources[from]!] === T.S_QUEUE) {
+      // One queue feeding this handler: the common case, without the round robin.
+      const s = t.sources[from]!;
+      const slot = this.takeFromQueue(t.srcNode[s]!, t.srcEdge[s]!);
+      if (slot >= 0) {
+        if (!busyBefore) this.metrics.addBusy(h, 1, this.now);
+        this.startOn(w, slot, s, 0);
+      } else {
+        if (busyBefore) this.metrics.addBusy(h, -1, this.now);
+        this.idle[h]!.push(w);
+      }
+      return;
+    }
     for (let j = 0; j < n; j++) {
       const i = from + ((this.rrSource[h]! + j) % n);
       const s = t.sources[i]!;
@@ -701,7 +736,7 @@ export class Engine {
       }
       if (slot >= 0) {
         this.rrSource[h] = (i - from + 1) % n;
-        if (busyBefore) this.metrics.addBusy(h, -1, this.now);
+        if (!busyBefore) this.metrics.addBusy(h, 1, this.now);
         this.startOn(w, slot, s, part);
         return;
       }

@@ -34,57 +34,63 @@ export function bucketValue(i: number): number {
   return Math.pow(2, e + MIN_EXP) * (1 + (m + 0.5) / SUB);
 }
 
+// Per-row summary slots in HistogramSet.stats (count, sum, max): one array, adjacent values.
+const S_COUNT = 0;
+const S_SUM = 1;
+const S_MAX = 2;
+const S_STRIDE = 3;
+
 /**
- * Many histograms in one Float64Array (row h = histogram h), plus exact count, sum, min and max
- * per row, so per-node histograms cost no objects.
+ * Many histograms in one Float64Array (row h = histogram h), plus exact count, sum and max per
+ * row, so per-node histograms cost no objects and recording touches two arrays.
  */
 export class HistogramSet {
   readonly counts: Float64Array;
-  readonly count: Float64Array;
-  readonly sum: Float64Array;
-  readonly min: Float64Array;
-  readonly max: Float64Array;
+  readonly stats: Float64Array;
 
   constructor(readonly rows: number) {
     this.counts = new Float64Array(rows * HISTOGRAM_BUCKETS);
-    this.count = new Float64Array(rows);
-    this.sum = new Float64Array(rows);
-    this.min = new Float64Array(rows).fill(Infinity);
-    this.max = new Float64Array(rows);
+    this.stats = new Float64Array(rows * S_STRIDE);
   }
 
   record(h: number, x: number): void {
     this.counts[h * HISTOGRAM_BUCKETS + bucketOf(x)]!++;
-    this.count[h]!++;
-    this.sum[h]! += x;
-    if (x > this.max[h]!) this.max[h] = x;
-    if (x < this.min[h]!) this.min[h] = x;
+    const s = this.stats;
+    const o = h * S_STRIDE;
+    s[o + S_COUNT]!++;
+    s[o + S_SUM]! += x;
+    if (x > s[o + S_MAX]!) s[o + S_MAX] = x;
   }
 
   clear(): void {
     this.counts.fill(0);
-    this.count.fill(0);
-    this.sum.fill(0);
-    this.min.fill(Infinity);
-    this.max.fill(0);
+    this.stats.fill(0);
+  }
+
+  count(h: number): number {
+    return this.stats[h * S_STRIDE + S_COUNT]!;
+  }
+
+  max(h: number): number {
+    return this.stats[h * S_STRIDE + S_MAX]!;
   }
 
   mean(h: number): number {
-    const c = this.count[h]!;
-    return c > 0 ? this.sum[h]! / c : 0;
+    const c = this.count(h);
+    return c > 0 ? this.stats[h * S_STRIDE + S_SUM]! / c : 0;
   }
 
-  /** The q-quantile (0 < q ≤ 1) by nearest rank; 0 when empty. Clamped to the exact min and max. */
+  /** The q-quantile (0 < q ≤ 1) by nearest rank; 0 when empty. Never above the exact max. */
   quantile(h: number, q: number): number {
-    const c = this.count[h]!;
+    const c = this.count(h);
     if (c === 0) return 0;
     const rank = Math.max(1, Math.ceil(q * c));
     const base = h * HISTOGRAM_BUCKETS;
     let seen = 0;
     for (let i = 0; i < HISTOGRAM_BUCKETS; i++) {
       seen += this.counts[base + i]!;
-      if (seen >= rank) return Math.min(this.max[h]!, Math.max(this.min[h]!, bucketValue(i)));
+      if (seen >= rank) return Math.min(this.max(h), bucketValue(i));
     }
-    return this.max[h]!;
+    return this.max(h);
   }
 }

@@ -88,12 +88,12 @@ export function fillSnapshot(engine: Engine, snap: Snapshot): Snapshot {
   const h = m.hist;
   const e = m.e2e;
   const x = snap.endToEnd;
-  x[0] = h.count[e]!;
+  x[0] = h.count(e);
   x[1] = h.mean(e);
   x[2] = h.quantile(e, 0.5);
   x[3] = h.quantile(e, 0.95);
   x[4] = h.quantile(e, 0.99);
-  x[5] = h.max[e]!;
+  x[5] = h.max(e);
   fillTotals(engine, snap.totals);
   return snap;
 }
@@ -112,12 +112,12 @@ function fillTotals(engine: Engine, out: Float64Array): void {
 function stats(engine: Engine, row: number): Stats {
   const h = engine.metrics.hist;
   return {
-    count: h.count[row]!,
+    count: h.count(row),
     mean: finite(h.mean(row)),
     p50: finite(h.quantile(row, 0.5)),
     p95: finite(h.quantile(row, 0.95)),
     p99: finite(h.quantile(row, 0.99)),
-    max: finite(h.max[row]!),
+    max: finite(h.max(row)),
   };
 }
 

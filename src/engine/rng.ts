@@ -13,10 +13,8 @@ function splitmix32(state: { s: number }): number {
 }
 
 export class Rng {
-  private a = 0;
-  private b = 0;
-  private c = 0;
-  private d = 0;
+  // Int32 state words: a typed array keeps them untagged integers in optimized code.
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number) {
     this.seed(seed);
@@ -25,25 +23,32 @@ export class Rng {
   /** Restarts the stream; seeds above 2^32 use their high bits too. */
   seed(seed: number): void {
     const st = { s: (seed >>> 0) ^ Math.imul(Math.floor(seed / TWO_POW_32) | 0, 0x27d4eb2d) };
-    this.a = splitmix32(st);
-    this.b = splitmix32(st);
-    this.c = splitmix32(st);
-    this.d = splitmix32(st);
-    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+    const s = this.s;
+    for (let i = 0; i < 4; i++) s[i] = splitmix32(st);
+    if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
+  }
+
+  /** Sets the raw state (for checking against the reference implementation's test vectors). */
+  setState(a: number, b: number, c: number, d: number): void {
+    this.s[0] = a;
+    this.s[1] = b;
+    this.s[2] = c;
+    this.s[3] = d;
   }
 
   /** Next raw 32-bit output as an unsigned integer. */
   nextUint32(): number {
-    const b = this.b;
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
     const m = Math.imul(b, 5);
     const out = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-    const t = b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = (this.d << 11) | (this.d >>> 21);
+    const c = s[2]! ^ a;
+    const d = s[3]! ^ b;
+    s[1] = b ^ c;
+    s[0] = a ^ d;
+    s[2] = c ^ (b << 9);
+    s[3] = (d << 11) | (d >>> 21);
     return out;
   }
 
