@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Flow, FlowNode } from './flow';
+import { runnableProblems } from './runnable';
+
+const at = { x: 0, y: 0 };
+const nodes: FlowNode[] = [
+  {
+    id: 'p',
+    kind: 'producer',
+    position: at,
+    config: { eventType: 'e', interarrival: { dist: 'constant', value: 1 } },
+  },
+  { id: 'q', kind: 'queue', position: at, config: { deadLetter: 'dlq' } },
+  {
+    id: 'h',
+    kind: 'handler',
+    position: at,
+    config: { concurrency: 1, service: { dist: 'constant', value: 1 } },
+  },
+  { id: 'dlq', kind: 'queue', position: at, config: {} },
+  {
+    id: 'dh',
+    kind: 'handler',
+    label: 'Dead letters',
+    position: at,
+    config: { concurrency: 1, service: { dist: 'constant', value: 1 } },
+  },
+];
+const flow = (edges: [string, string][]): Flow => ({
+  format: 'eventflow',
+  version: 1,
+  name: 't',
+  nodes: structuredClone(nodes),
+  edges: edges.map(([source, target]) => ({ id: `${source}-${target}`, source, target })),
+});
+
+describe('runnableProblems', () => {
+  it('a dead-letter bus makes its consumers reachable', () => {
+    expect(
+      runnableProblems(
+        flow([
+          ['p', 'q'],
+          ['q', 'h'],
+          ['dlq', 'dh'],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names an unreachable handler by label', () => {
+    const f = flow([
+      ['p', 'q'],
+      ['q', 'h'],
+      ['dlq', 'dh'],
+    ]);
+    delete (f.nodes[1]!.config as { deadLetter?: string }).deadLetter;
+    expect(runnableProblems(f)).toEqual([
+      { path: 'nodes[4]', message: 'handler "Dead letters" is unreachable: no producer feeds it' },
+    ]);
+  });
+
+  it('refuses a dead-letter target that is not a bus', () => {
+    const f = flow([
+      ['p', 'q'],
+      ['q', 'h'],
+      ['dlq', 'dh'],
+    ]);
+    (f.nodes[1]!.config as { deadLetter?: string }).deadLetter = 'h';
+    expect(runnableProblems(f)[0]).toEqual({
+      path: 'nodes[1].config.deadLetter',
+      message: 'must name a queue, topic or stream ("h" is a handler)',
+    });
+  });
+
+  it('allows loops through a handler, refuses loops of buses only', () => {
+    expect(
+      runnableProblems(
+        flow([
+          ['p', 'q'],
+          ['q', 'h'],
+          ['h', 'q'],
+          ['dlq', 'dh'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      runnableProblems(
+        flow([
+          ['p', 'q'],
+          ['q', 'h'],
+          ['q', 'dlq'],
+          ['dlq', 'q'],
+          ['dlq', 'dh'],
+        ]),
+      ),
+    ).toHaveLength(1);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  erlangC,
+  mm1SojournQuantile,
+  mmcKBlocking,
+  mmcWaitQuantile,
+  moments,
+  normalCdf,
+  pollaczekKhinchineWait,
+  predictHandler,
+} from './theory';
+
+describe('closed forms', () => {
+  it('Erlang C matches textbook values', () => {
+    // c = 2, a = 1 (ρ = 0.5): C = 1/3.
+    expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 12);
+    // c = 1 reduces to ρ.
+    expect(erlangC(1, 0.7)).toBeCloseTo(0.7, 12);
+    // c = 10, a = 8: C ≈ 0.4092 (standard tables).
+    expect(erlangC(10, 8)).toBeCloseTo(0.4092, 3);
+  });
+
+  it('M/M/1/K blocking equals (1 − ρ)ρ^N / (1 − ρ^(N+1)), and 1/(N+1) at ρ = 1', () => {
+    expect(mmcKBlocking(0.5, 1, 1, 2)).toBeCloseTo((0.5 * 0.5 ** 3) / (1 - 0.5 ** 4), 12);
+    expect(mmcKBlocking(1, 1, 1, 3)).toBeCloseTo(1 / 5, 12);
+  });
+
+  it('Pollaczek–Khinchine: M/D/1 is half of M/M/1', () => {
+    const md1 = pollaczekKhinchineWait(0.8, { dist: 'constant', value: 1 });
+    const mm1 = pollaczekKhinchineWait(0.8, { dist: 'exponential', mean: 1 });
+    expect(md1).toBeCloseTo(2, 12);
+    expect(mm1).toBeCloseTo(4, 12);
+    expect(pollaczekKhinchineWait(1.2, { dist: 'constant', value: 1 })).toBe(Infinity);
+  });
+
+  it('quantiles: M/M/1 sojourn and M/M/c wait', () => {
+    expect(mm1SojournQuantile(0.8, 1, 0.95)).toBeCloseTo(Math.log(20) / 0.2, 12);
+    // M/M/1: P(Wq > t) = ρe^{−(μ−λ)t}.
+    expect(mmcWaitQuantile(0.8, 1, 1, 0.95)).toBeCloseTo(Math.log(0.8 / 0.05) / 0.2, 12);
+    expect(mmcWaitQuantile(0.1, 1, 4, 0.5)).toBe(0);
+  });
+
+  it('moments, including the normal truncated at 0', () => {
+    expect(moments({ dist: 'uniform', min: 0, max: 1 })).toEqual({ mean: 0.5, second: 1 / 3 });
+    expect(moments({ dist: 'lognormal', mean: 2, stddev: 1 }).second).toBeCloseTo(5, 12);
+    // Half-normal: mean σ√(2/π), E[X²] = σ².
+    const half = moments({ dist: 'normal', mean: 0, stddev: 1 });
+    expect(half.mean).toBeCloseTo(Math.sqrt(2 / Math.PI), 6);
+    expect(half.second).toBeCloseTo(1, 6);
+    expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6);
+  });
+});
+
+describe('predictHandler', () => {
+  it('picks the model and gives the means', () => {
+    const mm1 = predictHandler({ arrivalRate: 8, servers: 1, service: { dist: 'exponential', mean: 0.1 } })!;
+    expect(mm1.model).toBe('M/M/1');
+    expect(mm1.rho).toBeCloseTo(0.8, 12);
+    expect(mm1.meanSojourn).toBeCloseTo(0.5, 12);
+    expect(mm1.meanQueue).toBeCloseTo(3.2, 12);
+    const mmc = predictHandler({ arrivalRate: 1, servers: 2, service: { dist: 'exponential', mean: 1 } })!;
+    expect(mmc).toMatchObject({ model: 'M/M/c', exact: true, stable: true });
+    expect(mmc.meanWait).toBeCloseTo(1 / 3, 12);
+    const mgc = predictHandler({ arrivalRate: 1, servers: 2, service: { dist: 'constant', value: 1 } })!;
+    expect(mgc).toMatchObject({ model: 'M/G/c', exact: false });
+    expect(mgc.meanWait).toBeCloseTo(1 / 6, 12);
+    const full = predictHandler({
+      arrivalRate: 0.9,
+      servers: 1,
+      service: { dist: 'exponential', mean: 1 },
+      capacity: 4,
+    })!;
+    expect(full.blocking).toBeCloseTo(mmcKBlocking(0.9, 1, 1, 4), 12);
+  });
+
+  it('reports instability, and null where there is no closed form', () => {
+    expect(
+      predictHandler({ arrivalRate: 2, servers: 1, service: { dist: 'exponential', mean: 1 } }),
+    ).toMatchObject({
+      stable: false,
+      meanWait: Infinity,
+    });
+    expect(
+      predictHandler({ arrivalRate: 1, servers: 1, service: { dist: 'constant', value: 0.5 }, capacity: 3 }),
+    ).toBeNull();
+    expect(
+      predictHandler({ arrivalRate: 0, servers: 1, service: { dist: 'constant', value: 0.5 } }),
+    ).toBeNull();
+  });
+});
