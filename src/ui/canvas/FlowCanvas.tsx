@@ -17,6 +17,7 @@ import { useConnectionRules } from './useConnectionRules';
 export const KIND_MIME = 'application/x-eventflow-kind';
 const GRID: [number, number] = [16, 16];
 const isKind = (v: string): v is Kind => (KINDS as readonly string[]).includes(v);
+const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (n: { type?: string | undefined }) => `var(--kind-${n.type ?? 'handler'})`;
 
 export function FlowCanvas() {
@@ -78,7 +79,15 @@ export function FlowCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
         {!empty && (
-          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={4}
+            ariaLabel="Mini map"
+            style={MINIMAP_SIZE}
+          />
         )}
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>

@@ -22,7 +22,7 @@ export function Toolbar({ actions, children }: Props) {
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
-      <div className="toolbar__brand">
+      <div className="toolbar__brand" title="Eventflow Studio">
         <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" className="toolbar__logo">
           <circle cx="5" cy="12" r="3" />
           <circle cx="19" cy="6" r="3" />
