@@ -5,9 +5,38 @@ import { draw } from './distributions';
 import { EventHeap } from './kernel/heap';
 import { Fifo } from './kernel/fifo';
 import { FLAG_DEAD_LETTER, MessagePool } from './kernel/messages';
-import * as M from './metrics';
+import {
+  COUNTERS,
+  C_DEAD,
+  C_DONE,
+  C_DROPPED,
+  C_FAILED,
+  C_IN,
+  C_LOST,
+  C_OUT,
+  C_REDELIVERED,
+  T_COMPLETED,
+  T_DEAD,
+  T_DROPPED,
+  T_EMITTED,
+  T_LOST,
+  Metrics,
+} from './metrics';
 import { Rng } from './rng';
-import * as T from './topology';
+import {
+  K_HANDLER,
+  K_PRODUCER,
+  K_QUEUE,
+  K_STREAM,
+  K_TOPIC,
+  OV_BLOCK,
+  OV_DROP_NEWEST,
+  OV_DROP_OLDEST,
+  S_GROUP,
+  S_QUEUE,
+  S_SUB,
+  type Topology,
+} from './topology';
 import { hashKey } from './keys';
 
 // Event codes: kind in the low 3 bits, argument (node, slot or worker) above.
@@ -28,8 +57,8 @@ export interface EngineOptions {
 }
 
 export class Engine {
-  readonly t: T.Topology;
-  readonly metrics: M.Metrics;
+  readonly t: Topology;
+  readonly metrics: Metrics;
   readonly heap = new EventHeap();
   readonly pool = new MessagePool();
   readonly rng: Rng;
@@ -85,7 +114,7 @@ export class Engine {
   private scratch = new Int32Array(64);
   private scratchTop = 0;
 
-  constructor(t: T.Topology, o: EngineOptions) {
+  constructor(t: Topology, o: EngineOptions) {
     this.t = t;
     this.N = t.kind.length;
     this.types = t.eventTypes.length;
@@ -95,7 +124,7 @@ export class Engine {
     this.warmup = o.warmup;
     this.seriesInterval = o.seriesInterval;
     this.rng = new Rng(o.seed);
-    this.metrics = new M.Metrics(this.N);
+    this.metrics = new Metrics(this.N);
     this.counters = this.metrics.counters;
     const E = t.edgeIds.length;
     this.transits = new Float64Array(E * this.types);
@@ -150,10 +179,10 @@ export class Engine {
 
   private start(): void {
     for (let h = 0; h < this.N; h++) {
-      if (this.t.kind[h] === T.K_HANDLER) for (let i = 0; i < this.concurrency[h]!; i++) this.newWorker(h);
+      if (this.t.kind[h] === K_HANDLER) for (let i = 0; i < this.concurrency[h]!; i++) this.newWorker(h);
     }
     for (let p = 0; p < this.N; p++) {
-      if (this.t.kind[p] === T.K_PRODUCER && this.t.count[p]! > 0)
+      if (this.t.kind[p] === K_PRODUCER && this.t.count[p]! > 0)
         this.heap.push(this.t.start[p]!, p * 8 + E_PRODUCE);
     }
     if (this.warmup > 0) this.heap.push(this.warmup, E_WARMUP);
@@ -240,7 +269,7 @@ export class Engine {
     pool.deliveries[slot] = 0;
     pool.pub[slot] = p;
     pool.flags[slot] = 0;
-    this.metrics.totals[M.T_EMITTED]!++;
+    this.metrics.totals[T_EMITTED]!++;
     this.fanOut(p, slot);
   }
 
@@ -267,7 +296,7 @@ export class Engine {
       return;
     }
     if (to - from === 1 && t.accepts[t.outEdges[from]! * this.acceptStride + type]) {
-      this.counters[n * M.COUNTERS + M.C_OUT]!++;
+      this.counters[n * COUNTERS + C_OUT]!++;
       this.send(slot, t.outEdges[from]!);
       return;
     }
@@ -284,7 +313,7 @@ export class Engine {
       if (!t.accepts[e * this.acceptStride + type]) continue;
       if (k > 0) {
         this.scratch[base + k * 2] = this.pool.clone(slot);
-        this.metrics.totals[M.T_EMITTED]!++;
+        this.metrics.totals[T_EMITTED]!++;
       } else this.scratch[base] = slot;
       this.scratch[base + k * 2 + 1] = e;
       k++;
@@ -294,7 +323,7 @@ export class Engine {
       return;
     }
     this.scratchTop = base + 2 * k;
-    this.counters[n * M.COUNTERS + M.C_OUT]! += k;
+    this.counters[n * COUNTERS + C_OUT]! += k;
     for (let j = 0; j < k; j++) this.send(this.scratch[base + 2 * j]!, this.scratch[base + 2 * j + 1]!);
     this.scratchTop = base;
   }
@@ -312,13 +341,13 @@ export class Engine {
   private arriveAt(slot: number, n: number): void {
     const t = this.t;
     // A handler counts deliveries when a worker takes them, not on arrival in its inbox.
-    if (t.kind[n] !== T.K_HANDLER) this.counters[n * M.COUNTERS + M.C_IN]!++;
+    if (t.kind[n] !== K_HANDLER) this.counters[n * COUNTERS + C_IN]!++;
     this.pool.arrive[slot] = this.now;
     switch (t.kind[n]) {
-      case T.K_QUEUE:
+      case K_QUEUE:
         this.queueArrive(n, slot);
         break;
-      case T.K_HANDLER: {
+      case K_HANDLER: {
         // Directly fed: its own unbounded inbox.
         if (this.idle[n]!.length > 0) this.startIdle(n, slot, t.inboxSource[n]!, 0);
         else {
@@ -327,8 +356,8 @@ export class Engine {
         }
         break;
       }
-      case T.K_TOPIC:
-      case T.K_STREAM:
+      case K_TOPIC:
+      case K_STREAM:
         this.pool.pub[slot] = -1;
         this.fanOutBus(n, slot);
         break;
@@ -340,7 +369,7 @@ export class Engine {
   // ---- endings ----
 
   private complete(slot: number): void {
-    this.metrics.totals[M.T_COMPLETED]!++;
+    this.metrics.totals[T_COMPLETED]!++;
     if (!(this.pool.flags[slot]! & FLAG_DEAD_LETTER)) {
       this.metrics.hist.record(this.metrics.e2e, this.now - this.pool.origin[slot]!);
     }
@@ -348,8 +377,8 @@ export class Engine {
   }
 
   private drop(n: number, slot: number): void {
-    this.counters[n * M.COUNTERS + M.C_DROPPED]!++;
-    this.metrics.totals[M.T_DROPPED]!++;
+    this.counters[n * COUNTERS + C_DROPPED]!++;
+    this.metrics.totals[T_DROPPED]!++;
     this.pool.release(slot);
   }
 
@@ -365,7 +394,7 @@ export class Engine {
       // One consumer, no filter: the common case, without the round robin.
       const e = t.outEdges[from]!;
       const h = t.edgeDst[e]!;
-      if (t.kind[h] === T.K_HANDLER) {
+      if (t.kind[h] === K_HANDLER) {
         if (this.idle[h]!.length > 0) this.startIdle(h, slot, t.edgeSource[e]!, 0);
         else if (bounded) this.enqueueBounded(q, this.queueFifo[q]!, slot, true);
         else {
@@ -383,9 +412,9 @@ export class Engine {
       if (!t.accepts[e * this.acceptStride + type]) continue;
       accepted = true;
       const h = t.edgeDst[e]!;
-      if (t.kind[h] !== T.K_HANDLER) {
+      if (t.kind[h] !== K_HANDLER) {
         this.rrQueue[q] = (i - from + 1) % n;
-        this.counters[q * M.COUNTERS + M.C_OUT]!++;
+        this.counters[q * COUNTERS + C_OUT]!++;
         this.pool.pub[slot] = -1;
         this.send(slot, e);
         return;
@@ -415,12 +444,12 @@ export class Engine {
       this.metrics.addDepth(n, 1, this.now);
       return;
     }
-    const ov = isQueue ? t.overflow[n]! : T.OV_DROP_NEWEST;
-    if (ov === T.OV_BLOCK) {
+    const ov = isQueue ? t.overflow[n]! : OV_DROP_NEWEST;
+    if (ov === OV_BLOCK) {
       this.pending[n]!.push(slot);
       this.metrics.blocked[n]!++;
       this.hold(this.pool.pub[slot]!);
-    } else if (ov === T.OV_DROP_OLDEST && fifo.length > 0) {
+    } else if (ov === OV_DROP_OLDEST && fifo.length > 0) {
       this.drop(n, fifo.shift());
       fifo.push(slot);
     } else this.drop(n, slot);
@@ -476,8 +505,8 @@ export class Engine {
   }
 
   private deadLetter(q: number, slot: number): void {
-    this.counters[q * M.COUNTERS + M.C_DEAD]!++;
-    this.metrics.totals[M.T_DEAD]!++;
+    this.counters[q * COUNTERS + C_DEAD]!++;
+    this.metrics.totals[T_DEAD]!++;
     const target = this.t.deadLetter[q]!;
     if (target < 0) {
       this.pool.release(slot);
@@ -485,7 +514,7 @@ export class Engine {
     }
     // The dead letter sent on is a new copy (its predecessor ended as dead-lettered). It keeps its
     // origin time but is left out of end-to-end latency, which describes successful journeys.
-    this.metrics.totals[M.T_EMITTED]!++;
+    this.metrics.totals[T_EMITTED]!++;
     this.pool.flags[slot]! |= FLAG_DEAD_LETTER;
     this.pool.deliveries[slot] = 0;
     this.pool.pub[slot] = -1;
@@ -511,7 +540,7 @@ export class Engine {
       if (!t.accepts[e * this.acceptStride + type]) continue;
       // The original goes last: delivering it may recycle it.
       const copy = i === last ? slot : this.pool.clone(slot);
-      if (i !== last) this.metrics.totals[M.T_EMITTED]!++;
+      if (i !== last) this.metrics.totals[T_EMITTED]!++;
       this.deliverSub(n, e, copy);
     }
   }
@@ -519,13 +548,13 @@ export class Engine {
   private deliverSub(n: number, e: number, slot: number): void {
     const t = this.t;
     const h = t.edgeDst[e]!;
-    if (t.kind[h] !== T.K_HANDLER) {
-      this.counters[n * M.COUNTERS + M.C_OUT]!++;
+    if (t.kind[h] !== K_HANDLER) {
+      this.counters[n * COUNTERS + C_OUT]!++;
       this.send(slot, e);
       return;
     }
     const s = t.edgeSource[e]!;
-    if (t.kind[n] === T.K_TOPIC) {
+    if (t.kind[n] === K_TOPIC) {
       if (this.idle[h]!.length > 0) this.startIdle(h, slot, s, 0);
       else this.enqueueBounded(n, this.subFifo[e]!, slot, false);
       return;
@@ -577,7 +606,7 @@ export class Engine {
     const h = this.wHandler[w]!;
     const pool = this.pool;
     const now = this.now;
-    this.counters[h * M.COUNTERS + M.C_IN]!++;
+    this.counters[h * COUNTERS + C_IN]!++;
     this.wSlot[w] = slot;
     this.wSource[w] = s;
     this.wPart[w] = part;
@@ -586,9 +615,9 @@ export class Engine {
     let transit = 0;
     if (e >= 0) {
       // Taken from a bus: the bus hands it over along the edge (which may add network time).
-      this.counters[t.srcNode[s]! * M.COUNTERS + M.C_OUT]!++;
+      this.counters[t.srcNode[s]! * COUNTERS + C_OUT]!++;
       if (this.types > 0) this.transits[e * this.types + pool.type[slot]!]!++;
-      if (t.srcKind[s] === T.S_GROUP) this.partBusy[e]![part] = 1;
+      if (t.srcKind[s] === S_GROUP) this.partBusy[e]![part] = 1;
       if (t.edgeHasLatency[e]) {
         const d = t.edgeLatency[e]!;
         transit = draw(d, this.rng);
@@ -614,26 +643,26 @@ export class Engine {
     m.hist.record(h * 3 + 1, service);
     m.hist.record(h * 3 + 2, wait + this.wTransit[w]! + service);
     const kind = t.srcKind[s]!;
-    if (kind === T.S_GROUP) this.unlockPartition(t.srcEdge[s]!, this.wPart[w]!);
+    if (kind === S_GROUP) this.unlockPartition(t.srcEdge[s]!, this.wPart[w]!);
     const f = t.failureRate[h]!;
     if (f > 0 && this.rng.next() < f) {
-      this.counters[h * M.COUNTERS + M.C_FAILED]!++;
+      this.counters[h * COUNTERS + C_FAILED]!++;
       const q = t.srcNode[s]!;
-      if (kind === T.S_QUEUE && t.atLeastOnce[q]) {
+      if (kind === S_QUEUE && t.atLeastOnce[q]) {
         if (++this.pool.deliveries[slot]! >= t.maxDeliveries[q]!) this.deadLetter(q, slot);
         else {
-          this.counters[q * M.COUNTERS + M.C_REDELIVERED]!++;
+          this.counters[q * COUNTERS + C_REDELIVERED]!++;
           this.pool.where[slot] = q;
           const r = t.retryDelay[h]!;
           this.heap.push(this.now + draw(r, this.rng), slot * 8 + E_REDELIVER);
         }
       } else {
-        this.counters[h * M.COUNTERS + M.C_LOST]!++;
-        m.totals[M.T_LOST]!++;
+        this.counters[h * COUNTERS + C_LOST]!++;
+        m.totals[T_LOST]!++;
         this.pool.release(slot);
       }
     } else {
-      this.counters[h * M.COUNTERS + M.C_DONE]!++;
+      this.counters[h * COUNTERS + C_DONE]!++;
       const e = t.emits[h]!;
       if (e >= 0) this.pool.type[slot] = e;
       this.pool.pub[slot] = this.N + w;
@@ -680,7 +709,7 @@ export class Engine {
     const t = this.t;
     const from = t.srcStart[h]!;
     const n = t.srcStart[h + 1]! - from;
-    if (n === 1 && t.srcKind[t.sources[from]!] === T.S_QUEUE) {
+    if (n === 1 && t.srcKind[t.sources[from]!] === S_QUEUE) {
       // One queue feeding this handler: the common case, without the round robin.
       const s = t.sources[from]!;
       const slot = this.takeFromQueue(t.srcNode[s]!, t.srcEdge[s]!);
@@ -699,10 +728,10 @@ export class Engine {
       let slot = -1;
       let part = 0;
       switch (t.srcKind[s]) {
-        case T.S_QUEUE:
+        case S_QUEUE:
           slot = this.takeFromQueue(t.srcNode[s]!, t.srcEdge[s]!);
           break;
-        case T.S_SUB: {
+        case S_SUB: {
           const fifo = this.subFifo[t.srcEdge[s]!]!;
           if (fifo.length > 0) {
             slot = fifo.shift();
@@ -710,7 +739,7 @@ export class Engine {
           }
           break;
         }
-        case T.S_GROUP: {
+        case S_GROUP: {
           const e = t.srcEdge[s]!;
           const busy = this.partBusy[e]!;
           const parts = busy.length;
