@@ -263,7 +263,6 @@ export class Engine {
     const slot = this.pool.alloc();
     const pool = this.pool;
     pool.origin[slot] = this.now;
-    pool.arrive[slot] = this.now;
     pool.type[slot] = type;
     pool.key[slot] = key;
     pool.deliveries[slot] = 0;

@@ -34,15 +34,15 @@ export function bucketValue(i: number): number {
   return Math.pow(2, e + MIN_EXP) * (1 + (m + 0.5) / SUB);
 }
 
-// Per-row summary slots in HistogramSet.stats (count, sum, max): one array, adjacent values.
-const S_COUNT = 0;
-const S_SUM = 1;
-const S_MAX = 2;
-const S_STRIDE = 3;
+// Per-row summary slots in HistogramSet.stats (sum, max): one array, adjacent values.
+const S_SUM = 0;
+const S_MAX = 1;
+const S_STRIDE = 2;
 
 /**
- * Many histograms in one Float64Array (row h = histogram h), plus exact count, sum and max per
- * row, so per-node histograms cost no objects and recording touches two arrays.
+ * Many histograms in one Float64Array (row h = histogram h), plus the exact sum and max per row,
+ * so per-node histograms cost no objects and recording touches two arrays. The count is the sum
+ * of a row's buckets, computed when read (reads are rare, records are per event).
  */
 export class HistogramSet {
   readonly counts: Float64Array;
@@ -57,7 +57,6 @@ export class HistogramSet {
     this.counts[h * HISTOGRAM_BUCKETS + bucketOf(x)]!++;
     const s = this.stats;
     const o = h * S_STRIDE;
-    s[o + S_COUNT]!++;
     s[o + S_SUM]! += x;
     if (x > s[o + S_MAX]!) s[o + S_MAX] = x;
   }
@@ -68,7 +67,10 @@ export class HistogramSet {
   }
 
   count(h: number): number {
-    return this.stats[h * S_STRIDE + S_COUNT]!;
+    let c = 0;
+    const base = h * HISTOGRAM_BUCKETS;
+    for (let i = 0; i < HISTOGRAM_BUCKETS; i++) c += this.counts[base + i]!;
+    return c;
   }
 
   max(h: number): number {
