@@ -56,11 +56,14 @@ export interface SimulationOptions {
   duration: number;
   /** Simulated seconds excluded from figures. */
   warmup: number;
-  /** Simulated seconds between time-series samples (charts). */
+  /** Simulated seconds between time-series samples (charts); default (duration − warmup) / 300, or 1 s when open-ended. */
   seriesInterval?: number;
 }
 
-/** Per-node live counters, one row of NODE_FIELDS.length numbers per node, in `layout.nodeIds` order. */
+/**
+ * Per-node live figures, one row of NODE_FIELDS.length numbers per node, in `layout.nodeIds` order.
+ * Counters and utilization cover the time since warm-up; depth, busy and blocked are values now.
+ */
 export const NODE_FIELDS = [
   'in',
   'out',
@@ -70,11 +73,11 @@ export const NODE_FIELDS = [
   'deadLettered',
   'redelivered',
   'depth', // messages waiting now (bus, or a directly fed handler's inbox)
-  'capacity', // Infinity when unbounded
+  'capacity', // waiting room: Infinity when unbounded (streams, inboxes); 0 for producers and stores
   'busy', // workers busy now
-  'concurrency',
+  'concurrency', // handlers' workers; 0 for other kinds
   'utilization', // since warm-up: mean busy / concurrency
-  'blocked', // publishers currently held back by a full "block" queue
+  'blocked', // "block" backpressure now: on a queue, publications waiting for room; on a producer or handler, its copies held at full queues
 ] as const;
 export type NodeField = (typeof NODE_FIELDS)[number];
 export const NODE_STRIDE = NODE_FIELDS.length;
@@ -84,7 +87,10 @@ export const nodeField = (f: NodeField): number => NODE_FIELDS.indexOf(f);
 export interface SnapshotLayout {
   nodeIds: string[];
   edgeIds: string[];
-  /** Event types seen in the flow; dots are coloured by index into this list. */
+  /**
+   * Event types in order of first appearance: producers' eventType (node order), then handlers'
+   * emits, then types named only in edge filters. Dots are coloured by index into this list.
+   */
   eventTypes: string[];
 }
 
@@ -98,13 +104,17 @@ export interface Snapshot {
   done: boolean;
   /** nodeIds.length × NODE_STRIDE */
   nodes: Float64Array;
-  /** Cumulative copies that entered each edge, per event type: edgeIds.length × eventTypes.length. */
+  /**
+   * Cumulative copies that entered each edge since time 0 (warm-up included), per event type:
+   * edgeIds.length × eventTypes.length, index e × eventTypes.length + t. A copy enters a bus → handler
+   * edge when a worker takes it from the bus; other edges when it is sent.
+   */
   edgeTransits: Float64Array;
-  /** Copies on each edge's wire right now (edges with latency). */
+  /** Copies on each edge's wire right now (only edges with latency have any; bus → handler latency is counted as service-side time, not here). */
   edgeInFlight: Float64Array;
   /** End-to-end latency so far: count, mean, p50, p95, p99, max. */
   endToEnd: Float64Array;
-  /** emitted, completed, dropped, lost, deadLettered, inFlight */
+  /** emitted, completed, dropped, lost, deadLettered, inFlight: over the whole run, so they balance. */
   totals: Float64Array;
 }
 
@@ -113,7 +123,10 @@ export interface Simulation {
   readonly now: number;
   readonly events: number;
   readonly done: boolean;
-  /** Processes events up to simulated time `t` (inclusive) or until `maxEvents`; returns events processed. */
+  /**
+   * Processes events up to simulated time `t` (inclusive, capped at the duration) or until `maxEvents`;
+   * returns events processed. The clock moves to `t` when no event is due before it.
+   */
   advanceTo(t: number, maxEvents?: number): number;
   /** Processes at most `n` events; returns how many were processed. */
   step(n: number): number;
@@ -122,11 +135,12 @@ export interface Simulation {
   snapshot(into?: Snapshot): Snapshot;
   /** Full figures (the CLI document; `wallMs` is left 0 for the host to fill). */
   report(): SimulationReport;
-  /** Start over from time 0 with the same flow, optionally with another seed. */
+  /** Start over from time 0, optionally with another seed; applies changes `update` deferred (layout may change). */
   reset(seed?: number): void;
   /**
    * Applies parameter changes that make sense mid-run (producer interarrival, handler concurrency,
-   * service, failure rate). Returns the paths of changes that only take effect on reset.
+   * service, failure rate). Returns the paths of changes that only take effect on reset (e.g.
+   * `nodes[3].config.capacity`, `edges`, `nodes`); an invalid flow changes nothing and returns its problem paths.
    */
   update(flow: Flow): string[];
 }
