@@ -132,6 +132,7 @@ export interface Simulation {
   step(n: number): number;
   /** Time of the next pending event, or Infinity. */
   nextEventTime(): number;
+  /** Fills `into` (no allocation) and returns it; returns a new one when `into` is missing or sized for an older layout. */
   snapshot(into?: Snapshot): Snapshot;
   /** Full figures (the CLI document; `wallMs` is left 0 for the host to fill). */
   report(): SimulationReport;

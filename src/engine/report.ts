@@ -59,10 +59,15 @@ function capacityOf(engine: Engine, n: number): number {
   return engine.t.capacity[n]!;
 }
 
-/** Fills `snap` in place (no allocation when its arrays have the layout's sizes). */
-export function fillSnapshot(engine: Engine, snap: Snapshot): Snapshot {
+/** Fills `snap` in place; a snapshot sized for another layout (after a rebuilding reset) is replaced. */
+export function fillSnapshot(engine: Engine, into: Snapshot): Snapshot {
   const m = engine.metrics;
   const N = engine.t.nodeIds.length;
+  const fits =
+    into.nodes.length === N * NODE_STRIDE &&
+    into.edgeTransits.length === engine.transits.length &&
+    into.edgeInFlight.length === engine.inFlight.length;
+  const snap = fits ? into : newSnapshot(engine);
   snap.time = engine.now;
   snap.events = engine.events;
   snap.done = engine.done;

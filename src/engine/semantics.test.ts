@@ -295,4 +295,29 @@ describe('determinism and control', () => {
     sim.reset();
     expect(sim.snapshot().nodes[3 * NODE_STRIDE + nodeField('capacity')]).toBe(10);
   });
+
+  it('update() retires workers as they finish, refuses an invalid flow, and reset rebuilds the layout', () => {
+    const sim = createEngineSimulation(flow, { seed: 1, duration: 1000, warmup: 0 });
+    const snap = sim.snapshot();
+    sim.advanceTo(50);
+    const fewer = structuredClone(flow);
+    (fewer.nodes[2]!.config as { concurrency: number }).concurrency = 1;
+    expect(sim.update(fewer)).toEqual([]);
+    sim.advanceTo(100);
+    expect(sim.snapshot(snap).nodes[2 * NODE_STRIDE + nodeField('busy')]).toBeLessThanOrEqual(1);
+    const invalid = structuredClone(fewer);
+    (invalid.nodes[2]!.config as { concurrency: number }).concurrency = 0;
+    expect(sim.update(invalid)).toEqual(['nodes[2].config.concurrency']);
+    const grown = structuredClone(fewer);
+    grown.nodes.push({ id: 'extra', kind: 'store', position: { x: 0, y: 0 }, config: {} });
+    grown.edges.push({ id: 'k->extra', source: 'k', target: 'extra' });
+    expect(sim.update(grown)).toEqual(['nodes', 'edges']);
+    sim.reset();
+    expect(sim.layout.nodeIds).toContain('extra');
+    sim.advanceTo(100);
+    const after = sim.snapshot(snap);
+    expect(after).not.toBe(snap);
+    expect(after.nodes.length).toBe(6 * NODE_STRIDE);
+    expect(sim.snapshot(after)).toBe(after);
+  });
 });
