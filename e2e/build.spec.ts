@@ -54,6 +54,16 @@ test('build producer → queue → handler from the palette, connect and edit', 
   await panel.getByRole('textbox', { name: 'Service time mean' }).fill('25');
   await expect(canvasNode(page, 'handler-1')).toContainText('exp 25 ms');
 
+  // Connections are edited too: a latency in ms shows on the edge.
+  // Selected from the keyboard: edges are focusable and Enter selects them.
+  await page.getByRole('group', { name: 'Edge from queue-1 to handler-1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { name: 'Connection' })).toBeVisible();
+  await panel.getByRole('combobox', { name: 'Latency distribution' }).selectOption('constant');
+  await panel.getByRole('textbox', { name: 'Latency value' }).fill('3');
+  await expect(page.locator('.react-flow__edge[data-id="e-queue-1-handler-1"]')).toContainText('const 3 ms');
+  await canvasNode(page, 'handler-1').click();
+
   // Typing in a field never deletes the node.
   await panel.getByRole('textbox', { name: 'Label' }).press('Backspace');
   await expect(canvasNodes(page)).toHaveCount(3);

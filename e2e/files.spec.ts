@@ -113,3 +113,27 @@ test('a storage failure is reported, not swallowed', async ({ page }) => {
   await page.getByRole('button', { name: 'Add topic' }).click();
   await expect(page.getByRole('alert')).toContainText('browser storage is full');
 });
+
+test('dropping a .json file on the canvas imports it', async ({ page }) => {
+  await openApp(page);
+  const flow = {
+    format: 'eventflow',
+    version: 1,
+    name: 'Dropped',
+    nodes: [{ id: 'store-1', kind: 'store', label: 'Archive', position: { x: 0, y: 0 }, config: {} }],
+    edges: [],
+  };
+  const data = await page.evaluateHandle((text) => {
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(f: unknown): void } };
+      File: new (parts: string[], name: string, opts: { type: string }) => unknown;
+    };
+    const dt = new g.DataTransfer();
+    dt.items.add(new g.File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(flow));
+  await page.locator('.canvas').dispatchEvent('dragover', { dataTransfer: data });
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: data });
+  await expect(canvasNode(page, 'store-1')).toContainText('Archive');
+  await expect(page.getByRole('toolbar', { name: 'Main toolbar' })).toContainText('Dropped');
+});

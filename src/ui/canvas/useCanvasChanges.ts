@@ -1,5 +1,5 @@
 // Applies React Flow's change events to the store: selection, drags (live, then one undo entry at
-// the end) and measured sizes. Removal is not taken from React Flow: Delete/Backspace go through
+// the end), arrow-key moves and measured sizes. Removal is not taken from React Flow: Delete/Backspace go through
 // the app's shortcuts so they share one path with the toolbar and respect text inputs.
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback } from 'react';
@@ -24,15 +24,22 @@ export function useCanvasChanges() {
     (changes: NodeChange<CanvasNode>[]) => {
       const sizes: Record<string, Size> = {};
       const moves: Record<string, XY> = {};
+      const settled: Record<string, XY> = {};
       const selects: { id: string; selected: boolean }[] = [];
       for (const c of changes) {
         if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
-        else if (c.type === 'position' && c.position && c.dragging) moves[c.id] = c.position;
+        else if (c.type === 'position' && c.position) (c.dragging ? moves : settled)[c.id] = c.position;
         else if (c.type === 'select') selects.push(c);
       }
       const s = store.getState();
       if (Object.keys(sizes).length) s.setMeasured(sizes);
       if (Object.keys(moves).length) s.dragTo(moves);
+      // A final position outside a drag comes from the keyboard (arrow keys): one undo step each.
+      // Inside a drag it is folded into the drag, which onNodeDragStop commits once.
+      if (Object.keys(settled).length) {
+        if (s.dragging) s.dragTo(settled);
+        else s.moveNodes(settled);
+      }
       if (selects.length) s.setSelection({ ...s.selection, nodes: toggled(s.selection.nodes, selects) });
     },
     [store],
