@@ -2,6 +2,7 @@
 // where they land; drops of .json files import them.
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import { type DragEvent, useCallback } from 'react';
+import { looksLikeJsonFile } from '../../io/flowFile';
 import { KINDS, type Kind } from '../../model/flow';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { useImportFile } from '../hooks/useImportFile';
@@ -42,7 +43,8 @@ export function FlowCanvas() {
       const file = e.dataTransfer.files[0];
       if (file) {
         e.preventDefault();
-        void importFile(file);
+        if (looksLikeJsonFile(file)) void importFile(file);
+        else store.getState().notify('error', `“${file.name}” is not a Flow JSON file (.json).`);
         return;
       }
       const kind = e.dataTransfer.getData(KIND_MIME);
