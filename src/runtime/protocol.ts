@@ -13,8 +13,8 @@ export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
 /** Snapshots per wall second, at most, whatever the simulation rate. */
 export const MAX_SNAPSHOTS_PER_SECOND = 30;
-/** Reports (per-node percentiles) per wall second, at most. */
-export const MAX_REPORTS_PER_SECOND = 2;
+/** Reports (per-node percentiles) per wall second, at most: a big flow's report costs the UI a clone. */
+export const MAX_REPORTS_PER_SECOND = 1;
 /** Simulated seconds a fast run covers when the flow sets no duration. */
 export const DEFAULT_FAST_DURATION = 3600;
 

@@ -16,6 +16,9 @@ export interface ChartSpec {
 }
 
 const HEIGHT = 150;
+const FONT = '11px sans-serif';
+/** Charts of simulated time need not move at frame rate; this keeps the main thread for the canvas. */
+const REDRAW_GAP_MS = 250;
 
 export function Chart({ spec }: { spec: ChartSpec }) {
   const { client, series } = useRun();
@@ -26,6 +29,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
     let plot: uPlot | null = null;
     let shape = '';
     let drawn = -1;
+    let lastDraw = -Infinity;
     const draw = (): void => {
       const lines = spec.lines(series);
       const key = lines.map((l) => l.label).join('|');
@@ -40,9 +44,11 @@ export function Chart({ spec }: { spec: ChartSpec }) {
             legend: { show: true, live: false },
             cursor: { show: false },
             scales: { x: { time: false } },
+            // One font for ticks and labels: each change of ctx.font makes Chromium recompute
+            // the document's style, which is costly beside a large graph.
             axes: [
-              { label: 'simulated s', size: 36 },
-              { label: spec.unit, size: 56 },
+              { label: 'simulated s', size: 36, font: FONT, labelFont: FONT, labelSize: 16 },
+              { label: spec.unit, size: 56, font: FONT, labelFont: FONT, labelSize: 16 },
             ],
             series: [{ label: 't' }, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5 }))],
           },
@@ -52,15 +58,23 @@ export function Chart({ spec }: { spec: ChartSpec }) {
         drawn = -1;
       }
       if (series.version === drawn) return;
+      const now = performance.now();
+      if (now - lastDraw < REDRAW_GAP_MS && client.getState().status === 'running') return;
+      lastDraw = now;
       drawn = series.version;
       const n = series.length;
       plot.setData([series.time.subarray(0, n), ...spec.read(series, n)] as unknown as AlignedData);
     };
     draw();
     const off = client.subscribe(draw);
-    const resize = new ResizeObserver(() =>
-      plot?.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }),
-    );
+    // Only a real width change resizes: uPlot's own redraw must not feed back into the observer.
+    let width = el.clientWidth;
+    const resize = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? width);
+      if (w === width) return;
+      width = w;
+      plot?.setSize({ width: Math.max(200, w), height: HEIGHT });
+    });
     resize.observe(el);
     return () => {
       off();

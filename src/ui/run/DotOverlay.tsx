@@ -17,6 +17,8 @@ const SPAWN_SPREAD_MS = 1000 / 30;
 /** Rate labels drawn per frame at most; text is the costliest thing on the canvas. */
 const MAX_LABELS = 80;
 const MIN_LABEL_ZOOM = 0.45;
+/** As the canvas reports it back (normalized), so the comparison below holds. */
+const LABEL_FONT = '600 11px sans-serif';
 
 export function DotOverlay() {
   const { client } = useRun();
@@ -99,7 +101,9 @@ export function DotOverlay() {
         const ly = curveAt(curves, e, 0.5, 1) * view.zoom + view.y - 8;
         if (lx < 0 || ly < 0 || lx > width || ly > height) continue;
         if (shown === 0) {
-          ctx.font = '600 11px system-ui, sans-serif';
+          // The context keeps its font between frames (until a resize resets it): setting
+          // ctx.font makes Chromium recompute the document's style, so do it only when lost.
+          if (ctx.font !== LABEL_FONT) ctx.font = LABEL_FONT;
           ctx.textAlign = 'center';
           ctx.lineWidth = 3;
           ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';

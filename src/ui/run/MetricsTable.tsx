@@ -1,6 +1,6 @@
 // Per-node figures from the latest report (≤ 2 a second), named by label. Clicking a row selects
 // the node on the canvas; the selected node's row is highlighted and its figures expanded.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { NodeReport, SimulationReport } from '../../engine/api';
 import type { Flow } from '../../model/flow';
 import { useAppStore } from '../../store/useAppStore';
@@ -61,7 +61,14 @@ function Row({
   );
 }
 
-export function MetricsTable({ report, flow }: { report: SimulationReport; flow: Flow }) {
+/** Memoized: re-renders with a new report (≤ 2/s) or flow, not with every clock tick. */
+export const MetricsTable = memo(function MetricsTable({
+  report,
+  flow,
+}: {
+  report: SimulationReport;
+  flow: Flow;
+}) {
   const focus = useAppStore((s) => s.selection.nodes[0]);
   const setSelection = useAppStore((s) => s.setSelection);
   const predictions = useMemo(() => predictAll(flow), [flow]);
@@ -114,4 +121,4 @@ export function MetricsTable({ report, flow }: { report: SimulationReport; flow:
       </table>
     </div>
   );
-}
+});

@@ -1,6 +1,7 @@
 // Owns the simulation worker for the app's lifetime and connects it to the document: snapshots
 // feed the chart series and the live badges; edits made while a run is loaded go to the worker
 // (applied live where meaningful, else listed as "applies on reset").
+import { useStoreApi } from '@xyflow/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS } from '../../model/defaults';
 import { isBusKind, type Flow } from '../../model/flow';
@@ -15,9 +16,13 @@ import './run.css';
 
 /** Edits arrive in bursts (typing in the inspector); the worker needs only the settled flow. */
 const UPDATE_DEBOUNCE_MS = 150;
+const BADGE_GAP_MS = 250;
+/** Below this zoom badge text is unreadable; nodes then show only their heat. */
+const BADGE_MIN_ZOOM = 0.45;
 
 export function RunProvider({ children }: { children: ReactNode }) {
   const store = useAppStoreApi();
+  const rf = useStoreApi();
   const [services, setServices] = useState<RunServices | null>(null);
 
   useEffect(() => {
@@ -35,7 +40,15 @@ export function RunProvider({ children }: { children: ReactNode }) {
     const seedOf = (f: Flow): number => f.settings?.seed ?? DEFAULT_SETTINGS.seed;
     client.setSeed(seedOf(store.getState().flow));
     const offSnapshot = client.onSnapshot(series.add);
-    const offState = client.subscribe(() => board.update(client.holder));
+    // Badges repaint nodes across the whole canvas; a few times a second reads as live and
+    // leaves the frame budget to the dots.
+    let lastBadges = -Infinity;
+    const offState = client.subscribe(() => {
+      const now = performance.now();
+      if (now - lastBadges < BADGE_GAP_MS && client.getState().status === 'running') return;
+      lastBadges = now;
+      board.update(client.holder, rf.getState().transform[2] >= BADGE_MIN_ZOOM);
+    });
     let timer = 0;
     const offFlow = store.subscribe((s, prev) => {
       if (s.flow === prev.flow) return;
@@ -54,7 +67,7 @@ export function RunProvider({ children }: { children: ReactNode }) {
       offSnapshot();
       terminate();
     };
-  }, [store]);
+  }, [store, rf]);
 
   if (!services) return null;
   return (

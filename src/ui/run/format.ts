@@ -1,9 +1,11 @@
 // Number formatting for the metrics panel: compact, fixed-width-friendly, honest about "no data".
 export const NO_DATA = '–';
+/** One formatter, reused: toLocaleString builds a new one per call, which shows in profiles. */
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function fmtCount(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return NO_DATA;
-  return Math.round(n).toLocaleString('en-US');
+  return whole.format(n);
 }
 
 /** Seconds shown in the unit that keeps 3 significant digits readable. */
@@ -22,5 +24,5 @@ export function fmtPercent(u: number | undefined): string {
 
 export function fmtRate(r: number): string {
   if (!Number.isFinite(r)) return NO_DATA;
-  return r >= 100 ? `${Math.round(r).toLocaleString('en-US')}/s` : `${r.toPrecision(2)}/s`;
+  return r >= 100 ? `${whole.format(r)}/s` : `${r.toPrecision(2)}/s`;
 }

@@ -41,6 +41,8 @@ interface Entry {
   /** Last alarm counts, to flash only on change. */
   seen: Float64Array;
   text: string;
+  width: string;
+  bar: boolean;
   heat: number;
 }
 
@@ -57,7 +59,14 @@ export class LiveBoard {
   }
 
   register(nodeId: string, els: BadgeElements): () => void {
-    this.entries.set(nodeId, { els, seen: new Float64Array(ALARMS.length), text: '', heat: -1 });
+    this.entries.set(nodeId, {
+      els,
+      seen: new Float64Array(ALARMS.length),
+      text: '',
+      width: '',
+      bar: false,
+      heat: -1,
+    });
     return () => this.entries.delete(nodeId);
   }
 
@@ -66,7 +75,11 @@ export class LiveBoard {
     for (const e of this.entries.values()) this.paint(e, null, 0);
   }
 
-  update(h: SnapshotHolder): void {
+  /**
+   * `detail` false (zoomed far out, where badge text is a few pixels tall) keeps only the node
+   * heat: a thousand unreadable badges would still cost a style pass each update.
+   */
+  update(h: SnapshotHolder, detail = true): void {
     if (!h.layout || !h.snapshot) return this.clear();
     if (h.layout !== this.layoutSeen) {
       this.layoutSeen = h.layout;
@@ -75,7 +88,17 @@ export class LiveBoard {
     const rows = h.snapshot.buffers.nodes;
     for (const [id, e] of this.entries) {
       const i = this.index.get(id);
-      this.paint(e, i === undefined ? null : rows, i === undefined ? 0 : i * NODE_STRIDE, this.kinds.get(id));
+      const at = i === undefined ? 0 : i * NODE_STRIDE;
+      const kind = this.kinds.get(id);
+      if (detail || i === undefined || !kind) this.paint(e, i === undefined ? null : rows, at, kind);
+      else {
+        if (!e.els.root.hidden) {
+          e.els.root.hidden = true;
+          e.text = '';
+          e.width = '';
+        }
+        this.heat(e.els.root, e, kind === 'handler' ? rows[at + F.utilization]! : 0);
+      }
     }
   }
 
@@ -86,11 +109,13 @@ export class LiveBoard {
         root.hidden = true;
         e.seen.fill(0);
         e.text = '';
+        e.width = '';
         this.heat(root, e, 0);
       }
       return;
     }
-    root.hidden = false;
+    // Writes only on change: a thousand badges a few times a second must cost next to nothing.
+    if (root.hidden) root.hidden = false;
     const depth = rows[at + F.depth]!;
     const capacity = rows[at + F.capacity]!;
     const isBus = kind === 'queue' || kind === 'topic' || kind === 'stream';
@@ -104,11 +129,18 @@ export class LiveBoard {
       text = `${fmt(rows[at + (kind === 'producer' ? F.out : F.in)]!)} events`;
     }
     const showBar = isBus || (kind === 'handler' && depth > 0);
-    bar.hidden = !showBar;
+    if (showBar !== e.bar) {
+      e.bar = showBar;
+      bar.hidden = !showBar;
+    }
     if (showBar) {
       const frac = Number.isFinite(capacity) && capacity > 0 ? depth / capacity : Math.min(1, depth / 100);
-      fill.style.width = `${Math.min(100, frac * 100).toFixed(1)}%`;
-      bar.classList.toggle('is-full', Number.isFinite(capacity) && frac >= NEAR_FULL);
+      const width = `${Math.min(100, Math.round(frac * 100))}%`;
+      if (width !== e.width) {
+        e.width = width;
+        fill.style.width = width;
+        bar.classList.toggle('is-full', Number.isFinite(capacity) && frac >= NEAR_FULL);
+      }
     }
     let alarmText = '';
     for (let k = 0; k < ALARMS.length; k++) {
