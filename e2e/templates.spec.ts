@@ -1,6 +1,6 @@
 // Every template loads and shows its nodes; auto layout arranges one left to right.
 import { expect, test } from '@playwright/test';
-import { canvasNode, canvasNodes, loadTemplate, openApp } from './helpers';
+import { canvasNode, canvasNodes, inspector, loadTemplate, openApp } from './helpers';
 
 const TEMPLATES: [RegExp, number][] = [
   [/Work queue with competing consumers/, 6],
@@ -16,7 +16,7 @@ test('each template loads onto the canvas', async ({ page }) => {
     await expect(canvasNodes(page)).toHaveCount(count);
     await expect(canvasNode(page, 'producer-1')).toBeVisible();
   }
-  await expect(page.getByRole('toolbar', { name: 'Main toolbar' })).toContainText(
+  await expect(inspector(page).getByRole('textbox', { name: 'Flow name' })).toHaveValue(
     'Order service: CQRS + event sourcing',
   );
 });
