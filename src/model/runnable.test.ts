@@ -72,6 +72,21 @@ describe('runnableProblems', () => {
     });
   });
 
+  it('refuses a loop of handlers that take no time', () => {
+    const f = flow([
+      ['p', 'q'],
+      ['q', 'h'],
+      ['dlq', 'dh'],
+      ['h', 'dh'],
+      ['dh', 'h'],
+    ]);
+    (f.nodes[2]!.config as { service: unknown }).service = { dist: 'constant', value: 0 };
+    (f.nodes[4]!.config as { service: unknown }).service = { dist: 'uniform', min: 0, max: 0 };
+    expect(runnableProblems(f)).toHaveLength(1);
+    f.edges[3]!.latency = { dist: 'exponential', mean: 0.1 };
+    expect(runnableProblems(f)).toEqual([]);
+  });
+
   it('allows loops through a handler, refuses loops of buses only', () => {
     expect(
       runnableProblems(

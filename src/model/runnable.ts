@@ -1,7 +1,15 @@
 // Graph checks that a schema-valid flow must also pass before it can run. Same {path, message}
 // problems as import, naming the node, so the inspector, the worker and the CLI agree.
+import type { Dist } from './dist';
 import { isBusKind, type Flow } from './flow';
 import type { FlowProblem } from './validate';
+
+/** True when every draw is 0 (distributions are never negative). */
+const alwaysZero = (d: Dist | undefined): boolean =>
+  d === undefined ||
+  (d.dist === 'constant' && d.value === 0) ||
+  (d.dist === 'uniform' && d.max === 0) ||
+  (d.dist === 'normal' && d.mean === 0 && d.stddev === 0);
 
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
@@ -57,12 +65,21 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     }
   });
 
-  // Buses and stores hand events on at once; a cycle made only of buses would forward forever at one instant.
-  const instant = flow.nodes.map((n) => isBusKind(n.kind));
+  // Buses hand events on at once, and so do handlers whose service is always 0 over edges without
+  // latency: a loop made only of those would circle a copy forever at one instant.
+  const instant = flow.nodes.map(
+    (n) => isBusKind(n.kind) || (n.kind === 'handler' && alwaysZero(n.config.service)),
+  );
+  const instantOut: number[][] = flow.nodes.map(() => []);
+  for (const e of flow.edges) {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s !== undefined && t !== undefined && alwaysZero(e.latency)) instantOut[s]!.push(t);
+  }
   const state = new Uint8Array(flow.nodes.length); // 0 new, 1 on the path, 2 done
   const visit = (i: number): number => {
     state[i] = 1;
-    for (const t of out[i]!) {
+    for (const t of instantOut[i]!) {
       if (!instant[t]) continue;
       if (state[t] === 1) return t;
       if (state[t] === 0) {
@@ -77,9 +94,10 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     if (!instant[i] || state[i] !== 0) continue;
     const c = visit(i);
     if (c >= 0) {
+      const n = flow.nodes[c]!;
       problems.push({
         path: `nodes[${c}]`,
-        message: `${flow.nodes[c]!.kind} ${name(flow.nodes[c]!)} is on a loop of buses with no handler: events would circle forever`,
+        message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it): events would circle forever`,
       });
       break;
     }
