@@ -1,0 +1,97 @@
+// Running a flow in the browser, as a user would: Run, watch, Pause, Step, Reset, Speed, fast
+// mode, and a flow the engine refuses.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
+const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
+const clock = (page: Page): Locator => page.getByRole('timer', { name: 'Simulated clock' });
+const overlay = (page: Page): Locator => page.getByTestId('dot-overlay');
+
+async function total(page: Page, name: 'events' | 'emitted' | 'completed'): Promise<number> {
+  const text = await metrics(page).locator(`[data-total="${name}"]`).innerText();
+  return Number(text.replace(/[^\d]/g, '') || '0');
+}
+
+async function openTemplate(page: Page, title: RegExp): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start from a template' });
+  await dialog.getByRole('button', { name: title }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('run a template: dots move, metrics climb, pause freezes, step, reset, speed', async ({ page }) => {
+  await openTemplate(page, /Work queue with competing consumers/);
+  const run = toolbar(page).getByRole('button', { name: 'Run', exact: true });
+  await run.click();
+  await expect.poll(() => total(page, 'completed')).toBeGreaterThan(0);
+
+  // Dots move: the overlay's pixels change from one moment to the next.
+  const a = await overlay(page).screenshot();
+  await page.waitForTimeout(250);
+  const b = await overlay(page).screenshot();
+  expect(a.equals(b)).toBe(false);
+  await page.screenshot({ path: '/tmp/run-running.png' });
+
+  // Metrics climb.
+  const before = await total(page, 'completed');
+  await expect.poll(() => total(page, 'completed')).toBeGreaterThan(before);
+  const row = metrics(page).getByRole('row', { name: /Worker pool A/ });
+  await expect(row.locator('[data-metric="in"]')).not.toHaveText('0');
+
+  // Pause: clock, numbers and dots all stand still.
+  await toolbar(page).getByRole('button', { name: 'Pause' }).click();
+  await expect(run).toBeEnabled();
+  await page.waitForTimeout(300);
+  const frozenClock = await clock(page).innerText();
+  const frozenEvents = await total(page, 'events');
+  const frozenDots = await overlay(page).screenshot();
+  await page.waitForTimeout(1000);
+  expect(await clock(page).innerText()).toBe(frozenClock);
+  expect(await total(page, 'events')).toBe(frozenEvents);
+  expect((await overlay(page).screenshot()).equals(frozenDots)).toBe(true);
+
+  // Step: exactly one more event.
+  await toolbar(page).getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => total(page, 'events')).toBe(frozenEvents + 1);
+
+  // Reset: back to zero.
+  await toolbar(page).getByRole('button', { name: 'Reset' }).click();
+  await expect(clock(page)).toHaveText('t = 0.00 s');
+  await expect.poll(() => total(page, 'events')).toBe(0);
+  await expect.poll(() => total(page, 'completed')).toBe(0);
+
+  // Speed: at 10× a second of wall time covers several simulated seconds.
+  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await run.click();
+  await page.waitForTimeout(1200);
+  const t = await clock(page).innerText();
+  expect(Number(/([\d.]+) s/.exec(t)?.[1])).toBeGreaterThan(5);
+  await page.screenshot({ path: '/tmp/run-10x.png' });
+});
+
+test('as fast as possible: progress to completion', async ({ page }) => {
+  await openTemplate(page, /Order service with CQRS/);
+  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
+  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
+  const progress = toolbar(page).getByRole('progressbar', { name: 'Simulation progress' });
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveJSProperty('value', 1, { timeout: 20_000 });
+  await expect(toolbar(page).getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await expect.poll(() => total(page, 'completed')).toBeGreaterThan(1000);
+  await page.screenshot({ path: '/tmp/run-fast-done.png' });
+});
+
+test('a flow the engine refuses: an alert names the node; the flow is untouched', async ({ page }) => {
+  await openTemplate(page, /Work queue with competing consumers/);
+  await page.getByRole('button', { name: 'Add handler' }).click();
+  const nodes = page.locator('.react-flow__node');
+  const count = await nodes.count();
+  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'cannot run' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(/Handler “[^”]+”/);
+  await expect(alert).toContainText(/reach|receive|feed|input/i);
+  await expect(nodes).toHaveCount(count);
+  await page.screenshot({ path: '/tmp/run-refused.png' });
+});
