@@ -72,6 +72,23 @@ describe('host pacing', () => {
     expect(last().time).toBe(2000);
   });
 
+  it('delivers the final state even while the UI still holds every buffer', () => {
+    const clock = new FakeClock(1);
+    const out: FromWorker[] = [];
+    const host = createHost({
+      now: clock.now,
+      schedule: clock.schedule,
+      post: (m) => out.push(m),
+      create: createSimulation,
+    });
+    host.handle({ type: 'load', flow: orderFlow(), options: { ...options, duration: 2000 } });
+    host.handle({ type: 'run', mode: 'fast', speed: 1 });
+    for (let i = 0; i < 5000 && !out.some((m) => m.type === 'done'); i++) clock.advance(FRAME);
+    const last = out.filter((m): m is SnapshotMessage => m.type === 'snapshot').at(-1)!;
+    expect(last.done).toBe(true);
+    expect(last.time).toBe(2000);
+  });
+
   it('freezes on pause: no snapshots, no time', () => {
     const { clock, out, host, snapshots, last } = setup();
     host.handle({ type: 'load', flow: orderFlow(), options });

@@ -75,9 +75,9 @@ export function createHost(env: HostEnv): Host {
     cancelTick = null;
   }
 
-  function sendSnapshot(now: number, effectiveSpeed: number): void {
+  function sendSnapshot(now: number, effectiveSpeed: number, must = false): void {
     if (!sim || !pool) return;
-    const buffers = pool.take();
+    const buffers = pool.take(must);
     // Every buffer set is still with the UI: skip this frame rather than allocate.
     if (!buffers) return;
     const snap: Snapshot = { time: clock, events: 0, done: false, ...buffers };
@@ -113,7 +113,7 @@ export function createHost(env: HostEnv): Host {
   /** Snapshot + report right away: after a user action, not rate-limited by the loop. */
   function flush(): void {
     const now = env.now();
-    sendSnapshot(now, running ? speed : 0);
+    sendSnapshot(now, running ? speed : 0, true);
     sendReport(now);
   }
 
@@ -137,6 +137,7 @@ export function createHost(env: HostEnv): Host {
         sendSnapshot(
           after,
           mode === 'fast' ? (clock - anchorSim) / Math.max(1e-3, (after - anchorWall) / 1000) : speed,
+          done,
         );
         if (mode === 'fast')
           env.post({ type: 'progress', fraction: Math.min(1, clock / end()), time: clock }, []);

@@ -25,11 +25,15 @@ export class SnapshotPool {
     ];
   }
 
-  /** A buffer set to fill, or null when all of them are out. */
-  take(): SnapshotBuffers | null {
+  /**
+   * A buffer set to fill, or null when all of them are out. `must` (the last state of a run, or
+   * the answer to a user's Pause/Step/Reset) allocates past the pool rather than skip: those are
+   * rare, and the UI must see them.
+   */
+  take(must = false): SnapshotBuffers | null {
     const b = this.free.pop();
     if (b) return b;
-    if (this.allocated >= POOL_SIZE) return null;
+    if (this.allocated >= POOL_SIZE && !must) return null;
     this.allocated++;
     const [n, t, f, e, o] = this.sizes;
     return {

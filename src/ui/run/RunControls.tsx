@@ -60,7 +60,7 @@ export function RunControls() {
               {s}×
             </option>
           ))}
-          <option value={FAST}>As fast as possible</option>
+          <option value={FAST}>Fastest</option>
         </select>
       </label>
       <label className="run-controls__field">
