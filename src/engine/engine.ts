@@ -1,53 +1,17 @@
-// The discrete-event core: one loop over a heap of integer-coded events, node behaviours as
-// methods over typed-array state, no objects or closures per event. Semantics are documented in
-// docs/engine.md; this file is the reference for them.
+// The discrete-event core: the state, the event loop, routing copies along edges and the books
+// (emitted / completed / dropped). Node behaviours are functions over this state in producer code
+// below, queue.ts, buses.ts and handler.ts. No objects or closures per event; semantics in docs/engine.md.
 import { draw } from './distributions';
+import { E_PRODUCE, E_ARRIVE, E_DONE, E_REDELIVER, E_RESUME, E_RELEASE, E_WARMUP, E_SAMPLE } from './events';
 import { EventHeap } from './kernel/heap';
 import { Fifo } from './kernel/fifo';
 import { FLAG_DEAD_LETTER, MessagePool } from './kernel/messages';
-import {
-  COUNTERS,
-  C_DEAD,
-  C_DONE,
-  C_DROPPED,
-  C_FAILED,
-  C_IN,
-  C_LOST,
-  C_OUT,
-  C_REDELIVERED,
-  T_COMPLETED,
-  T_DEAD,
-  T_DROPPED,
-  T_EMITTED,
-  T_LOST,
-  Metrics,
-} from './metrics';
+import { COUNTERS, C_DROPPED, C_IN, C_OUT, T_COMPLETED, T_DROPPED, T_EMITTED, Metrics } from './metrics';
 import { Rng } from './rng';
-import {
-  K_HANDLER,
-  K_PRODUCER,
-  K_QUEUE,
-  K_STREAM,
-  K_TOPIC,
-  OV_BLOCK,
-  OV_DROP_NEWEST,
-  OV_DROP_OLDEST,
-  S_GROUP,
-  S_QUEUE,
-  S_SUB,
-  type Topology,
-} from './topology';
-import { hashKey } from './keys';
-
-// Event codes: kind in the low 3 bits, argument (node, slot or worker) above.
-const E_PRODUCE = 0;
-const E_ARRIVE = 1;
-const E_DONE = 2;
-const E_REDELIVER = 3;
-const E_RESUME = 4;
-const E_RELEASE = 5;
-const E_WARMUP = 6;
-const E_SAMPLE = 7;
+import { K_HANDLER, K_PRODUCER, K_QUEUE, K_STREAM, K_TOPIC, type Topology } from './topology';
+import { queueArrive, redeliver } from './queue';
+import { fanOutBus } from './buses';
+import { startIdle, finish, release } from './handler';
 
 export interface EngineOptions {
   seed: number;
@@ -68,12 +32,12 @@ export class Engine {
   readonly duration: number;
   readonly warmup: number;
   readonly seriesInterval: number;
-  private readonly N: number;
-  private readonly types: number;
-  private readonly acceptStride: number;
+  readonly N: number;
+  readonly types: number;
+  readonly acceptStride: number;
 
   /** metrics.counters, held directly: the hot path bumps it several times per event. */
-  private readonly counters: Float64Array;
+  readonly counters: Float64Array;
   /** Cumulative copies put on each edge, per event type. */
   readonly transits: Float64Array;
   /** Copies on each edge's wire now. */
@@ -86,10 +50,10 @@ export class Engine {
   readonly subFifo: Fifo[];
   readonly groupFifo: Fifo[][];
   readonly partBusy: Uint8Array[];
-  private readonly groupNext: Int32Array;
+  readonly groupNext: Int32Array;
   readonly inbox: Fifo[];
-  private readonly rrQueue: Int32Array;
-  private readonly rrSource: Int32Array;
+  readonly rrQueue: Int32Array;
+  readonly rrSource: Int32Array;
 
   // Producers
   private readonly produced: Float64Array;
@@ -100,16 +64,16 @@ export class Engine {
   // Handlers and their workers. Worker ids are never reused, so a stale reference is harmless.
   readonly concurrency: Int32Array;
   readonly workers: Int32Array;
-  private readonly idle: number[][];
+  readonly idle: number[][];
   wHandler = new Int32Array(64);
   wSlot = new Int32Array(64);
-  private wSource = new Int32Array(64);
-  private wPart = new Int32Array(64);
-  private wHeld = new Int32Array(64);
-  private wWaiting = new Uint8Array(64);
-  private wWait = new Float64Array(64);
-  private wService = new Float64Array(64);
-  private wTransit = new Float64Array(64);
+  wSource = new Int32Array(64);
+  wPart = new Int32Array(64);
+  wHeld = new Int32Array(64);
+  wWaiting = new Uint8Array(64);
+  wWait = new Float64Array(64);
+  wService = new Float64Array(64);
+  wTransit = new Float64Array(64);
   private nWorkers = 0;
   private scratch = new Int32Array(64);
   private scratchTop = 0;
@@ -211,17 +175,17 @@ export class Engine {
           this.arriveAt(arg, this.t.edgeDst[this.pool.where[arg]!]!);
           break;
         case E_DONE:
-          this.finish(arg);
+          finish(this, arg);
           break;
         case E_REDELIVER:
-          this.redeliver(arg);
+          redeliver(this, arg);
           break;
         case E_RESUME:
           this.stalled[arg] = 0;
           this.produce(arg);
           break;
         case E_RELEASE:
-          this.release(arg);
+          release(this, arg);
           break;
         case E_WARMUP:
           this.metrics.startMeasuring(time);
@@ -285,7 +249,7 @@ export class Engine {
    * slot itself, each further one a new copy (counted as emitted). With no such edge the journey
    * ends here and the copy completes.
    */
-  private fanOut(n: number, slot: number): void {
+  fanOut(n: number, slot: number): void {
     const t = this.t;
     const type = this.pool.type[slot]!;
     const from = t.outStart[n]!;
@@ -327,7 +291,7 @@ export class Engine {
     this.scratchTop = base;
   }
 
-  private send(slot: number, e: number): void {
+  send(slot: number, e: number): void {
     if (this.types > 0) this.transits[e * this.types + this.pool.type[slot]!]!++;
     if (this.t.edgeHasLatency[e]) {
       const d = this.t.edgeLatency[e]!;
@@ -337,18 +301,18 @@ export class Engine {
     } else this.arriveAt(slot, this.t.edgeDst[e]!);
   }
 
-  private arriveAt(slot: number, n: number): void {
+  arriveAt(slot: number, n: number): void {
     const t = this.t;
     // A handler counts deliveries when a worker takes them, not on arrival in its inbox.
     if (t.kind[n] !== K_HANDLER) this.counters[n * COUNTERS + C_IN]!++;
     this.pool.arrive[slot] = this.now;
     switch (t.kind[n]) {
       case K_QUEUE:
-        this.queueArrive(n, slot);
+        queueArrive(this, n, slot);
         break;
       case K_HANDLER: {
         // Directly fed: its own unbounded inbox.
-        if (this.idle[n]!.length > 0) this.startIdle(n, slot, t.inboxSource[n]!, 0);
+        if (this.idle[n]!.length > 0) startIdle(this, n, slot, t.inboxSource[n]!, 0);
         else {
           this.inbox[n]!.push(slot);
           this.metrics.addDepth(n, 1, this.now);
@@ -358,7 +322,7 @@ export class Engine {
       case K_TOPIC:
       case K_STREAM:
         this.pool.pub[slot] = -1;
-        this.fanOutBus(n, slot);
+        fanOutBus(this, n, slot);
         break;
       default:
         this.complete(slot);
@@ -367,7 +331,7 @@ export class Engine {
 
   // ---- endings ----
 
-  private complete(slot: number): void {
+  complete(slot: number): void {
     this.metrics.totals[T_COMPLETED]!++;
     if (!(this.pool.flags[slot]! & FLAG_DEAD_LETTER)) {
       this.metrics.hist.record(this.metrics.e2e, this.now - this.pool.origin[slot]!);
@@ -375,7 +339,7 @@ export class Engine {
     this.pool.release(slot);
   }
 
-  private drop(n: number, slot: number): void {
+  drop(n: number, slot: number): void {
     this.counters[n * COUNTERS + C_DROPPED]!++;
     this.metrics.totals[T_DROPPED]!++;
     this.pool.release(slot);
@@ -383,78 +347,7 @@ export class Engine {
 
   // ---- queues ----
 
-  /** A message reaches queue q: straight to an idle consumer, else into the FIFO (bounded unless it is a redelivery). */
-  private queueArrive(q: number, slot: number, bounded = true): void {
-    const t = this.t;
-    const type = this.pool.type[slot]!;
-    const from = t.outStart[q]!;
-    const n = t.outStart[q + 1]! - from;
-    if (n === 1 && !t.edgeFiltered[t.outEdges[from]!]) {
-      // One consumer, no filter: the common case, without the round robin.
-      const e = t.outEdges[from]!;
-      const h = t.edgeDst[e]!;
-      if (t.kind[h] === K_HANDLER) {
-        if (this.idle[h]!.length > 0) this.startIdle(h, slot, t.edgeSource[e]!, 0);
-        else if (bounded) this.enqueueBounded(q, this.queueFifo[q]!, slot, true);
-        else {
-          this.queueFifo[q]!.push(slot);
-          this.metrics.addDepth(q, 1, this.now);
-        }
-        return;
-      }
-    }
-    let accepted = false;
-    // Competing consumers: the first consumer (round robin) with an idle worker gets it.
-    for (let j = 0; j < n; j++) {
-      const i = from + ((this.rrQueue[q]! + j) % n);
-      const e = t.outEdges[i]!;
-      if (!t.accepts[e * this.acceptStride + type]) continue;
-      accepted = true;
-      const h = t.edgeDst[e]!;
-      if (t.kind[h] !== K_HANDLER) {
-        this.rrQueue[q] = (i - from + 1) % n;
-        this.counters[q * COUNTERS + C_OUT]!++;
-        this.pool.pub[slot] = -1;
-        this.send(slot, e);
-        return;
-      }
-      if (this.idle[h]!.length > 0) {
-        this.rrQueue[q] = (i - from + 1) % n;
-        this.startIdle(h, slot, t.edgeSource[e]!, 0);
-        return;
-      }
-    }
-    if (!accepted) {
-      this.complete(slot);
-      return;
-    }
-    if (bounded) this.enqueueBounded(q, this.queueFifo[q]!, slot, true);
-    else {
-      this.queueFifo[q]!.push(slot);
-      this.metrics.addDepth(q, 1, this.now);
-    }
-  }
-
-  /** Puts slot in a bus FIFO of node n, applying capacity and overflow. */
-  private enqueueBounded(n: number, fifo: Fifo, slot: number, isQueue: boolean): void {
-    const t = this.t;
-    if (fifo.length < t.capacity[n]!) {
-      fifo.push(slot);
-      this.metrics.addDepth(n, 1, this.now);
-      return;
-    }
-    const ov = isQueue ? t.overflow[n]! : OV_DROP_NEWEST;
-    if (ov === OV_BLOCK) {
-      this.pending[n]!.push(slot);
-      this.metrics.blocked[n]!++;
-      this.hold(this.pool.pub[slot]!);
-    } else if (ov === OV_DROP_OLDEST && fifo.length > 0) {
-      this.drop(n, fifo.shift());
-      fifo.push(slot);
-    } else this.drop(n, slot);
-  }
-
-  private hold(pub: number): void {
+  hold(pub: number): void {
     if (pub < 0) return;
     if (pub < this.N) {
       this.held[pub]!++;
@@ -466,7 +359,7 @@ export class Engine {
     }
   }
 
-  private unhold(pub: number): void {
+  unhold(pub: number): void {
     if (pub < 0) return;
     if (pub < this.N) {
       this.metrics.blocked[pub]!--;
@@ -481,95 +374,11 @@ export class Engine {
     }
   }
 
-  /** Moves blocked publications into queue q while it has room. */
-  private admit(q: number): void {
-    const fifo = this.queueFifo[q]!;
-    const pend = this.pending[q]!;
-    while (pend.length > 0 && fifo.length < this.t.capacity[q]!) {
-      const slot = pend.shift();
-      this.metrics.blocked[q]!--;
-      this.pool.arrive[slot] = this.now;
-      fifo.push(slot);
-      this.metrics.addDepth(q, 1, this.now);
-      this.unhold(this.pool.pub[slot]!);
-    }
-  }
-
-  private redeliver(slot: number): void {
-    // Back to the tail of the queue it came from; it is still that queue's message, so capacity does not apply.
-    const q = this.pool.where[slot]!;
-    this.pool.arrive[slot] = this.now;
-    this.pool.pub[slot] = -1;
-    this.queueArrive(q, slot, false);
-  }
-
-  private deadLetter(q: number, slot: number): void {
-    this.counters[q * COUNTERS + C_DEAD]!++;
-    this.metrics.totals[T_DEAD]!++;
-    const target = this.t.deadLetter[q]!;
-    if (target < 0) {
-      this.pool.release(slot);
-      return;
-    }
-    // The dead letter sent on is a new copy (its predecessor ended as dead-lettered). It keeps its
-    // origin time but is left out of end-to-end latency, which describes successful journeys.
-    this.metrics.totals[T_EMITTED]!++;
-    this.pool.flags[slot]! |= FLAG_DEAD_LETTER;
-    this.pool.deliveries[slot] = 0;
-    this.pool.pub[slot] = -1;
-    this.arriveAt(slot, target);
-  }
-
   // ---- topics and streams ----
-
-  /** A copy for each subscription / consumer group that passes the type; none: the journey ends at the bus. */
-  private fanOutBus(n: number, slot: number): void {
-    const t = this.t;
-    const type = this.pool.type[slot]!;
-    const from = t.outStart[n]!;
-    const to = t.outStart[n + 1]!;
-    let last = -1;
-    for (let i = from; i < to; i++) if (t.accepts[t.outEdges[i]! * this.acceptStride + type]) last = i;
-    if (last < 0) {
-      this.complete(slot);
-      return;
-    }
-    for (let i = from; i <= last; i++) {
-      const e = t.outEdges[i]!;
-      if (!t.accepts[e * this.acceptStride + type]) continue;
-      // The original goes last: delivering it may recycle it.
-      const copy = i === last ? slot : this.pool.clone(slot);
-      if (i !== last) this.metrics.totals[T_EMITTED]!++;
-      this.deliverSub(n, e, copy);
-    }
-  }
-
-  private deliverSub(n: number, e: number, slot: number): void {
-    const t = this.t;
-    const h = t.edgeDst[e]!;
-    if (t.kind[h] !== K_HANDLER) {
-      this.counters[n * COUNTERS + C_OUT]!++;
-      this.send(slot, e);
-      return;
-    }
-    const s = t.edgeSource[e]!;
-    if (t.kind[n] === K_TOPIC) {
-      if (this.idle[h]!.length > 0) this.startIdle(h, slot, s, 0);
-      else this.enqueueBounded(n, this.subFifo[e]!, slot, false);
-      return;
-    }
-    const p = hashKey(this.pool.key[slot]!) % t.partitions[n]!;
-    const busy = this.partBusy[e]!;
-    if (!busy[p] && this.idle[h]!.length > 0) this.startIdle(h, slot, s, p);
-    else {
-      this.groupFifo[e]![p]!.push(slot);
-      this.metrics.addDepth(n, 1, this.now);
-    }
-  }
 
   // ---- handlers ----
 
-  private newWorker(h: number): void {
+  newWorker(h: number): void {
     if (this.nWorkers === this.wHandler.length) this.growWorkers();
     const w = this.nWorkers++;
     this.wHandler[w] = h;
@@ -578,228 +387,6 @@ export class Engine {
     this.wWaiting[w] = 0;
     this.workers[h]!++;
     this.idle[h]!.push(w);
-  }
-
-  /** Adds or retires workers of handler h to match a new concurrency. */
-  setConcurrency(h: number, c: number): void {
-    this.concurrency[h] = c;
-    while (this.workers[h]! < c) {
-      this.newWorker(h);
-      this.release(this.idle[h]!.pop()!, false);
-    }
-    while (this.workers[h]! > c && this.idle[h]!.length > 0) {
-      this.idle[h]!.pop();
-      this.workers[h]!--;
-    }
-  }
-
-  /** An idle worker of h starts on slot from source s. */
-  private startIdle(h: number, slot: number, s: number, part: number): void {
-    this.metrics.addBusy(h, 1, this.now);
-    this.startOn(this.idle[h]!.pop()!, slot, s, part);
-  }
-
-  /** Worker w (busy from now on; the caller has counted it) starts on slot from source s. */
-  private startOn(w: number, slot: number, s: number, part: number): void {
-    const t = this.t;
-    const h = this.wHandler[w]!;
-    const pool = this.pool;
-    const now = this.now;
-    this.counters[h * COUNTERS + C_IN]!++;
-    this.wSlot[w] = slot;
-    this.wSource[w] = s;
-    this.wPart[w] = part;
-    this.wWait[w] = now - pool.arrive[slot]!;
-    const e = t.srcEdge[s]!;
-    let transit = 0;
-    if (e >= 0) {
-      // Taken from a bus: the bus hands it over along the edge (which may add network time).
-      this.counters[t.srcNode[s]! * COUNTERS + C_OUT]!++;
-      if (this.types > 0) this.transits[e * this.types + pool.type[slot]!]!++;
-      if (t.srcKind[s] === S_GROUP) this.partBusy[e]![part] = 1;
-      if (t.edgeHasLatency[e]) {
-        const d = t.edgeLatency[e]!;
-        transit = draw(d, this.rng);
-      }
-    }
-    const d = t.service[h]!;
-    const service = draw(d, this.rng);
-    this.wService[w] = service;
-    this.wTransit[w] = transit;
-    this.heap.push(now + transit + service, w * 8 + E_DONE);
-  }
-
-  private finish(w: number): void {
-    const t = this.t;
-    const m = this.metrics;
-    const h = this.wHandler[w]!;
-    const slot = this.wSlot[w]!;
-    const s = this.wSource[w]!;
-    const wait = this.wWait[w]!;
-    const service = this.wService[w]!;
-    this.wSlot[w] = -1;
-    m.hist.record(h * 3, wait);
-    m.hist.record(h * 3 + 1, service);
-    m.hist.record(h * 3 + 2, wait + this.wTransit[w]! + service);
-    const kind = t.srcKind[s]!;
-    if (kind === S_GROUP) this.unlockPartition(t.srcEdge[s]!, this.wPart[w]!);
-    const f = t.failureRate[h]!;
-    if (f > 0 && this.rng.next() < f) {
-      this.counters[h * COUNTERS + C_FAILED]!++;
-      const q = t.srcNode[s]!;
-      if (kind === S_QUEUE && t.atLeastOnce[q]) {
-        if (++this.pool.deliveries[slot]! >= t.maxDeliveries[q]!) this.deadLetter(q, slot);
-        else {
-          this.counters[q * COUNTERS + C_REDELIVERED]!++;
-          this.pool.where[slot] = q;
-          const r = t.retryDelay[h]!;
-          this.heap.push(this.now + draw(r, this.rng), slot * 8 + E_REDELIVER);
-        }
-      } else {
-        this.counters[h * COUNTERS + C_LOST]!++;
-        m.totals[T_LOST]!++;
-        this.pool.release(slot);
-      }
-    } else {
-      this.counters[h * COUNTERS + C_DONE]!++;
-      const e = t.emits[h]!;
-      if (e >= 0) this.pool.type[slot] = e;
-      this.pool.pub[slot] = this.N + w;
-      this.fanOut(h, slot);
-    }
-    // Backpressure: a worker whose emission waits at a full "block" queue stays occupied.
-    if (this.wHeld[w]! > 0) this.wWaiting[w] = 1;
-    else this.release(w);
-  }
-
-  private unlockPartition(e: number, p: number): void {
-    this.partBusy[e]![p] = 0;
-    const fifo = this.groupFifo[e]![p]!;
-    const h = this.t.edgeDst[e]!;
-    // Another idle worker of the group may take the partition's next message right away.
-    if (fifo.length > 0 && this.idle[h]!.length > 0) {
-      const slot = this.takeFromPartition(e, p);
-      if (slot >= 0) this.startIdle(h, slot, this.t.edgeSource[e]!, p);
-    }
-  }
-
-  /** Head of partition p of group e, discarding messages older than the stream's retention; -1 if none. */
-  private takeFromPartition(e: number, p: number): number {
-    const n = this.t.edgeSrc[e]!;
-    const fifo = this.groupFifo[e]![p]!;
-    const oldest = this.now - this.t.retention[n]!;
-    while (fifo.length > 0) {
-      const slot = fifo.shift();
-      this.metrics.addDepth(n, -1, this.now);
-      if (this.pool.arrive[slot]! >= oldest) return slot;
-      this.drop(n, slot);
-    }
-    return -1;
-  }
-
-  /** Worker w is free: it takes the next message from its handler's sources (round robin) or goes idle. */
-  private release(w: number, busyBefore = true): void {
-    const h = this.wHandler[w]!;
-    if (this.workers[h]! > this.concurrency[h]!) {
-      this.workers[h]!--;
-      if (busyBefore) this.metrics.addBusy(h, -1, this.now);
-      return;
-    }
-    const t = this.t;
-    const from = t.srcStart[h]!;
-    const n = t.srcStart[h + 1]! - from;
-    if (n === 1 && t.srcKind[t.sources[from]!] === S_QUEUE) {
-      // One queue feeding this handler: the common case, without the round robin.
-      const s = t.sources[from]!;
-      const slot = this.takeFromQueue(t.srcNode[s]!, t.srcEdge[s]!);
-      if (slot >= 0) {
-        if (!busyBefore) this.metrics.addBusy(h, 1, this.now);
-        this.startOn(w, slot, s, 0);
-      } else {
-        if (busyBefore) this.metrics.addBusy(h, -1, this.now);
-        this.idle[h]!.push(w);
-      }
-      return;
-    }
-    for (let j = 0; j < n; j++) {
-      const i = from + ((this.rrSource[h]! + j) % n);
-      const s = t.sources[i]!;
-      let slot = -1;
-      let part = 0;
-      switch (t.srcKind[s]) {
-        case S_QUEUE:
-          slot = this.takeFromQueue(t.srcNode[s]!, t.srcEdge[s]!);
-          break;
-        case S_SUB: {
-          const fifo = this.subFifo[t.srcEdge[s]!]!;
-          if (fifo.length > 0) {
-            slot = fifo.shift();
-            this.metrics.addDepth(t.srcNode[s]!, -1, this.now);
-          }
-          break;
-        }
-        case S_GROUP: {
-          const e = t.srcEdge[s]!;
-          const busy = this.partBusy[e]!;
-          const parts = busy.length;
-          const g = this.groupFifo[e]!;
-          for (let k = 0; k < parts && slot < 0; k++) {
-            const p = (this.groupNext[e]! + k) % parts;
-            if (busy[p] || g[p]!.length === 0) continue;
-            slot = this.takeFromPartition(e, p);
-            if (slot >= 0) {
-              part = p;
-              this.groupNext[e] = (p + 1) % parts;
-            }
-          }
-          break;
-        }
-        default: {
-          const fifo = this.inbox[h]!;
-          if (fifo.length > 0) {
-            slot = fifo.shift();
-            this.metrics.addDepth(h, -1, this.now);
-          }
-        }
-      }
-      if (slot >= 0) {
-        this.rrSource[h] = (i - from + 1) % n;
-        if (!busyBefore) this.metrics.addBusy(h, 1, this.now);
-        this.startOn(w, slot, s, part);
-        return;
-      }
-    }
-    if (busyBefore) this.metrics.addBusy(h, -1, this.now);
-    this.idle[h]!.push(w);
-  }
-
-  /** The first message in queue q that edge e accepts (the head, unless e filters), or -1. */
-  private takeFromQueue(q: number, e: number): number {
-    const fifo = this.queueFifo[q]!;
-    if (fifo.length === 0 && this.pending[q]!.length > 0) {
-      // Capacity 0 with "block": a publication waits for a free worker, not for room.
-      const slot = this.pending[q]!.shift();
-      this.metrics.blocked[q]!--;
-      this.pool.arrive[slot] = this.now;
-      this.unhold(this.pool.pub[slot]!);
-      return slot;
-    }
-    if (fifo.length === 0) return -1;
-    let slot = -1;
-    if (!this.t.edgeFiltered[e]) slot = fifo.shift();
-    else {
-      const stride = this.acceptStride;
-      for (let i = 0; i < fifo.length; i++) {
-        if (this.t.accepts[e * stride + this.pool.type[fifo.at(i)]!]) {
-          slot = fifo.removeAt(i);
-          break;
-        }
-      }
-      if (slot < 0) return -1;
-    }
-    this.metrics.addDepth(q, -1, this.now);
-    if (this.pending[q]!.length > 0) this.admit(q);
-    return slot;
   }
 
   private growWorkers(): void {

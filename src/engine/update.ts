@@ -4,6 +4,7 @@
 import type { Flow, FlowNode } from '../model/flow';
 import { compileDist } from './distributions';
 import type { Engine } from './engine';
+import { setConcurrency } from './handler';
 
 export interface UpdatePlan {
   live: ((engine: Engine) => void)[];
@@ -42,7 +43,8 @@ export function updatePlan(prev: Flow, next: Flow): UpdatePlan {
     }
     if (node.kind === 'handler' && old.kind === 'handler') {
       const c = node.config;
-      if (c.concurrency !== old.config.concurrency) plan.live.push((e) => e.setConcurrency(i, c.concurrency));
+      if (c.concurrency !== old.config.concurrency)
+        plan.live.push((e) => setConcurrency(e, i, c.concurrency));
       if (!same(c.service, old.config.service)) {
         const d = compileDist(c.service);
         plan.live.push((e) => (e.t.service[i] = d));
