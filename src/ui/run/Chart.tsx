@@ -18,7 +18,7 @@ export interface ChartSpec {
 const HEIGHT = 150;
 const FONT = '11px sans-serif';
 /** Charts of simulated time need not move at frame rate; this keeps the main thread for the canvas. */
-const REDRAW_GAP_MS = 250;
+const REDRAW_GAP_MS = 500;
 
 export function Chart({ spec }: { spec: ChartSpec }) {
   const { client, series } = useRun();

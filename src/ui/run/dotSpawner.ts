@@ -8,7 +8,7 @@ import { fmtRate } from './format';
 /** Dots started per edge per snapshot (≤ 30 snapshots/s). */
 const SPAWN_PER_SNAPSHOT = 2;
 /** Dots alive per edge at once: beyond this a line of dots reads as a solid bar. */
-const MAX_PER_EDGE = 20;
+const MAX_PER_EDGE = 12;
 /** Visual ms a "sampled" mark lasts after the last overflow, so labels do not flicker. */
 const SAMPLED_HOLD_MS = 1500;
 /** Smoothing of the per-edge rate estimate. */
