@@ -263,6 +263,12 @@ export class Engine {
       this.send(slot, t.outEdges[from]!);
       return;
     }
+    this.fanOutMany(n, slot, type, from, to);
+  }
+
+  /** The general case of fanOut(): copies for several edges or filters. */
+  private fanOutMany(n: number, slot: number, type: number, from: number, to: number): void {
+    const t = this.t;
     // Copies are made before any is sent: sending may end (and recycle) the original at once.
     const base = this.scratchTop;
     if (base + 2 * (to - from) > this.scratch.length) {

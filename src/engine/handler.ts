@@ -55,26 +55,10 @@ export function finish(eng: Engine, w: number): void {
   m.hist.record(h * 3, wait);
   m.hist.record(h * 3 + 1, service);
   m.hist.record(h * 3 + 2, wait + eng.wTransit[w]! + service);
-  const kind = t.srcKind[s]!;
-  if (kind === S_GROUP) unlockPartition(eng, t.srcEdge[s]!, eng.wPart[w]!);
+  if (t.srcKind[s] === S_GROUP) unlockPartition(eng, t.srcEdge[s]!, eng.wPart[w]!);
   const f = t.failureRate[h]!;
-  if (f > 0 && eng.rng.next() < f) {
-    eng.counters[h * COUNTERS + C_FAILED]!++;
-    const q = t.srcNode[s]!;
-    if (kind === S_QUEUE && t.atLeastOnce[q]) {
-      if (++eng.pool.deliveries[slot]! >= t.maxDeliveries[q]!) deadLetter(eng, q, slot);
-      else {
-        eng.counters[q * COUNTERS + C_REDELIVERED]!++;
-        eng.pool.where[slot] = q;
-        const r = t.retryDelay[h]!;
-        eng.heap.push(eng.now + draw(r, eng.rng), slot * 8 + E_REDELIVER);
-      }
-    } else {
-      eng.counters[h * COUNTERS + C_LOST]!++;
-      m.totals[T_LOST]!++;
-      eng.pool.release(slot);
-    }
-  } else {
+  if (f > 0 && eng.rng.next() < f) fail(eng, h, slot, s);
+  else {
     eng.counters[h * COUNTERS + C_DONE]!++;
     const e = t.emits[h]!;
     if (e >= 0) eng.pool.type[slot] = e;
@@ -84,6 +68,26 @@ export function finish(eng: Engine, w: number): void {
   // Backpressure: a worker whose emission waits at a full "block" queue stays occupied.
   if (eng.wHeld[w]! > 0) eng.wWaiting[w] = 1;
   else release(eng, w);
+}
+
+/** A failed delivery: redelivered or dead-lettered from an at-least-once queue, otherwise lost. Kept out of finish() so that it stays small enough to inline its callees. */
+function fail(eng: Engine, h: number, slot: number, s: number): void {
+  const t = eng.t;
+  eng.counters[h * COUNTERS + C_FAILED]!++;
+  const q = t.srcNode[s]!;
+  if (t.srcKind[s] === S_QUEUE && t.atLeastOnce[q]) {
+    if (++eng.pool.deliveries[slot]! >= t.maxDeliveries[q]!) deadLetter(eng, q, slot);
+    else {
+      eng.counters[q * COUNTERS + C_REDELIVERED]!++;
+      eng.pool.where[slot] = q;
+      const r = t.retryDelay[h]!;
+      eng.heap.push(eng.now + draw(r, eng.rng), slot * 8 + E_REDELIVER);
+    }
+  } else {
+    eng.counters[h * COUNTERS + C_LOST]!++;
+    eng.metrics.totals[T_LOST]!++;
+    eng.pool.release(slot);
+  }
 }
 
 /** Worker w is free: it takes the next message from its handler's sources (round robin) or goes idle. */
@@ -110,6 +114,27 @@ export function release(eng: Engine, w: number, busyBefore = true): void {
     }
     return;
   }
+  pullFromSources(eng, w, h, busyBefore);
+}
+
+/** Adds or retires workers of handler h to match a new concurrency. */
+export function setConcurrency(eng: Engine, h: number, c: number): void {
+  eng.concurrency[h] = c;
+  while (eng.workers[h]! < c) {
+    eng.newWorker(h);
+    release(eng, eng.idle[h]!.pop()!, false);
+  }
+  while (eng.workers[h]! > c && eng.idle[h]!.length > 0) {
+    eng.idle[h]!.pop();
+    eng.workers[h]!--;
+  }
+}
+
+/** The general case of release(): several sources, polled in round robin from the one after the last served. */
+function pullFromSources(eng: Engine, w: number, h: number, busyBefore: boolean): void {
+  const t = eng.t;
+  const from = t.srcStart[h]!;
+  const n = t.srcStart[h + 1]! - from;
   for (let j = 0; j < n; j++) {
     const i = from + ((eng.rrSource[h]! + j) % n);
     const s = t.sources[i]!;
@@ -160,17 +185,4 @@ export function release(eng: Engine, w: number, busyBefore = true): void {
   }
   if (busyBefore) eng.metrics.addBusy(h, -1, eng.now);
   eng.idle[h]!.push(w);
-}
-
-/** Adds or retires workers of handler h to match a new concurrency. */
-export function setConcurrency(eng: Engine, h: number, c: number): void {
-  eng.concurrency[h] = c;
-  while (eng.workers[h]! < c) {
-    eng.newWorker(h);
-    release(eng, eng.idle[h]!.pop()!, false);
-  }
-  while (eng.workers[h]! > c && eng.idle[h]!.length > 0) {
-    eng.idle[h]!.pop();
-    eng.workers[h]!--;
-  }
 }

@@ -10,7 +10,6 @@ import { startIdle } from './handler';
 /** A message reaches queue q: straight to an idle consumer, else into the FIFO (bounded unless it is a redelivery). */
 export function queueArrive(eng: Engine, q: number, slot: number, bounded = true): void {
   const t = eng.t;
-  const type = eng.pool.type[slot]!;
   const from = t.outStart[q]!;
   const n = t.outStart[q + 1]! - from;
   if (n === 1 && !t.edgeFiltered[t.outEdges[from]!]) {
@@ -27,36 +26,7 @@ export function queueArrive(eng: Engine, q: number, slot: number, bounded = true
       return;
     }
   }
-  let accepted = false;
-  // Competing consumers: the first consumer (round robin) with an idle worker gets it.
-  for (let j = 0; j < n; j++) {
-    const i = from + ((eng.rrQueue[q]! + j) % n);
-    const e = t.outEdges[i]!;
-    if (!t.accepts[e * eng.acceptStride + type]) continue;
-    accepted = true;
-    const h = t.edgeDst[e]!;
-    if (t.kind[h] !== K_HANDLER) {
-      eng.rrQueue[q] = (i - from + 1) % n;
-      eng.counters[q * COUNTERS + C_OUT]!++;
-      eng.pool.pub[slot] = -1;
-      eng.send(slot, e);
-      return;
-    }
-    if (eng.idle[h]!.length > 0) {
-      eng.rrQueue[q] = (i - from + 1) % n;
-      startIdle(eng, h, slot, t.edgeSource[e]!, 0);
-      return;
-    }
-  }
-  if (!accepted) {
-    eng.complete(slot);
-    return;
-  }
-  if (bounded) enqueueBounded(eng, q, eng.queueFifo[q]!, slot, true);
-  else {
-    eng.queueFifo[q]!.push(slot);
-    eng.metrics.addDepth(q, 1, eng.now);
-  }
+  shareAmongConsumers(eng, q, slot, bounded);
 }
 
 /** Puts slot in a bus FIFO of node n, applying capacity and overflow. */
@@ -149,4 +119,42 @@ export function takeFromQueue(eng: Engine, q: number, e: number): number {
   eng.metrics.addDepth(q, -1, eng.now);
   if (eng.pending[q]!.length > 0) admit(eng, q);
   return slot;
+}
+
+/** The general case of queueArrive(): several consumers or filters, served in round robin. */
+function shareAmongConsumers(eng: Engine, q: number, slot: number, bounded: boolean): void {
+  const t = eng.t;
+  const type = eng.pool.type[slot]!;
+  const from = t.outStart[q]!;
+  const n = t.outStart[q + 1]! - from;
+  let accepted = false;
+  // Competing consumers: the first consumer (round robin) with an idle worker gets it.
+  for (let j = 0; j < n; j++) {
+    const i = from + ((eng.rrQueue[q]! + j) % n);
+    const e = t.outEdges[i]!;
+    if (!t.accepts[e * eng.acceptStride + type]) continue;
+    accepted = true;
+    const h = t.edgeDst[e]!;
+    if (t.kind[h] !== K_HANDLER) {
+      eng.rrQueue[q] = (i - from + 1) % n;
+      eng.counters[q * COUNTERS + C_OUT]!++;
+      eng.pool.pub[slot] = -1;
+      eng.send(slot, e);
+      return;
+    }
+    if (eng.idle[h]!.length > 0) {
+      eng.rrQueue[q] = (i - from + 1) % n;
+      startIdle(eng, h, slot, t.edgeSource[e]!, 0);
+      return;
+    }
+  }
+  if (!accepted) {
+    eng.complete(slot);
+    return;
+  }
+  if (bounded) enqueueBounded(eng, q, eng.queueFifo[q]!, slot, true);
+  else {
+    eng.queueFifo[q]!.push(slot);
+    eng.metrics.addDepth(q, 1, eng.now);
+  }
 }
