@@ -2,7 +2,8 @@
 // own state and actions; `App` is their intersection so any slice can read the others.
 import type { CanvasSlice } from './slices/canvasSlice';
 import type { FlowSlice } from './slices/flowSlice';
+import type { RunSlice } from './slices/runSlice';
 import type { SelectionSlice } from './slices/selectionSlice';
 import type { UiSlice } from './slices/uiSlice';
 
-export type App = FlowSlice & SelectionSlice & CanvasSlice & UiSlice;
+export type App = FlowSlice & SelectionSlice & CanvasSlice & UiSlice & RunSlice;

@@ -14,6 +14,7 @@ import type { Flow } from '../../model/flow';
 import type { App } from '../types';
 import { createCanvasSlice } from './canvasSlice';
 import { createFlowSlice } from './flowSlice';
+import { createRunSlice } from './runSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createUiSlice } from './uiSlice';
 
@@ -24,4 +25,5 @@ export const createSlices =
     ...createSelectionSlice(...args),
     ...createCanvasSlice(...args),
     ...createUiSlice(...args),
+    ...createRunSlice(...args),
   });

@@ -44,11 +44,13 @@ export function RunProvider({ children }: { children: ReactNode }) {
     // leaves the frame budget to the dots.
     let lastBadges = -Infinity;
     const offState = client.subscribe(() => {
+      store.getState().setRun(client.getState());
       const now = performance.now();
       if (now - lastBadges < BADGE_GAP_MS && client.getState().status === 'running') return;
       lastBadges = now;
       board.update(client.holder, rf.getState().transform[2] >= BADGE_MIN_ZOOM);
     });
+    store.getState().setRun(client.getState());
     let timer = 0;
     const offFlow = store.subscribe((s, prev) => {
       if (s.flow === prev.flow) return;

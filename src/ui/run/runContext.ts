@@ -1,7 +1,9 @@
 // The run client for React: one per app, provided by <RunProvider>. Components read the
-// throttled RunState through `useRunState`; per-frame consumers use `client.holder` directly.
-import { createContext, useContext, useSyncExternalStore } from 'react';
+// throttled RunState from the store's `run` slice through `useRunState`; per-frame consumers
+// use `client.holder` directly.
+import { createContext, useContext } from 'react';
 import type { RunClient, RunState } from '../../runtime/client';
+import { useAppStore } from '../../store/useAppStore';
 import type { LiveBoard } from './liveBoard';
 import type { SeriesStore } from './series';
 
@@ -19,8 +21,7 @@ export function useRun(): RunServices {
   return run;
 }
 
-/** A slice of the run state; re-renders at most ~10 times a second while a run is going. */
+/** A part of the run state (the store's `run` slice); changes at most ~10 times a second. */
 export function useRunState<T>(select: (s: RunState) => T): T {
-  const { client } = useRun();
-  return useSyncExternalStore(client.subscribe, () => select(client.getState()));
+  return useAppStore((s) => select(s.run));
 }
