@@ -22,6 +22,10 @@ interface Props {
 const show = (v: number | undefined, scale: number) =>
   v === undefined ? '' : String(Number.parseFloat((v * scale).toPrecision(12)));
 
+const sameValue = (a: number | undefined, b: number | undefined) =>
+  a === b ||
+  (a !== undefined && b !== undefined && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)));
+
 function parse(text: string, scale: number): number | undefined | 'nan' {
   const t = text.trim().replace(/,/g, '');
   if (t === '') return undefined;
@@ -32,8 +36,9 @@ function parse(text: string, scale: number): number | undefined | 'nan' {
 export function NumberField(props: Props) {
   const { label, value, check, onCommit, unit, scale = 1, placeholder, hint, rewordError } = props;
   const [local, setLocal] = useState({ text: show(value, scale), value });
-  // The store changed under us (undo, another field): show the new value.
-  if (local.value !== value) setLocal({ text: show(value, scale), value });
+  // The store changed under us (undo, another field): show the new value. Values that differ only
+  // by float round-off (a rate stored as 1/mean and read back) are the user's own text: keep it.
+  if (!sameValue(local.value, value)) setLocal({ text: show(value, scale), value });
 
   const parsed = parse(local.text, scale);
   const raw = parsed === 'nan' ? 'must be a number' : check(parsed);
@@ -52,7 +57,7 @@ export function NumberField(props: Props) {
           const next = parse(text, scale);
           if (next !== 'nan' && check(next) === null) {
             setLocal({ text, value: next });
-            if (next !== value) onCommit(next);
+            if (!sameValue(next, value)) onCommit(next);
           } else setLocal({ text, value });
         }}
         onBlur={() => {
