@@ -95,3 +95,24 @@ test('a flow the engine refuses: an alert names the node; the flow is untouched'
   await expect(nodes).toHaveCount(count);
   await page.screenshot({ path: '/tmp/run-refused.png' });
 });
+
+test('editing while running: concurrency applies live, a new node applies on reset', async ({ page }) => {
+  await openTemplate(page, /Work queue with competing consumers/);
+  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
+  const badge = page.locator('[data-live-node="handler-1"]');
+  await expect(badge).toContainText('/2 busy');
+
+  await page.locator('.react-flow__node[data-id="handler-1"]').click();
+  const concurrency = page.getByRole('region', { name: 'Inspector' }).getByLabel('Concurrency');
+  await concurrency.fill('5');
+  await concurrency.press('Enter');
+  await expect(badge).toContainText('/5 busy');
+  const pending = toolbar(page).getByText('Some edits apply on reset');
+  await expect(pending).toBeHidden();
+
+  await page.getByRole('button', { name: 'Add queue' }).click();
+  await expect(pending).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Reset' }).click();
+  await expect(pending).toBeHidden();
+  await expect(clock(page)).toHaveText('t = 0.00 s');
+});
