@@ -1,15 +1,25 @@
 // The discrete-event core: the state, the event loop, routing copies along edges and the books
 // (emitted / completed / dropped). Node behaviours are functions over this state in producer code
 // below, queue.ts, buses.ts and handler.ts. No objects or closures per event; semantics in docs/engine.md.
-import { draw } from './distributions';
+import { D_EXPONENTIAL, draw, sample } from './distributions';
 import { E_PRODUCE, E_ARRIVE, E_DONE, E_REDELIVER, E_RESUME, E_RELEASE, E_WARMUP, E_SAMPLE } from './events';
 import { EventHeap } from './kernel/heap';
 import { Fifo } from './kernel/fifo';
 import { FLAG_DEAD_LETTER, MessagePool } from './kernel/messages';
-import { COUNTERS, C_DROPPED, C_IN, C_OUT, T_COMPLETED, T_DROPPED, T_EMITTED, Metrics } from './metrics';
+import {
+  COUNTERS,
+  C_DONE,
+  C_DROPPED,
+  C_IN,
+  C_OUT,
+  T_COMPLETED,
+  T_DROPPED,
+  T_EMITTED,
+  Metrics,
+} from './metrics';
 import { Rng } from './rng';
 import { K_HANDLER, K_PRODUCER, K_QUEUE, K_STREAM, K_TOPIC, type Topology } from './topology';
-import { queueArrive, redeliver } from './queue';
+import { enqueueBounded, queueArrive, redeliver } from './queue';
 import { fanOutBus } from './buses';
 import { startIdle, finish, release } from './handler';
 
@@ -42,6 +52,22 @@ export class Engine {
   readonly transits: Float64Array;
   /** Copies on each edge's wire now. */
   readonly inFlight: Float64Array;
+  /**
+   * Per node: its one outgoing edge when that edge is its only one, unfiltered and without
+   * latency (a copy sent from n arrives at once at the edge's target), else -1. Compiled once:
+   * the hot paths branch on it instead of walking the edge lists and filters.
+   */
+  readonly plainEdge: Int32Array;
+  /**
+   * Per queue: the handler that is its only consumer, over a plain edge, with the queue as its
+   * only source; else -1. Per producer: the queue its plain edge leads to when that queue has
+   * such a consumer; else -1. Per handler: its queue when it is that queue's plain consumer and
+   * has no outgoing edge (its completions end journeys); else -1. These pick the fast lanes of
+   * run(), which do exactly what the general functions would do for that shape, in fewer steps.
+   */
+  readonly plainConsumer: Int32Array;
+  readonly fastProducer: Int32Array;
+  readonly fastHandler: Int32Array;
 
   // Buses: a queue's FIFO and blocked publications, a topic subscription's FIFO (per edge),
   // a stream consumer group's partition FIFOs and partition locks (per edge), a handler's inbox.
@@ -93,6 +119,33 @@ export class Engine {
     const E = t.edgeIds.length;
     this.transits = new Float64Array(E * this.types);
     this.inFlight = new Float64Array(E);
+    this.plainEdge = new Int32Array(this.N).fill(-1);
+    for (let n = 0; n < this.N; n++) {
+      const from = t.outStart[n]!;
+      const e = t.outEdges[from]!;
+      if (t.outStart[n + 1]! - from === 1 && !t.edgeFiltered[e] && !t.edgeHasLatency[e])
+        this.plainEdge[n] = e;
+    }
+    this.plainConsumer = new Int32Array(this.N).fill(-1);
+    this.fastProducer = new Int32Array(this.N).fill(-1);
+    this.fastHandler = new Int32Array(this.N).fill(-1);
+    if (this.types > 0) {
+      for (let q = 0; q < this.N; q++) {
+        const e = this.plainEdge[q]!;
+        if (t.kind[q] !== K_QUEUE || e < 0) continue;
+        const h = t.edgeDst[e]!;
+        if (t.kind[h] === K_HANDLER && t.srcStart[h + 1]! - t.srcStart[h]! === 1) this.plainConsumer[q] = h;
+      }
+      for (let n = 0; n < this.N; n++) {
+        const e = this.plainEdge[n]!;
+        if (t.kind[n] === K_PRODUCER && e >= 0 && this.plainConsumer[t.edgeDst[e]!]! >= 0)
+          this.fastProducer[n] = t.edgeDst[e]!;
+      }
+      for (let q = 0; q < this.N; q++) {
+        const h = this.plainConsumer[q]!;
+        if (h >= 0 && t.outStart[h + 1] === t.outStart[h]) this.fastHandler[h] = q;
+      }
+    }
     const perNode = <X>(make: (n: number) => X): X[] => Array.from({ length: this.N }, (_, n) => make(n));
     const perEdge = <X>(make: (e: number) => X): X[] => Array.from({ length: E }, (_, e) => make(e));
     this.queueFifo = perNode(() => new Fifo());
@@ -157,6 +210,8 @@ export class Engine {
   run(until: number, max: number): number {
     const heap = this.heap;
     const end = Math.min(until, this.duration);
+    const fastProducer = this.fastProducer;
+    const fastHandler = this.fastHandler;
     let k = 0;
     while (k < max && heap.size > 0) {
       const time = heap.peekTime();
@@ -167,15 +222,22 @@ export class Engine {
       k++;
       const arg = code >> 3;
       switch (code & 7) {
-        case E_PRODUCE:
-          this.produce(arg);
+        case E_PRODUCE: {
+          const q = fastProducer[arg]!;
+          if (q >= 0 && this.held[arg] === 0) this.produceToPlainQueue(arg, q);
+          else this.produce(arg);
           break;
+        }
+        case E_DONE: {
+          const h = this.wHandler[arg]!;
+          const q = fastHandler[h]!;
+          if (q >= 0 && this.t.failureRate[h] === 0 && this.wHeld[arg] === 0) this.finishTerminal(arg, h, q);
+          else finish(this, arg);
+          break;
+        }
         case E_ARRIVE:
           this.inFlight[this.pool.where[arg]!]!--;
           this.arriveAt(arg, this.t.edgeDst[this.pool.where[arg]!]!);
-          break;
-        case E_DONE:
-          finish(this, arg);
           break;
         case E_REDELIVER:
           redeliver(this, arg);
@@ -223,17 +285,130 @@ export class Engine {
     if (this.produced[p]! < t.count[p]!) {
       this.heap.push(this.now + draw(iaKind, this.rng), p * 8 + E_PRODUCE);
     }
-    if (!this.anyPasses(p, type)) return;
-    const slot = this.pool.alloc();
+    const e = this.plainEdge[p]!;
+    if (e < 0 && !this.anyPasses(p, type)) return;
     const pool = this.pool;
-    pool.origin[slot] = this.now;
+    const slot = pool.alloc();
+    const now = this.now;
+    pool.origin[slot] = now;
     pool.type[slot] = type;
     pool.key[slot] = key;
     pool.deliveries[slot] = 0;
     pool.pub[slot] = p;
     pool.flags[slot] = 0;
     this.metrics.totals[T_EMITTED]!++;
-    this.fanOut(p, slot);
+    if (e < 0) {
+      this.fanOut(p, slot);
+      return;
+    }
+    // One plain edge (the usual producer): fanOut(), send() and arriveAt() in one step.
+    this.counters[p * COUNTERS + C_OUT]!++;
+    this.transits[e * this.types + type]!++;
+    const n = t.edgeDst[e]!;
+    if (t.kind[n] === K_QUEUE) {
+      this.counters[n * COUNTERS + C_IN]!++;
+      pool.arrive[slot] = now;
+      queueArrive(this, n, slot);
+    } else this.arriveAt(slot, n);
+  }
+
+  // ---- fast lanes: producer → plain queue → sole plain consumer (see plainConsumer) ----
+
+  /**
+   * produce() for a producer whose plain edge leads to queue q with a plain consumer, not held:
+   * the same steps as produce() → fanOut() → send() → arriveAt() → queueArrive() → startIdle() or
+   * enqueueBounded(), in the same order (so the same random draws and event sequence).
+   */
+  private produceToPlainQueue(p: number, q: number): void {
+    const t = this.t;
+    const rng = this.rng;
+    this.produced[p]!++;
+    const type = t.eventType[p]!;
+    const keys = t.keys[p]!;
+    const key = keys > 0 ? rng.int(keys) : this.nextKey++;
+    const now = this.now;
+    if (this.produced[p]! < t.count[p]!) {
+      // draw(), written out: a double returned from a call that is not inlined is boxed.
+      const d = t.interarrival[p]!;
+      const x = d.kind === D_EXPONENTIAL ? -d.a * Math.log(rng.next()) : sample(d.kind, d.a, d.b, rng);
+      this.heap.push(now + x, p * 8 + E_PRODUCE);
+    }
+    const pool = this.pool;
+    const slot = pool.alloc();
+    pool.origin[slot] = now;
+    pool.arrive[slot] = now;
+    pool.type[slot] = type;
+    pool.key[slot] = key;
+    pool.deliveries[slot] = 0;
+    pool.pub[slot] = p;
+    pool.flags[slot] = 0;
+    this.metrics.totals[T_EMITTED]!++;
+    const c = this.counters;
+    c[p * COUNTERS + C_OUT]!++;
+    this.transits[this.plainEdge[p]! * this.types + type]!++;
+    c[q * COUNTERS + C_IN]!++;
+    const h = this.plainConsumer[q]!;
+    const idle = this.idle[h]!;
+    if (idle.length > 0) {
+      this.metrics.addBusy(h, 1, now);
+      this.startPlain(idle.pop()!, h, q, slot);
+      return;
+    }
+    const fifo = this.queueFifo[q]!;
+    if (fifo.length < t.capacity[q]!) {
+      fifo.push(slot);
+      this.metrics.addDepth(q, 1, now);
+    } else enqueueBounded(this, q, fifo, slot, true);
+  }
+
+  /** startOn() for worker w of h taking slot from queue q over its plain edge (no latency). */
+  private startPlain(w: number, h: number, q: number, slot: number): void {
+    const pool = this.pool;
+    const now = this.now;
+    const c = this.counters;
+    c[h * COUNTERS + C_IN]!++;
+    const e = this.plainEdge[q]!;
+    this.wSlot[w] = slot;
+    this.wSource[w] = this.t.edgeSource[e]!;
+    this.wPart[w] = 0;
+    this.wWait[w] = now - pool.arrive[slot]!;
+    c[q * COUNTERS + C_OUT]!++;
+    this.transits[e * this.types + pool.type[slot]!]!++;
+    const d = this.t.service[h]!;
+    const service =
+      d.kind === D_EXPONENTIAL ? -d.a * Math.log(this.rng.next()) : sample(d.kind, d.a, d.b, this.rng);
+    this.wService[w] = service;
+    this.wTransit[w] = 0;
+    this.heap.push(now + service, w * 8 + E_DONE);
+  }
+
+  /**
+   * finish() then release() for worker w of a terminal handler h that is the plain consumer of
+   * queue q, with no failure rate and nothing held: records, completes the copy, and takes the
+   * next message (the general release() when the queue has blocked publishers or h is shrinking).
+   */
+  private finishTerminal(w: number, h: number, q: number): void {
+    const slot = this.wSlot[w]!;
+    const wait = this.wWait[w]!;
+    const service = this.wService[w]!;
+    this.wSlot[w] = -1;
+    const m = this.metrics;
+    m.hist.recordHandler(h * 3, wait, service, wait + this.wTransit[w]! + service);
+    this.counters[h * COUNTERS + C_DONE]!++;
+    this.complete(slot);
+    if (this.workers[h]! > this.concurrency[h]! || this.pending[q]!.length > 0) {
+      release(this, w);
+      return;
+    }
+    const fifo = this.queueFifo[q]!;
+    if (fifo.length === 0) {
+      m.addBusy(h, -1, this.now);
+      this.idle[h]!.push(w);
+      return;
+    }
+    const next = fifo.shift();
+    m.addDepth(q, -1, this.now);
+    this.startPlain(w, h, q, next);
   }
 
   private anyPasses(n: number, type: number): boolean {

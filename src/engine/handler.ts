@@ -52,18 +52,19 @@ export function finish(eng: Engine, w: number): void {
   const wait = eng.wWait[w]!;
   const service = eng.wService[w]!;
   eng.wSlot[w] = -1;
-  m.hist.record(h * 3, wait);
-  m.hist.record(h * 3 + 1, service);
-  m.hist.record(h * 3 + 2, wait + eng.wTransit[w]! + service);
+  m.hist.recordHandler(h * 3, wait, service, wait + eng.wTransit[w]! + service);
   if (t.srcKind[s] === S_GROUP) unlockPartition(eng, t.srcEdge[s]!, eng.wPart[w]!);
   const f = t.failureRate[h]!;
   if (f > 0 && eng.rng.next() < f) fail(eng, h, slot, s);
   else {
     eng.counters[h * COUNTERS + C_DONE]!++;
-    const e = t.emits[h]!;
-    if (e >= 0) eng.pool.type[slot] = e;
-    eng.pool.pub[slot] = eng.N + w;
-    eng.fanOut(h, slot);
+    if (t.outStart[h + 1] === t.outStart[h]) eng.complete(slot);
+    else {
+      const e = t.emits[h]!;
+      if (e >= 0) eng.pool.type[slot] = e;
+      eng.pool.pub[slot] = eng.N + w;
+      eng.fanOut(h, slot);
+    }
   }
   // Backpressure: a worker whose emission waits at a full "block" queue stays occupied.
   if (eng.wHeld[w]! > 0) eng.wWaiting[w] = 1;

@@ -61,6 +61,26 @@ export class HistogramSet {
     if (x > s[o + S_MAX]!) s[o + S_MAX] = x;
   }
 
+  /**
+   * A handler's three rows at once (wait, service, sojourn = wait + transit + service, rows
+   * h, h + 1, h + 2): one call and shared locals instead of three records.
+   */
+  recordHandler(h: number, wait: number, service: number, sojourn: number): void {
+    const c = this.counts;
+    const s = this.stats;
+    const b = h * HISTOGRAM_BUCKETS;
+    c[b + bucketOf(wait)]!++;
+    c[b + HISTOGRAM_BUCKETS + bucketOf(service)]!++;
+    c[b + 2 * HISTOGRAM_BUCKETS + bucketOf(sojourn)]!++;
+    const o = h * S_STRIDE;
+    s[o + S_SUM]! += wait;
+    if (wait > s[o + S_MAX]!) s[o + S_MAX] = wait;
+    s[o + S_STRIDE + S_SUM]! += service;
+    if (service > s[o + S_STRIDE + S_MAX]!) s[o + S_STRIDE + S_MAX] = service;
+    s[o + 2 * S_STRIDE + S_SUM]! += sojourn;
+    if (sojourn > s[o + 2 * S_STRIDE + S_MAX]!) s[o + 2 * S_STRIDE + S_MAX] = sojourn;
+  }
+
   clear(): void {
     this.counts.fill(0);
     this.stats.fill(0);
