@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine';
 import { createHost } from './host';
-import type { FromWorker, SnapshotMessage } from './protocol';
+import { SAMPLE_STRIDE, SAMPLES_PER_RUN, type FromWorker, type SnapshotMessage } from './protocol';
 import { FakeClock } from './testing/fakeClock';
 import { orderFlow, unreachableFlow } from './testing/flows';
 
@@ -87,6 +87,19 @@ describe('host pacing', () => {
     const last = out.filter((m): m is SnapshotMessage => m.type === 'snapshot').at(-1)!;
     expect(last.done).toBe(true);
     expect(last.time).toBe(2000);
+  });
+
+  it('samples the charts at even simulated intervals in fast mode', () => {
+    const { clock, out, host, snapshots } = setup(1);
+    host.handle({ type: 'load', flow: orderFlow(), options: { ...options, duration: 2000 } });
+    host.handle({ type: 'run', mode: 'fast', speed: 1 });
+    for (let i = 0; i < 5000 && !out.some((m) => m.type === 'done'); i++) clock.advance(FRAME);
+    const times = snapshots().flatMap((m) => {
+      const rows = m.samples ?? new Float64Array(0);
+      return Array.from({ length: rows.length / SAMPLE_STRIDE }, (_, k) => rows[k * SAMPLE_STRIDE]!);
+    });
+    expect(times.length).toBe(SAMPLES_PER_RUN - 1);
+    times.forEach((t, k) => expect(t).toBeCloseTo(((k + 1) * 2000) / SAMPLES_PER_RUN, 6));
   });
 
   it('freezes on pause: no snapshots, no time', () => {

@@ -3,6 +3,7 @@
 // run exactly the same code.
 import type { CreateResult, Simulation, SimulationOptions, Snapshot } from '../engine/api';
 import type { Flow } from '../model/flow';
+import { FastSamples } from './fastSamples';
 import { problemsWithNodes } from './problems';
 import {
   MAX_REPORTS_PER_SECOND,
@@ -51,6 +52,7 @@ export function createHost(env: HostEnv): Host {
   let flow: Flow | null = null;
   let options: LoadOptions | null = null;
   let pool: SnapshotPool | null = null;
+  let samples: FastSamples | null = null;
   /** Edits waiting for a reset; a reset then rebuilds from the latest flow. */
   let pendingReset: string[] = [];
   let running = false;
@@ -90,6 +92,9 @@ export function createHost(env: HostEnv): Host {
       totals: snap.totals,
     };
     lastSnapshotWall = now;
+    const transfer = pool.transfer(out);
+    const batch = samples?.drain();
+    if (batch) transfer.push(batch.buffer as ArrayBuffer);
     env.post(
       {
         type: 'snapshot',
@@ -99,8 +104,9 @@ export function createHost(env: HostEnv): Host {
         wall: now,
         speed: effectiveSpeed,
         buffers: out,
+        ...(batch ? { samples: batch } : {}),
       },
-      pool.transfer(out),
+      transfer,
     );
   }
 
@@ -173,11 +179,18 @@ export function createHost(env: HostEnv): Host {
     const s = sim!;
     const stop = end();
     for (;;) {
-      const n = s.advanceTo(stop, FAST_CHUNK);
+      // Stop at each chart sample time on the way; the engine's results do not depend on it.
+      const target = samples ? Math.min(stop, samples.next) : stop;
+      const n = s.advanceTo(target, FAST_CHUNK);
       clock = Math.max(clock, s.now);
       if (n < FAST_CHUNK || s.done) {
-        if (s.nextEventTime() > stop) clock = Math.max(clock, stop);
-        return;
+        if (samples && target < stop && !s.done) {
+          clock = Math.max(clock, target);
+          samples.take(s, target);
+        } else {
+          if (s.nextEventTime() > stop) clock = Math.max(clock, stop);
+          return;
+        }
       }
       if (env.now() - now >= FAST_SLICE_MS) return;
     }
@@ -197,6 +210,7 @@ export function createHost(env: HostEnv): Host {
     pendingReset = [];
     clock = 0;
     pool = new SnapshotPool(sim);
+    samples = Number.isFinite(opts.duration) ? new FastSamples(sim, next, opts.duration) : null;
     env.post({ type: 'ready', layout: sim.layout, options: opts }, []);
     flush();
     return true;
@@ -221,6 +235,7 @@ export function createHost(env: HostEnv): Host {
       sim.reset(seed);
       options = opts;
       clock = 0;
+      samples = Number.isFinite(opts.duration) ? new FastSamples(sim, flow, opts.duration) : null;
       flush();
     }
     env.post({ type: 'resetDone', seed }, []);
@@ -242,6 +257,7 @@ export function createHost(env: HostEnv): Host {
             return;
           }
           running = true;
+          samples?.skipTo(clock);
           anchorWall = env.now();
           anchorSim = clock;
           cancelTick = env.schedule(tick, 0);

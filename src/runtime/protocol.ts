@@ -15,8 +15,12 @@ export const MAX_SPEED = 100;
 export const MAX_SNAPSHOTS_PER_SECOND = 30;
 /** Reports (per-node percentiles) per wall second, at most: a big flow's report costs the UI a clone. */
 export const MAX_REPORTS_PER_SECOND = 1;
-/** Simulated seconds a fast run covers when the flow sets no duration. */
-export const DEFAULT_FAST_DURATION = 3600;
+/** Chart samples a fast run takes over its duration (see SnapshotMessage.samples). */
+export const SAMPLES_PER_RUN = 400;
+/** Bus depths per sample: the first SAMPLE_DEPTHS buses in layout order. */
+export const SAMPLE_DEPTHS = 6;
+/** A sample row: time, completed, end-to-end p50, p95, p99, then SAMPLE_DEPTHS bus depths. */
+export const SAMPLE_STRIDE = 5 + SAMPLE_DEPTHS;
 
 export interface LoadOptions {
   seed: number;
@@ -115,6 +119,8 @@ export interface SnapshotMessage {
   wall: number;
   speed: number;
   buffers: SnapshotBuffers;
+  /** Fast mode: chart samples taken since the previous snapshot, rows of SAMPLE_STRIDE (transferred). */
+  samples?: Float64Array;
 }
 /** Fast mode: fraction of the duration covered (0..1). */
 export interface ProgressMessage {

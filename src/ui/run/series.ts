@@ -3,10 +3,11 @@
 // coarser grain and memory stays fixed.
 import { nodeField, NODE_STRIDE } from '../../engine/api';
 import type { SnapshotHolder } from '../../runtime/client';
+import { SAMPLE_DEPTHS, SAMPLE_STRIDE } from '../../runtime/protocol';
 
 export const SERIES_CAPACITY = 512;
-/** Bus depth lines drawn at most; more would not be legible. */
-export const MAX_DEPTH_LINES = 6;
+/** Bus depth lines drawn at most (more would not be legible): the buses fast-run samples carry. */
+export const MAX_DEPTH_LINES = SAMPLE_DEPTHS;
 /** Snapshots spanned by the throughput estimate: smooths 30 Hz noise. */
 const RATE_WINDOW = 15;
 
@@ -51,22 +52,23 @@ export class SeriesStore {
       this.recent = 0;
       this.depthLines = this.pickDepthLines(h.layout.nodeIds).slice(0, MAX_DEPTH_LINES);
     }
-    const n = this.length;
-    if (n > 0 && s.time <= this.time[n - 1]!) return;
-    if (n === SERIES_CAPACITY) this.halve();
-    const i = this.length++;
-    const completed = s.buffers.totals[COMPLETED]!;
-    // The ring's oldest entry is the one about to be overwritten (or slot 0 while filling).
-    const w = this.recent % RATE_WINDOW;
-    const oldest = this.recent >= RATE_WINDOW ? w : 0;
-    const t0 = this.recent > 0 ? this.recentT[oldest]! : s.time;
-    const c0 = this.recent > 0 ? this.recentC[oldest]! : completed;
-    this.recentT[w] = s.time;
-    this.recentC[w] = completed;
-    this.recent++;
-    const dt = s.time - t0;
-    this.time[i] = s.time;
-    this.throughput[i] = dt > 0 ? (completed - c0) / dt : 0;
+    // A fast run sends samples taken at even simulated intervals between snapshots.
+    const rows = s.samples;
+    if (rows) {
+      for (let o = 0; o < rows.length; o += SAMPLE_STRIDE) {
+        const i = this.slot(rows[o]!);
+        if (i < 0) continue;
+        this.rate(i, rows[o]!, rows[o + 1]!);
+        this.p50[i] = rows[o + 2]!;
+        this.p95[i] = rows[o + 3]!;
+        this.p99[i] = rows[o + 4]!;
+        for (let d = 0; d < this.depthLines.length; d++) this.depth[d]![i] = rows[o + 5 + d]!;
+      }
+      this.version++;
+    }
+    const i = this.slot(s.time);
+    if (i < 0) return;
+    this.rate(i, s.time, s.buffers.totals[COMPLETED]!);
     const e = s.buffers.endToEnd;
     this.p50[i] = e[P50]!;
     this.p95[i] = e[P50 + 1]!;
@@ -76,6 +78,30 @@ export class SeriesStore {
     }
     this.version++;
   };
+
+  /** The index for a new sample at `time`, or -1 if time has not moved on. */
+  private slot(time: number): number {
+    const n = this.length;
+    if (n > 0 && time <= this.time[n - 1]!) return -1;
+    if (n === SERIES_CAPACITY) this.halve();
+    const i = this.length++;
+    this.time[i] = time;
+    return i;
+  }
+
+  /** Throughput at sample `i`: completions per simulated second over the last few samples. */
+  private rate(i: number, time: number, completed: number): void {
+    // The ring's oldest entry is the one about to be overwritten (or slot 0 while filling).
+    const w = this.recent % RATE_WINDOW;
+    const oldest = this.recent >= RATE_WINDOW ? w : 0;
+    const t0 = this.recent > 0 ? this.recentT[oldest]! : time;
+    const c0 = this.recent > 0 ? this.recentC[oldest]! : completed;
+    this.recentT[w] = time;
+    this.recentC[w] = completed;
+    this.recent++;
+    const dt = time - t0;
+    this.throughput[i] = dt > 0 ? (completed - c0) / dt : 0;
+  }
 
   private halve(): void {
     const keep = (a: Float64Array): void => {
