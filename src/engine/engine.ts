@@ -212,6 +212,7 @@ export class Engine {
     const end = Math.min(until, this.duration);
     const fastProducer = this.fastProducer;
     const fastHandler = this.fastHandler;
+    const clock = this.metrics.clock;
     let k = 0;
     while (k < max && heap.size > 0) {
       const time = heap.peekTime();
@@ -219,6 +220,7 @@ export class Engine {
       const code = heap.peekCode();
       heap.pop();
       this.now = time;
+      clock[0] = time;
       k++;
       const arg = code >> 3;
       switch (code & 7) {
@@ -350,14 +352,14 @@ export class Engine {
     const h = this.plainConsumer[q]!;
     const idle = this.idle[h]!;
     if (idle.length > 0) {
-      this.metrics.addBusy(h, 1, now);
+      this.metrics.stepBusy(h, 1);
       this.startPlain(idle.pop()!, h, q, slot);
       return;
     }
     const fifo = this.queueFifo[q]!;
     if (fifo.length < t.capacity[q]!) {
       fifo.push(slot);
-      this.metrics.addDepth(q, 1, now);
+      this.metrics.stepDepth(q, 1);
     } else enqueueBounded(this, q, fifo, slot, true);
   }
 
@@ -393,21 +395,33 @@ export class Engine {
     const service = this.wService[w]!;
     this.wSlot[w] = -1;
     const m = this.metrics;
-    m.hist.recordHandler(h * 3, wait, service, wait + this.wTransit[w]! + service);
+    const hist = m.hist;
+    const st = hist.staged;
+    st[0] = wait;
+    st[1] = service;
+    st[2] = wait + this.wTransit[w]! + service;
     this.counters[h * COUNTERS + C_DONE]!++;
-    this.complete(slot);
+    // complete(slot), with the handler's and the end-to-end records in one call.
+    m.totals[T_COMPLETED]!++;
+    const pool = this.pool;
+    if (pool.flags[slot]! & FLAG_DEAD_LETTER) hist.recordStaged(h * 3, -1);
+    else {
+      st[3] = this.now - pool.origin[slot]!;
+      hist.recordStaged(h * 3, m.e2e);
+    }
+    pool.release(slot);
     if (this.workers[h]! > this.concurrency[h]! || this.pending[q]!.length > 0) {
       release(this, w);
       return;
     }
     const fifo = this.queueFifo[q]!;
     if (fifo.length === 0) {
-      m.addBusy(h, -1, this.now);
+      m.stepBusy(h, -1);
       this.idle[h]!.push(w);
       return;
     }
     const next = fifo.shift();
-    m.addDepth(q, -1, this.now);
+    m.stepDepth(q, -1);
     this.startPlain(w, h, q, next);
   }
 

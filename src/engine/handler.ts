@@ -52,7 +52,11 @@ export function finish(eng: Engine, w: number): void {
   const wait = eng.wWait[w]!;
   const service = eng.wService[w]!;
   eng.wSlot[w] = -1;
-  m.hist.recordHandler(h * 3, wait, service, wait + eng.wTransit[w]! + service);
+  const st = m.hist.staged;
+  st[0] = wait;
+  st[1] = service;
+  st[2] = wait + eng.wTransit[w]! + service;
+  m.hist.recordStaged(h * 3, -1);
   if (t.srcKind[s] === S_GROUP) unlockPartition(eng, t.srcEdge[s]!, eng.wPart[w]!);
   const f = t.failureRate[h]!;
   if (f > 0 && eng.rng.next() < f) fail(eng, h, slot, s);

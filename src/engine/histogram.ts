@@ -62,23 +62,36 @@ export class HistogramSet {
   }
 
   /**
-   * A handler's three rows at once (wait, service, sojourn = wait + transit + service, rows
-   * h, h + 1, h + 2): one call and shared locals instead of three records.
+   * Values for recordStaged(), written by the caller: that call then takes integers only (a
+   * double passed to a call that is not inlined is boxed, one allocation per value).
    */
-  recordHandler(h: number, wait: number, service: number, sojourn: number): void {
+  readonly staged = new Float64Array(4);
+  private readonly stagedBits = new Uint32Array(this.staged.buffer);
+
+  /**
+   * A handler's rows h, h + 1, h + 2 (wait, service, sojourn) from staged[0..2], and when
+   * e2e ≥ 0 row e2e (end to end) from staged[3]: the same as four record() calls.
+   */
+  recordStaged(h: number, e2e: number): void {
+    const n = e2e >= 0 ? 4 : 3;
+    const st = this.staged;
+    const bits = this.stagedBits;
     const c = this.counts;
     const s = this.stats;
-    const b = h * HISTOGRAM_BUCKETS;
-    c[b + bucketOf(wait)]!++;
-    c[b + HISTOGRAM_BUCKETS + bucketOf(service)]!++;
-    c[b + 2 * HISTOGRAM_BUCKETS + bucketOf(sojourn)]!++;
-    const o = h * S_STRIDE;
-    s[o + S_SUM]! += wait;
-    if (wait > s[o + S_MAX]!) s[o + S_MAX] = wait;
-    s[o + S_STRIDE + S_SUM]! += service;
-    if (service > s[o + S_STRIDE + S_MAX]!) s[o + S_STRIDE + S_MAX] = service;
-    s[o + 2 * S_STRIDE + S_SUM]! += sojourn;
-    if (sojourn > s[o + 2 * S_STRIDE + S_MAX]!) s[o + 2 * S_STRIDE + S_MAX] = sojourn;
+    for (let i = 0; i < n; i++) {
+      const row = i < 3 ? h + i : e2e;
+      const x = st[i]!;
+      // bucketOf(x), reading the high word of staged[i] in place.
+      const hi = bits[2 * i + HI]!;
+      const e = (hi >>> 20) - BIASED_MIN;
+      let b = e * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1)) + 1;
+      if (e < 0) b = 0;
+      else if (b >= HISTOGRAM_BUCKETS) b = HISTOGRAM_BUCKETS - 1;
+      c[row * HISTOGRAM_BUCKETS + b]!++;
+      const o = row * S_STRIDE;
+      s[o + S_SUM]! += x;
+      if (x > s[o + S_MAX]!) s[o + S_MAX] = x;
+    }
   }
 
   clear(): void {

@@ -91,6 +91,38 @@ export class Metrics {
     this.seriesCount = 0;
   }
 
+  /**
+   * The engine's clock, set by its run loop for each event: the fast lanes call stepDepth() and
+   * stepBusy() with integers only (a double passed to a call that is not inlined is boxed, and
+   * that was one allocation per job).
+   */
+  readonly clock = new Float64Array(1);
+
+  /** addDepth(n, d, clock[0]), self-contained so that it inlines whole. */
+  stepDepth(n: number, d: number): void {
+    const now = this.clock[0]!;
+    const dt = now - this.last[n]!;
+    if (dt > 0) {
+      this.depthArea[n]! += this.depth[n]! * dt;
+      this.busyArea[n]! += this.busy[n]! * dt;
+      this.last[n] = now;
+    }
+    const v = (this.depth[n]! += d);
+    if (v > this.depthMax[n]!) this.depthMax[n] = v;
+  }
+
+  /** addBusy(n, d, clock[0]), self-contained so that it inlines whole. */
+  stepBusy(n: number, d: number): void {
+    const now = this.clock[0]!;
+    const dt = now - this.last[n]!;
+    if (dt > 0) {
+      this.depthArea[n]! += this.depth[n]! * dt;
+      this.busyArea[n]! += this.busy[n]! * dt;
+      this.last[n] = now;
+    }
+    this.busy[n]! += d;
+  }
+
   /** Brings node n's time-weighted areas up to `now` (call before changing its depth or busy). */
   touch(n: number, now: number): void {
     const dt = now - this.last[n]!;
