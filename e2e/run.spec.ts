@@ -80,6 +80,17 @@ test('as fast as possible: progress to completion', async ({ page }) => {
   await expect(toolbar(page).getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await expect.poll(() => total(page, 'completed')).toBeGreaterThan(1000);
   await page.screenshot({ path: '/tmp/run-fast-done.png' });
+
+  // The panel folds to its totals row to give the canvas room, and opens again intact.
+  const toggle = metrics(page).getByRole('button', { name: 'Metrics', exact: true });
+  const table = metrics(page).getByRole('table', { name: 'Per-node metrics' });
+  await expect(table).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(table).toBeHidden();
+  await expect(metrics(page).locator('[data-total="completed"]')).toBeVisible();
+  await toggle.click();
+  await expect(table).toBeVisible();
 });
 
 test('a flow the engine refuses: an alert names the node; the flow is untouched', async ({ page }) => {

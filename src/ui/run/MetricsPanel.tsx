@@ -1,4 +1,5 @@
 // The "Metrics" region: totals, live charts, the per-node table, and export.
+import { useId, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
@@ -21,6 +22,10 @@ export function MetricsPanel() {
   const flow = useAppStore((s) => s.flow);
   const store = useAppStoreApi();
   const t = report?.totals;
+  // Collapsed, the panel keeps only its totals row so a small screen gives the canvas its room;
+  // the charts stay mounted (hidden) so their series keep accumulating.
+  const [open, setOpen] = useState(true);
+  const bodyId = useId();
 
   const exportAs = (ext: 'csv' | 'json'): void => {
     if (!report) return;
@@ -32,7 +37,20 @@ export function MetricsPanel() {
   return (
     <section aria-label="Metrics" className="metrics">
       <header className="metrics__header">
-        <h2>Metrics</h2>
+        <h2>
+          <button
+            type="button"
+            className="metrics__toggle"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+              <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+            Metrics
+          </button>
+        </h2>
         <dl className="metrics__totals" aria-label="Totals">
           <dt>Events</dt>
           <EventsTotal />
@@ -50,24 +68,26 @@ export function MetricsPanel() {
           <dd>{fmtSeconds(report?.endToEnd.p95)}</dd>
         </dl>
         <div className="metrics__export">
-          <button type="button" disabled={!report} onClick={() => exportAs('csv')}>
+          <button type="button" className="button" disabled={!report} onClick={() => exportAs('csv')}>
             Export metrics CSV
           </button>
-          <button type="button" disabled={!report} onClick={() => exportAs('json')}>
+          <button type="button" className="button" disabled={!report} onClick={() => exportAs('json')}>
             Export metrics JSON
           </button>
         </div>
       </header>
-      <div className="metrics__charts">
-        <Chart spec={throughputChart} />
-        <Chart spec={latencyChart} />
-        <Chart spec={depthChart} />
+      <div id={bodyId} hidden={!open}>
+        <div className="metrics__charts">
+          <Chart spec={throughputChart} />
+          <Chart spec={latencyChart} />
+          <Chart spec={depthChart} />
+        </div>
+        {report ? (
+          <MetricsTable report={report} flow={flow} />
+        ) : (
+          <p className="metrics__empty">Press Run to see figures for every node.</p>
+        )}
       </div>
-      {report ? (
-        <MetricsTable report={report} flow={flow} />
-      ) : (
-        <p className="metrics__empty">Press Run to see figures for every node.</p>
-      )}
     </section>
   );
 }
