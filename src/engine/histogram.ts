@@ -73,25 +73,25 @@ export class HistogramSet {
    * e2e ≥ 0 row e2e (end to end) from staged[3]: the same as four record() calls.
    */
   recordStaged(h: number, e2e: number): void {
-    const n = e2e >= 0 ? 4 : 3;
-    const st = this.staged;
-    const bits = this.stagedBits;
-    const c = this.counts;
+    this.put(h, 0);
+    this.put(h + 1, 1);
+    this.put(h + 2, 2);
+    if (e2e >= 0) this.put(e2e, 3);
+  }
+
+  /** record(row, staged[i]), bucketing from the high word of staged[i] in place. */
+  private put(row: number, i: number): void {
+    const x = this.staged[i]!;
+    const hi = this.stagedBits[2 * i + HI]!;
+    const e = (hi >>> 20) - BIASED_MIN;
+    let b = e * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1)) + 1;
+    if (e < 0) b = 0;
+    else if (b >= HISTOGRAM_BUCKETS) b = HISTOGRAM_BUCKETS - 1;
+    this.counts[row * HISTOGRAM_BUCKETS + b]!++;
     const s = this.stats;
-    for (let i = 0; i < n; i++) {
-      const row = i < 3 ? h + i : e2e;
-      const x = st[i]!;
-      // bucketOf(x), reading the high word of staged[i] in place.
-      const hi = bits[2 * i + HI]!;
-      const e = (hi >>> 20) - BIASED_MIN;
-      let b = e * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1)) + 1;
-      if (e < 0) b = 0;
-      else if (b >= HISTOGRAM_BUCKETS) b = HISTOGRAM_BUCKETS - 1;
-      c[row * HISTOGRAM_BUCKETS + b]!++;
-      const o = row * S_STRIDE;
-      s[o + S_SUM]! += x;
-      if (x > s[o + S_MAX]!) s[o + S_MAX] = x;
-    }
+    const o = row * S_STRIDE;
+    s[o + S_SUM]! += x;
+    if (x > s[o + S_MAX]!) s[o + S_MAX] = x;
   }
 
   clear(): void {
