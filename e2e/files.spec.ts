@@ -39,6 +39,8 @@ test('export, start over, re-import: the same bytes come back', async ({ page })
   await (await chooser).setFiles(first.path);
   await expect(canvasNodes(page)).toHaveCount(6);
   await expect(canvasEdges(page)).toHaveCount(5);
+  // The queue's dead-letter setting is drawn as its own dashed link.
+  await expect(page.locator('.react-flow__edge.edge--dead-letter')).toHaveCount(1);
 
   const second = await exportFile(page);
   expect(second.text).toBe(first.text);

@@ -4,7 +4,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const canvasNode = (page: Page, id: string): Locator =>
   page.locator(`.react-flow__node[data-id="${id}"]`);
 export const canvasNodes = (page: Page): Locator => page.locator('.react-flow__node');
-export const canvasEdges = (page: Page): Locator => page.locator('.react-flow__edge');
+/** The flow's edges; a queue's dead-letter link is drawn too but is not one of them. */
+export const canvasEdges = (page: Page): Locator => page.locator('.react-flow__edge:not(.edge--dead-letter)');
 export const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Inspector' });
 
 async function centre(locator: Locator) {

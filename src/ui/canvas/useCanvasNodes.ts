@@ -50,12 +50,12 @@ function edgeLabel(e: FlowEdge): string | undefined {
 }
 
 export function useCanvasEdges(): Edge[] {
-  const { edges, selected } = useAppStore(
-    useShallow((s) => ({ edges: s.flow.edges, selected: s.selection.edges })),
+  const { edges, nodes, selected } = useAppStore(
+    useShallow((s) => ({ edges: s.flow.edges, nodes: s.flow.nodes, selected: s.selection.edges })),
   );
   return useMemo(() => {
     const sel = new Set(selected);
-    return edges.map((e) => {
+    const drawn: Edge[] = edges.map((e) => {
       const label = edgeLabel(e);
       return {
         id: e.id,
@@ -67,5 +67,32 @@ export function useCanvasEdges(): Edge[] {
         ...(label ? { label } : {}),
       };
     });
-  }, [edges, selected]);
+    return drawn.concat(deadLetterLinks(nodes));
+  }, [edges, nodes, selected]);
+}
+
+/**
+ * A queue's `deadLetter` setting drawn as a dashed link, so where failed messages end up is visible.
+ * It is a view of the queue's config, not an edge of the flow: edited in the Inspector, never
+ * selected or deleted on the canvas.
+ */
+function deadLetterLinks(nodes: readonly FlowNode[]): Edge[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  const links: Edge[] = [];
+  for (const n of nodes) {
+    if (n.kind !== 'queue' || !n.config.deadLetter || !ids.has(n.config.deadLetter)) continue;
+    links.push({
+      id: `dead-letter:${n.id}`,
+      source: n.id,
+      target: n.config.deadLetter,
+      className: 'edge--dead-letter',
+      label: 'dead letters',
+      selectable: false,
+      deletable: false,
+      focusable: false,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
+      ariaLabel: `Dead letters from ${n.id} to ${n.config.deadLetter}`,
+    });
+  }
+  return links;
 }
