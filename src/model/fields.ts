@@ -3,7 +3,8 @@
 import { z } from 'zod';
 
 type Issue = { input?: unknown };
-const reason = (text: string) => (iss: Issue) => (iss.input === undefined ? 'is required' : text);
+/** A message for a present-but-wrong value; an absent one is simply "is required". */
+export const reason = (text: string) => (iss: Issue) => (iss.input === undefined ? 'is required' : text);
 
 export const wholeAtLeast = (min: number) => {
   const text = `must be a whole number ≥ ${min}`;

@@ -2,7 +2,16 @@
 // engine all validate through these schemas. Objects are loose so unknown fields survive a round trip.
 import { z } from 'zod';
 import { distSchema } from './dist';
-import { atLeast, nonEmptyText, objectError, oneOf, positive, probability, wholeAtLeast } from './fields';
+import {
+  atLeast,
+  nonEmptyText,
+  objectError,
+  oneOf,
+  positive,
+  probability,
+  reason,
+  wholeAtLeast,
+} from './fields';
 
 export const KINDS = ['producer', 'queue', 'topic', 'stream', 'handler', 'store'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -95,11 +104,11 @@ export const settingsSchema = z
   });
 
 export const flowShapeSchema = z.looseObject({
-  format: z.literal('eventflow', { error: 'must be "eventflow"' }),
-  version: z.literal(1, { error: 'must be 1 (the only version this app reads)' }),
-  name: z.string({ error: 'must be text' }),
-  nodes: z.array(nodeSchema, { error: 'must be a list of nodes' }),
-  edges: z.array(edgeSchema, { error: 'must be a list of edges' }),
+  format: z.literal('eventflow', { error: reason('must be "eventflow"') }),
+  version: z.literal(1, { error: reason('must be 1 (the only version this app reads)') }),
+  name: z.string({ error: reason('must be text') }),
+  nodes: z.array(nodeSchema, { error: reason('must be a list of nodes') }),
+  edges: z.array(edgeSchema, { error: reason('must be a list of edges') }),
   settings: settingsSchema.optional(),
 });
 

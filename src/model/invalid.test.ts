@@ -39,11 +39,9 @@ describe('refused input', () => {
       flow([node('h', 'handler', { service: { dist: 'constant', value: 1 } })]),
       'nodes[0].config.concurrency: is required',
     ],
-    [
-      'missing nodes',
-      { format: 'eventflow', version: 1, name: 'x', edges: [] },
-      'nodes: must be a list of nodes',
-    ],
+    ['missing nodes', { format: 'eventflow', version: 1, name: 'x', edges: [] }, 'nodes: is required'],
+    ['nodes not a list', { ...flow([]), nodes: {} }, 'nodes: must be a list of nodes'],
+    ['missing version', { format: 'eventflow', name: 'x', nodes: [], edges: [] }, 'version: is required'],
     [
       'bad field',
       flow([node('h', 'handler', { concurrency: 2.5, service: { dist: 'constant', value: 1 } })]),
