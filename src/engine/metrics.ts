@@ -44,7 +44,9 @@ export class Metrics {
   readonly busy: Float64Array;
   readonly busyArea: Float64Array;
   readonly blocked: Float64Array;
-  readonly last: Float64Array;
+  /** Σ change × time of depth and of busy (see stepDepth()). */
+  readonly depthMoments: Float64Array;
+  readonly busyMoments: Float64Array;
   /** Rows: node n wait = 3n, service = 3n + 1, sojourn = 3n + 2; end to end = 3N. */
   readonly hist: HistogramSet;
   readonly e2e: number;
@@ -67,7 +69,8 @@ export class Metrics {
     this.busy = new Float64Array(nodes);
     this.busyArea = new Float64Array(nodes);
     this.blocked = new Float64Array(nodes);
-    this.last = new Float64Array(nodes);
+    this.depthMoments = new Float64Array(nodes);
+    this.busyMoments = new Float64Array(nodes);
     this.hist = new HistogramSet(nodes * 3 + 1);
     this.e2e = nodes * 3;
     this.seriesTimes = new Float64Array(seriesCapacity);
@@ -84,7 +87,8 @@ export class Metrics {
     this.busy.fill(0);
     this.busyArea.fill(0);
     this.blocked.fill(0);
-    this.last.fill(0);
+    this.depthMoments.fill(0);
+    this.busyMoments.fill(0);
     this.hist.clear();
     this.since = 0;
     this.seriesNext = 0;
@@ -98,60 +102,49 @@ export class Metrics {
    */
   readonly clock = new Float64Array(1);
 
+  // Time-weighted sums without a clock per node: the area under depth (or busy) up to time T is
+  // the sum over its changes d at times t of d × (T − t) = value × T − Σ d × t. A change adds one
+  // product to Σ d × t (depthMoments, busyMoments); touch() works out the areas when they are read.
+
   /** addDepth(n, d, clock[0]), self-contained so that it inlines whole. */
   stepDepth(n: number, d: number): void {
-    const now = this.clock[0]!;
-    const dt = now - this.last[n]!;
-    if (dt > 0) {
-      this.depthArea[n]! += this.depth[n]! * dt;
-      this.busyArea[n]! += this.busy[n]! * dt;
-      this.last[n] = now;
-    }
+    this.depthMoments[n]! += d * this.clock[0]!;
     const v = (this.depth[n]! += d);
     if (v > this.depthMax[n]!) this.depthMax[n] = v;
   }
 
   /** addBusy(n, d, clock[0]), self-contained so that it inlines whole. */
   stepBusy(n: number, d: number): void {
-    const now = this.clock[0]!;
-    const dt = now - this.last[n]!;
-    if (dt > 0) {
-      this.depthArea[n]! += this.depth[n]! * dt;
-      this.busyArea[n]! += this.busy[n]! * dt;
-      this.last[n] = now;
-    }
+    this.busyMoments[n]! += d * this.clock[0]!;
     this.busy[n]! += d;
   }
 
-  /** Brings node n's time-weighted areas up to `now` (call before changing its depth or busy). */
+  /** Sets node n's time-weighted areas (depthArea, busyArea) as of `now`, for reading them. */
   touch(n: number, now: number): void {
-    const dt = now - this.last[n]!;
-    if (dt > 0) {
-      this.depthArea[n]! += this.depth[n]! * dt;
-      this.busyArea[n]! += this.busy[n]! * dt;
-      this.last[n] = now;
-    }
+    this.depthArea[n] = this.depth[n]! * now - this.depthMoments[n]!;
+    this.busyArea[n] = this.busy[n]! * now - this.busyMoments[n]!;
   }
 
   addDepth(n: number, d: number, now: number): void {
-    this.touch(n, now);
+    this.depthMoments[n]! += d * now;
     const v = (this.depth[n]! += d);
     if (v > this.depthMax[n]!) this.depthMax[n] = v;
   }
 
   addBusy(n: number, d: number, now: number): void {
-    this.touch(n, now);
+    this.busyMoments[n]! += d * now;
     this.busy[n]! += d;
   }
 
   /** Ends warm-up at `now`: figures from here on. */
   startMeasuring(now: number): void {
     for (let n = 0; n < this.nodes; n++) {
-      this.touch(n, now);
       this.depthArea[n] = 0;
       this.busyArea[n] = 0;
       this.depthMax[n] = this.depth[n]!;
-      this.last[n] = now;
+      // Areas from `now` on: as if the current depth and busy had been reached at `now`.
+      this.depthMoments[n] = this.depth[n]! * now;
+      this.busyMoments[n] = this.busy[n]! * now;
     }
     this.baseline.set(this.counters);
     this.hist.clear();
