@@ -218,7 +218,9 @@ export class Engine {
       const time = heap.peekTime();
       if (time > end) break;
       const code = heap.peekCode();
-      heap.pop();
+      // Taken, not popped: the event's own next event (a producer's next emission, a worker's
+      // next completion) usually takes its place in the heap.
+      heap.take();
       this.now = time;
       clock[0] = time;
       k++;
@@ -258,6 +260,7 @@ export class Engine {
           this.metrics.sample(time);
           heap.push(time + this.seriesInterval, E_SAMPLE);
       }
+      heap.settle();
     }
     this.events += k;
     // Time moves to `until` when nothing more is due before it, so time-weighted figures cover it.

@@ -8,6 +8,8 @@ export class EventHeap {
   private code: Int32Array;
   private n = 0;
   private nextSeq = 0;
+  /** The earliest entry is taken (its event is running) but still in place; see take(). */
+  private taken = false;
 
   constructor(capacity = 1024) {
     this.time = new Float64Array(capacity);
@@ -22,6 +24,7 @@ export class EventHeap {
   clear(): void {
     this.n = 0;
     this.nextSeq = 0;
+    this.taken = false;
   }
 
   /** Time of the earliest event; Infinity when empty. */
@@ -39,7 +42,30 @@ export class EventHeap {
     return this.code[i]!;
   }
 
+  /**
+   * Marks the earliest event as taken, for the run loop: the next push() puts its entry in that
+   * place (one sift down instead of a pop and a push), and settle() removes it if none came. The
+   * order of events is the same as pop() then push(): entries are ordered by (time, sequence).
+   * size, peek and codeAt are valid only when settled.
+   */
+  take(): void {
+    this.taken = true;
+  }
+
+  /** Removes the taken entry if no push() replaced it. */
+  settle(): void {
+    if (this.taken) {
+      this.taken = false;
+      this.pop();
+    }
+  }
+
   push(t: number, code: number): void {
+    if (this.taken) {
+      this.taken = false;
+      this.replaceTop(t, code);
+      return;
+    }
     if (this.n === this.time.length) this.grow();
     const time = this.time;
     const seq = this.seq;
@@ -49,7 +75,8 @@ export class EventHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = time[p]!;
-      if (pt < t || (pt === t && seq[p]! < s)) break;
+      // Every entry in the heap was scheduled before this one: at equal times it goes after.
+      if (pt <= t) break;
       time[i] = pt;
       seq[i] = seq[p]!;
       codes[i] = codes[p]!;
@@ -57,6 +84,30 @@ export class EventHeap {
     }
     time[i] = t;
     seq[i] = s;
+    codes[i] = code;
+  }
+
+  /** The earliest entry replaced by a new one (scheduled last, so after any entry at the same time). */
+  private replaceTop(t: number, code: number): void {
+    const time = this.time;
+    const seq = this.seq;
+    const codes = this.code;
+    const n = this.n;
+    let i = 0;
+    for (;;) {
+      let k = 2 * i + 1;
+      if (k >= n) break;
+      const r = k + 1;
+      if (r < n && (time[r]! < time[k]! || (time[r] === time[k] && seq[r]! < seq[k]!))) k = r;
+      const kt = time[k]!;
+      if (t < kt) break;
+      time[i] = kt;
+      seq[i] = seq[k]!;
+      codes[i] = codes[k]!;
+      i = k;
+    }
+    time[i] = t;
+    seq[i] = this.nextSeq++;
     codes[i] = code;
   }
 
