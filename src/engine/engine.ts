@@ -68,6 +68,17 @@ export class Engine {
   readonly plainConsumer: Int32Array;
   readonly fastProducer: Int32Array;
   readonly fastHandler: Int32Array;
+  /**
+   * Lane counters: the fast lanes count into one of these where the general path bumps several
+   * counters that always move together; flushLanes() adds them to those counters (at the end of
+   * every run() and before the run loop samples or ends warm-up), so readers never see them.
+   * Per producer: emissions through its lane (emitted, its out, its edge's transits, the queue's
+   * in). Per queue: takes by its plain consumer (the queue's out, the handler's in). Per handler:
+   * completions in finishTerminal() (its done, completed).
+   */
+  private readonly laneEmitted: Float64Array;
+  private readonly laneTaken: Float64Array;
+  private readonly laneDone: Float64Array;
 
   // Buses: a queue's FIFO and blocked publications, a topic subscription's FIFO (per edge),
   // a stream consumer group's partition FIFOs and partition locks (per edge), a handler's inbox.
@@ -146,6 +157,9 @@ export class Engine {
         if (h >= 0 && t.outStart[h + 1] === t.outStart[h]) this.fastHandler[h] = q;
       }
     }
+    this.laneEmitted = new Float64Array(this.N);
+    this.laneTaken = new Float64Array(this.N);
+    this.laneDone = new Float64Array(this.N);
     const perNode = <X>(make: (n: number) => X): X[] => Array.from({ length: this.N }, (_, n) => make(n));
     const perEdge = <X>(make: (e: number) => X): X[] => Array.from({ length: E }, (_, e) => make(e));
     this.queueFifo = perNode(() => new Fifo());
@@ -174,6 +188,9 @@ export class Engine {
     this.heap.clear();
     this.pool.clear();
     this.metrics.clear();
+    this.laneEmitted.fill(0);
+    this.laneTaken.fill(0);
+    this.laneDone.fill(0);
     this.transits.fill(0);
     this.inFlight.fill(0);
     for (const f of [...this.queueFifo, ...this.pending, ...this.inbox, ...this.subFifo]) f.clear();
@@ -254,19 +271,50 @@ export class Engine {
           release(this, arg);
           break;
         case E_WARMUP:
+          this.flushLanes();
           this.metrics.startMeasuring(time);
           break;
         default:
+          this.flushLanes();
           this.metrics.sample(time);
           heap.push(time + this.seriesInterval, E_SAMPLE);
       }
       heap.settle();
     }
     this.events += k;
+    this.flushLanes();
     // Time moves to `until` when nothing more is due before it, so time-weighted figures cover it.
     if (k < max && end > this.now && end < Infinity && (heap.size === 0 || heap.peekTime() > end))
       this.now = end;
     return k;
+  }
+
+  /** Adds the lane counters to the counters they stand for, and zeroes them. */
+  private flushLanes(): void {
+    const c = this.counters;
+    const totals = this.metrics.totals;
+    for (let n = 0; n < this.N; n++) {
+      const emitted = this.laneEmitted[n]!;
+      if (emitted > 0) {
+        this.laneEmitted[n] = 0;
+        totals[T_EMITTED]! += emitted;
+        c[n * COUNTERS + C_OUT]! += emitted;
+        this.transits[this.plainEdge[n]! * this.types + this.t.eventType[n]!]! += emitted;
+        c[this.fastProducer[n]! * COUNTERS + C_IN]! += emitted;
+      }
+      const taken = this.laneTaken[n]!;
+      if (taken > 0) {
+        this.laneTaken[n] = 0;
+        c[n * COUNTERS + C_OUT]! += taken;
+        c[this.plainConsumer[n]! * COUNTERS + C_IN]! += taken;
+      }
+      const done = this.laneDone[n]!;
+      if (done > 0) {
+        this.laneDone[n] = 0;
+        c[n * COUNTERS + C_DONE]! += done;
+        totals[T_COMPLETED]! += done;
+      }
+    }
   }
 
   get done(): boolean {
@@ -347,11 +395,8 @@ export class Engine {
     pool.deliveries[slot] = 0;
     pool.pub[slot] = p;
     pool.flags[slot] = 0;
-    this.metrics.totals[T_EMITTED]!++;
-    const c = this.counters;
-    c[p * COUNTERS + C_OUT]!++;
-    this.transits[this.plainEdge[p]! * this.types + type]!++;
-    c[q * COUNTERS + C_IN]!++;
+    // Emitted, p's out, the edge's transits and q's in: see laneEmitted.
+    this.laneEmitted[p]!++;
     const h = this.plainConsumer[q]!;
     const idle = this.idle[h]!;
     if (idle.length > 0) {
@@ -370,20 +415,17 @@ export class Engine {
   private startPlain(w: number, h: number, q: number, slot: number): void {
     const pool = this.pool;
     const now = this.now;
-    const c = this.counters;
-    c[h * COUNTERS + C_IN]!++;
+    // h's in and q's out: see laneTaken.
+    this.laneTaken[q]!++;
     const e = this.plainEdge[q]!;
     this.wSlot[w] = slot;
-    this.wSource[w] = this.t.edgeSource[e]!;
-    this.wPart[w] = 0;
     this.wWait[w] = now - pool.arrive[slot]!;
-    c[q * COUNTERS + C_OUT]!++;
     this.transits[e * this.types + pool.type[slot]!]!++;
     const d = this.t.service[h]!;
     const service =
       d.kind === D_EXPONENTIAL ? -d.a * Math.log(this.rng.next()) : sample(d.kind, d.a, d.b, this.rng);
     this.wService[w] = service;
-    this.wTransit[w] = 0;
+    // wSource, wPart and wTransit: the same for every job of a plain consumer, set by newWorker().
     this.heap.push(now + service, w * 8 + E_DONE);
   }
 
@@ -402,10 +444,10 @@ export class Engine {
     const st = hist.staged;
     st[0] = wait;
     st[1] = service;
-    st[2] = wait + this.wTransit[w]! + service;
-    this.counters[h * COUNTERS + C_DONE]!++;
+    st[2] = wait + service; // no transit time on a plain edge
+    // h's done and complete(slot)'s completed: see laneDone.
+    this.laneDone[h]!++;
     // complete(slot), with the handler's and the end-to-end records in one call.
-    m.totals[T_COMPLETED]!++;
     const pool = this.pool;
     if (pool.flags[slot]! & FLAG_DEAD_LETTER) hist.recordStaged(h * 3, -1);
     else {
@@ -583,6 +625,12 @@ export class Engine {
     this.wSlot[w] = -1;
     this.wHeld[w] = 0;
     this.wWaiting[w] = 0;
+    // A plain consumer's jobs all come from its one source, partition 0, with no transit time
+    // (startOn() would set these values; startPlain() relies on them).
+    this.wSource[w] =
+      this.t.srcStart[h + 1]! - this.t.srcStart[h]! === 1 ? this.t.sources[this.t.srcStart[h]!]! : 0;
+    this.wPart[w] = 0;
+    this.wTransit[w] = 0;
     this.workers[h]!++;
     this.idle[h]!.push(w);
   }
