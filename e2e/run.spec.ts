@@ -105,6 +105,20 @@ test('a flow the engine refuses: an alert names the node; the flow is untouched'
   await expect(alert).toContainText(/reach|receive|feed|input/i);
   await expect(nodes).toHaveCount(count);
   await page.screenshot({ path: '/tmp/run-refused.png' });
+
+  // The problem takes you to its node: the Inspector opens on it.
+  await nodes.filter({ hasText: 'Image uploads' }).click();
+  const problem = alert.getByRole('button', { name: /Handler “/ });
+  const name = /“([^”]+)”/.exec(await problem.innerText())?.[1];
+  expect(name).toBeTruthy();
+  await problem.click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('textbox', { name: 'Label' })).toHaveValue(name!);
+
+  // Dismiss closes the alert; the flow is still as it was.
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toBeHidden();
+  await expect(nodes).toHaveCount(count);
 });
 
 test('editing while running: concurrency applies live, a new node applies on reset', async ({ page }) => {

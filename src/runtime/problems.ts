@@ -21,5 +21,8 @@ export function describeProblem(flow: Flow | null, p: RunProblem): string {
   const field = p.path.replace(NODE_PATH, '').replace(/^\./, '');
   const name = node.label?.trim() || node.id;
   const kind = node.kind.charAt(0).toUpperCase() + node.kind.slice(1);
+  // Graph checks already name the node ('handler "Billing" is unreachable…'): say it once.
+  const named = `${node.kind} "${name}"`;
+  if (p.message.startsWith(named)) return `${kind} “${name}”${p.message.slice(named.length)}`;
   return `${kind} “${name}”${field ? ` (${field})` : ''}: ${p.message}`;
 }
