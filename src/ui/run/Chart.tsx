@@ -47,8 +47,15 @@ export function Chart({ spec }: { spec: ChartSpec }) {
             // One font for ticks and labels: each change of ctx.font makes Chromium recompute
             // the document's style, which is costly beside a large graph.
             axes: [
-              { label: 'simulated s', size: 36, font: FONT, labelFont: FONT, labelSize: 16 },
-              { label: spec.unit, size: 56, font: FONT, labelFont: FONT, labelSize: 16 },
+              {
+                label: 'simulated s',
+                size: 36,
+                font: FONT,
+                labelFont: FONT,
+                labelSize: 16,
+                ...axisColours(el),
+              },
+              { label: spec.unit, size: 56, font: FONT, labelFont: FONT, labelSize: 16, ...axisColours(el) },
             ],
             series: [{ label: 't' }, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5 }))],
           },
@@ -89,4 +96,12 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       <div ref={host} role="img" aria-label={`${spec.title} chart`} />
     </figure>
   );
+}
+
+/** uPlot draws on a canvas, outside CSS: take the theme's text and rule colours (light or dark) from it. */
+function axisColours(el: HTMLElement): Pick<uPlot.Axis, 'stroke' | 'grid' | 'ticks'> {
+  const css = getComputedStyle(el);
+  const text = css.getPropertyValue('--text-2').trim() || '#576275';
+  const rule = css.getPropertyValue('--border').trim() || '#e2e6ec';
+  return { stroke: text, grid: { stroke: rule, width: 1 }, ticks: { stroke: rule, width: 1 } };
 }
