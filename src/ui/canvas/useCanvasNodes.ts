@@ -50,9 +50,12 @@ function edgeLabel(e: FlowEdge): string | undefined {
 }
 
 export function useCanvasEdges(): Edge[] {
-  const { edges, nodes, selected } = useAppStore(
-    useShallow((s) => ({ edges: s.flow.edges, nodes: s.flow.nodes, selected: s.selection.edges })),
+  const { edges, selected } = useAppStore(
+    useShallow((s) => ({ edges: s.flow.edges, selected: s.selection.edges })),
   );
+  // A string, so editing any other node field (or typing in the Inspector) leaves it equal and
+  // does not rebuild every edge object.
+  const deadLetters = useAppStore((s) => deadLetterPairs(s.flow.nodes));
   return useMemo(() => {
     const sel = new Set(selected);
     const drawn: Edge[] = edges.map((e) => {
@@ -67,8 +70,20 @@ export function useCanvasEdges(): Edge[] {
         ...(label ? { label } : {}),
       };
     });
-    return drawn.concat(deadLetterLinks(nodes));
-  }, [edges, nodes, selected]);
+    return drawn.concat(deadLetterLinks(deadLetters));
+  }, [edges, deadLetters, selected]);
+}
+
+/** "queue\tdlq" lines for each queue whose dead-letter target exists. */
+function deadLetterPairs(nodes: readonly FlowNode[]): string {
+  const ids = new Set(nodes.map((n) => n.id));
+  let pairs = '';
+  for (const n of nodes) {
+    if (n.kind === 'queue' && n.config.deadLetter && ids.has(n.config.deadLetter)) {
+      pairs += `${n.id}\t${n.config.deadLetter}\n`;
+    }
+  }
+  return pairs;
 }
 
 /**
@@ -76,22 +91,22 @@ export function useCanvasEdges(): Edge[] {
  * It is a view of the queue's config, not an edge of the flow: edited in the Inspector, never
  * selected or deleted on the canvas.
  */
-function deadLetterLinks(nodes: readonly FlowNode[]): Edge[] {
-  const ids = new Set(nodes.map((n) => n.id));
+function deadLetterLinks(pairs: string): Edge[] {
   const links: Edge[] = [];
-  for (const n of nodes) {
-    if (n.kind !== 'queue' || !n.config.deadLetter || !ids.has(n.config.deadLetter)) continue;
+  for (const line of pairs.split('\n')) {
+    if (!line) continue;
+    const [source, target] = line.split('\t') as [string, string];
     links.push({
-      id: `dead-letter:${n.id}`,
-      source: n.id,
-      target: n.config.deadLetter,
+      id: `dead-letter:${source}`,
+      source,
+      target,
       className: 'edge--dead-letter',
       label: 'dead letters',
       selectable: false,
       deletable: false,
       focusable: false,
       markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
-      ariaLabel: `Dead letters from ${n.id} to ${n.config.deadLetter}`,
+      ariaLabel: `Dead letters from ${source} to ${target}`,
     });
   }
   return links;
