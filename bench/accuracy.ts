@@ -7,22 +7,12 @@ import {
   flowOf,
   handler,
   producer,
-  queue,
   replicate,
   run,
   stream,
 } from '../src/engine/testing/flows';
+import { competingPair, failingQueue, mmc, pooledWait } from '../src/engine/testing/models';
 import type { Estimate } from '../src/engine/testing/flows';
-
-const mm = (lambda: number, c: number, service = exp(1), capacity?: number) =>
-  flowOf(
-    [
-      producer('p', { eventType: 'job', interarrival: exp(1 / lambda) }),
-      queue('q', capacity === undefined ? {} : { capacity }),
-      handler('h', { concurrency: c, service }),
-    ],
-    ['p->q', 'q->h'],
-  );
 
 const rows: string[] = [];
 const row = (what: string, expected: number, m: Estimate | number, tolerance: string) => {
@@ -34,7 +24,7 @@ const row = (what: string, expected: number, m: Estimate | number, tolerance: st
   );
 };
 
-const mm1 = mm(0.8, 1);
+const mm1 = mmc(0.8, 1);
 row(
   'M/M/1 ρ=0.8 mean sojourn (s)',
   5,
@@ -50,16 +40,16 @@ row(
 row(
   'M/M/4 ρ=0.8 mean wait, Erlang C (s)',
   erlangC(4, 3.2) / 0.8,
-  replicate(mm(3.2, 4), 8, 20_000, 500, (r) => r.nodes.h!.wait.mean),
+  replicate(mmc(3.2, 4), 8, 20_000, 500, (r) => r.nodes.h!.wait.mean),
   '4 SE',
 );
 row(
   'M/D/1 ρ=0.8 mean wait, P-K (s)',
   pollaczekKhinchineWait(0.8, constant(1)),
-  replicate(mm(0.8, 1, constant(1)), 8, 60_000, 1_000, (r) => r.nodes.h!.wait.mean),
+  replicate(mmc(0.8, 1, constant(1)), 8, 60_000, 1_000, (r) => r.nodes.h!.wait.mean),
   '4 SE',
 );
-const little = run(mm(0.9, 1), 7, 100_000, 1_000).report;
+const little = run(mmc(0.9, 1), 7, 100_000, 1_000).report;
 row(
   "Little's law L = λW, M/M/1 ρ=0.9 (msgs)",
   (little.nodes.h!.in / 99_000) * little.nodes.h!.wait.mean,
@@ -69,30 +59,14 @@ row(
 row(
   'M/M/1/K K=4 ρ=0.9 blocking probability',
   mmcKBlocking(0.9, 1, 1, 4),
-  replicate(mm(0.9, 1, exp(1), 4), 8, 50_000, 100, (r) => r.nodes.q!.dropped / r.nodes.q!.in),
+  replicate(mmc(0.9, 1, exp(1), 4), 8, 50_000, 100, (r) => r.nodes.q!.dropped / r.nodes.q!.in),
   '4 SE',
 );
-const mm2 = flowOf(
-  [
-    producer('p', { eventType: 'job', interarrival: exp(1 / 1.6) }),
-    queue('q'),
-    handler('a', { concurrency: 1, service: exp(1) }),
-    handler('b', { concurrency: 1, service: exp(1) }),
-  ],
-  ['p->q', 'q->a', 'q->b'],
-);
+const mm2 = competingPair();
 row(
   'Competing consumers = M/M/2 ρ=0.8, mean wait (s)',
   erlangC(2, 1.6) / 0.4,
-  replicate(
-    mm2,
-    8,
-    30_000,
-    500,
-    (r) =>
-      (r.nodes.a!.wait.mean * r.nodes.a!.wait.count + r.nodes.b!.wait.mean * r.nodes.b!.wait.count) /
-      (r.nodes.a!.wait.count + r.nodes.b!.wait.count),
-  ),
+  replicate(mm2, 8, 30_000, 500, (r) => pooledWait(r, ['a', 'b'])),
   '4 SE',
 );
 row(
@@ -101,25 +75,7 @@ row(
   replicate(mm2, 8, 30_000, 500, (r) => r.nodes.a!.in / (r.nodes.a!.in + r.nodes.b!.in)),
   '4 SE',
 );
-const failing = run(
-  flowOf(
-    [
-      producer('p', { eventType: 'e', interarrival: exp(1) }),
-      queue('q', { maxDeliveries: 3, deadLetter: 'dlq' }),
-      handler('h', {
-        concurrency: 4,
-        service: constant(0.001),
-        failureRate: 0.5,
-        retryDelay: constant(0.01),
-      }),
-      queue('dlq'),
-    ],
-    ['p->q', 'q->h'],
-  ),
-  11,
-  40_000,
-  100,
-).report;
+const failing = run(failingQueue(), 11, 40_000, 100).report;
 row(
   'f=0.5, 3 deliveries: dead-lettered share f³',
   0.125,

@@ -4,7 +4,9 @@
 // expected value), so a pass means "agrees to within a few percent", not "too noisy to tell".
 import { describe, expect, it } from 'vitest';
 import { erlangC, mm1SojournQuantile, mmcKBlocking, pollaczekKhinchineWait } from '../model/theory';
-import { constant, exp, flowOf, handler, producer, queue, replicate, run } from './testing/flows';
+import type { SimulationReport } from './api';
+import { constant, exp, replicate, run } from './testing/flows';
+import { competingPair, mmc, pooledWait } from './testing/models';
 
 const SEEDS = 8;
 
@@ -13,25 +15,9 @@ function expectAgrees(measured: { mean: number; se: number }, expected: number, 
   expect(Math.abs(measured.mean - expected)).toBeLessThan(4 * measured.se);
 }
 
-const mm = (
-  lambda: number,
-  serviceMean: number,
-  c: number,
-  serviceDist = exp(serviceMean),
-  capacity?: number,
-) =>
-  flowOf(
-    [
-      producer('p', { eventType: 'job', interarrival: exp(1 / lambda) }),
-      queue('q', capacity === undefined ? {} : { capacity }),
-      handler('h', { concurrency: c, service: serviceDist }),
-    ],
-    ['p->q', 'q->h'],
-  );
-
 describe('queueing theory', () => {
   it('M/M/1 (ρ = 0.8): mean sojourn 1/(μ − λ) = 5 s and p95 ln(20)/(μ − λ) ≈ 14.98 s', () => {
-    const flow = mm(0.8, 1, 1);
+    const flow = mmc(0.8, 1);
     const mean = replicate(flow, SEEDS, 150_000, 1_000, (r) => r.nodes.h!.sojourn.mean);
     expectAgrees(mean, 5);
     const p95 = replicate(flow, SEEDS, 150_000, 1_000, (r) => r.endToEnd.p95);
@@ -41,21 +27,21 @@ describe('queueing theory', () => {
 
   it('M/M/c (c = 4, ρ = 0.8): mean wait by Erlang C', () => {
     const expected = erlangC(4, 3.2) / (4 - 3.2);
-    const wait = replicate(mm(3.2, 1, 4), SEEDS, 20_000, 500, (r) => r.nodes.h!.wait.mean);
+    const wait = replicate(mmc(3.2, 4), SEEDS, 20_000, 500, (r) => r.nodes.h!.wait.mean);
     expectAgrees(wait, expected, 0.03);
   });
 
   it('M/D/1 (ρ = 0.8): mean wait by Pollaczek–Khinchine = 2 s', () => {
     const expected = pollaczekKhinchineWait(0.8, constant(1));
     expect(expected).toBeCloseTo(2, 12);
-    const wait = replicate(mm(0.8, 1, 1, constant(1)), SEEDS, 60_000, 1_000, (r) => r.nodes.h!.wait.mean);
+    const wait = replicate(mmc(0.8, 1, constant(1)), SEEDS, 60_000, 1_000, (r) => r.nodes.h!.wait.mean);
     expectAgrees(wait, expected);
   });
 
   it("Little's law: time-weighted queue length = accepted rate × mean wait (same run, < 1%)", () => {
     // Both sides measure the same messages over the same window; they differ only by the waits of
     // messages still queued at the window's ends, a vanishing share of a long run.
-    const { report } = run(mm(0.9, 1, 1), 7, 100_000, 1_000);
+    const { report } = run(mmc(0.9, 1), 7, 100_000, 1_000);
     const q = report.nodes.q!;
     const h = report.nodes.h!;
     const lambda = h.in / (100_000 - 1_000);
@@ -67,7 +53,7 @@ describe('queueing theory', () => {
     const expected = mmcKBlocking(0.9, 1, 1, 4);
     expect(expected).toBeCloseTo((0.1 * 0.9 ** 5) / (1 - 0.9 ** 6), 12);
     const share = replicate(
-      mm(0.9, 1, 1, exp(1), 4),
+      mmc(0.9, 1, exp(1), 4),
       SEEDS,
       50_000,
       100,
@@ -77,21 +63,9 @@ describe('queueing theory', () => {
   });
 
   it('competing consumers: two handlers on one queue form an M/M/2 and share the load evenly', () => {
-    const flow = flowOf(
-      [
-        producer('p', { eventType: 'job', interarrival: exp(1 / 1.6) }),
-        queue('q'),
-        handler('a', { concurrency: 1, service: exp(1) }),
-        handler('b', { concurrency: 1, service: exp(1) }),
-      ],
-      ['p->q', 'q->a', 'q->b'],
-    );
+    const flow = competingPair();
     const expected = erlangC(2, 1.6) / (2 - 1.6);
-    const pick = (r: Parameters<Parameters<typeof replicate>[4]>[0]) => {
-      const a = r.nodes.a!;
-      const b = r.nodes.b!;
-      return (a.wait.mean * a.wait.count + b.wait.mean * b.wait.count) / (a.wait.count + b.wait.count);
-    };
+    const pick = (r: SimulationReport) => pooledWait(r, ['a', 'b']);
     expectAgrees(replicate(flow, SEEDS, 30_000, 500, pick), expected, 0.03);
     const share = replicate(flow, SEEDS, 30_000, 500, (r) => r.nodes.a!.in / (r.nodes.a!.in + r.nodes.b!.in));
     expect(Math.abs(share.mean - 0.5)).toBeLessThan(Math.max(4 * share.se, 0.005));

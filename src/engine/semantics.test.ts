@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeField, NODE_STRIDE } from './api';
 import { createEngineSimulation } from './simulation';
 import { constant, exp, flowOf, handler, producer, queue, run, store, stream, topic } from './testing/flows';
+import { failingQueue } from './testing/models';
 
 describe('topic', () => {
   it('gives every subscription its own copy of every event', () => {
@@ -95,24 +96,8 @@ describe('stream', () => {
 });
 
 describe('failures', () => {
-  const failing = (delivery: 'at-least-once' | 'at-most-once') =>
-    flowOf(
-      [
-        producer('p', { eventType: 'e', interarrival: exp(1) }),
-        queue('q', { delivery, maxDeliveries: 3, deadLetter: 'dlq' }),
-        handler('h', {
-          concurrency: 4,
-          service: constant(0.001),
-          failureRate: 0.5,
-          retryDelay: constant(0.01),
-        }),
-        queue('dlq'),
-      ],
-      ['p->q', 'q->h'],
-    );
-
   it('at-least-once: redelivered f + f² per message, dead-lettered f^maxDeliveries', () => {
-    const { report } = run(failing('at-least-once'), 11, 40_000, 100);
+    const { report } = run(failingQueue('at-least-once'), 11, 40_000, 100);
     const n = report.nodes.p!.out;
     const q = report.nodes.q!;
     // Binomial shares over ~40,000 messages: SE ≤ 0.0025; tolerance 0.01 is 4 SE.
@@ -125,7 +110,7 @@ describe('failures', () => {
   });
 
   it('at-most-once: a failure loses the message', () => {
-    const { report } = run(failing('at-most-once'), 11, 40_000, 100);
+    const { report } = run(failingQueue('at-most-once'), 11, 40_000, 100);
     const h = report.nodes.h!;
     expect(h.lost / h.in).toBeGreaterThan(0.49);
     expect(h.lost / h.in).toBeLessThan(0.51);
