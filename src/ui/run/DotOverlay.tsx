@@ -41,6 +41,8 @@ export function DotOverlay() {
     let visual = 0;
     let lastFrame = 0;
     let dirty = true;
+    const drawn = { visual: -1, version: -1 };
+    let settleUntil = Infinity;
     let raf = 0;
 
     const resize = new ResizeObserver(() => {
@@ -60,7 +62,14 @@ export function DotOverlay() {
       const h = client.holder;
       const status = client.getState().status;
       // Dots move only while the simulation does: Pause freezes them where they are.
-      if (status === 'running' || status === 'done') visual += dt;
+      // After the end, dots already on their way finish crossing; then the overlay goes idle.
+      if (status === 'running') {
+        visual += dt;
+        settleUntil = Infinity;
+      } else if (status === 'done') {
+        if (settleUntil === Infinity) settleUntil = visual + TRAVEL_MS + SPAWN_SPREAD_MS;
+        if (visual < settleUntil) visual += dt;
+      }
       const layout = h.layout;
       if (!layout) {
         if (dirty) ctx.clearRect(0, 0, el.width, el.height);
@@ -68,6 +77,23 @@ export function DotOverlay() {
         return;
       }
       const s = rf.getState();
+      const [x, y, zoom] = s.transform;
+      // Paused or finished and nothing moved: the canvas already shows this frame.
+      if (
+        !dirty &&
+        visual === drawn.visual &&
+        h.version === drawn.version &&
+        s.nodeLookup === curvesFor &&
+        layout === curvesLayout &&
+        x === view.x &&
+        y === view.y &&
+        zoom === view.zoom
+      ) {
+        return;
+      }
+      dirty = false;
+      drawn.visual = visual;
+      drawn.version = h.version;
       const edges = layout.edgeIds.length;
       if (curves.length !== edges * CURVE_STRIDE) {
         curves = new Float32Array(edges * CURVE_STRIDE);
@@ -83,7 +109,6 @@ export function DotOverlay() {
       spawner.update(h, dots, visual, SPAWN_SPREAD_MS, drawable);
       dots.expire(visual, TRAVEL_MS);
 
-      const [x, y, zoom] = s.transform;
       view.x = x;
       view.y = y;
       view.zoom = zoom;
