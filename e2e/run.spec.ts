@@ -31,7 +31,7 @@ test('run a template: dots move, metrics climb, pause freezes, step, reset, spee
   await page.waitForTimeout(250);
   const b = await overlay(page).screenshot();
   expect(a.equals(b)).toBe(false);
-  await page.screenshot({ path: '/tmp/run-running.png' });
+  await page.screenshot({ path: test.info().outputPath('run-running.png') });
 
   // Metrics climb.
   const before = await total(page, 'completed');
@@ -67,7 +67,7 @@ test('run a template: dots move, metrics climb, pause freezes, step, reset, spee
   await page.waitForTimeout(1200);
   const t = await clock(page).innerText();
   expect(Number(/([\d.]+) s/.exec(t)?.[1])).toBeGreaterThan(5);
-  await page.screenshot({ path: '/tmp/run-10x.png' });
+  await page.screenshot({ path: test.info().outputPath('run-10x.png') });
 });
 
 test('as fast as possible: progress to completion', async ({ page }) => {
@@ -79,7 +79,7 @@ test('as fast as possible: progress to completion', async ({ page }) => {
   await expect(progress).toHaveJSProperty('value', 1, { timeout: 20_000 });
   await expect(toolbar(page).getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await expect.poll(() => total(page, 'completed')).toBeGreaterThan(1000);
-  await page.screenshot({ path: '/tmp/run-fast-done.png' });
+  await page.screenshot({ path: test.info().outputPath('run-fast-done.png') });
 
   // The panel folds to its totals row to give the canvas room, and opens again intact.
   const toggle = metrics(page).getByRole('button', { name: 'Metrics', exact: true });
@@ -104,7 +104,7 @@ test('a flow the engine refuses: an alert names the node; the flow is untouched'
   await expect(alert).toContainText(/Handler “[^”]+”/);
   await expect(alert).toContainText(/reach|receive|feed|input/i);
   await expect(nodes).toHaveCount(count);
-  await page.screenshot({ path: '/tmp/run-refused.png' });
+  await page.screenshot({ path: test.info().outputPath('run-refused.png') });
 
   // The problem takes you to its node: the Inspector opens on it.
   await nodes.filter({ hasText: 'Image uploads' }).click();

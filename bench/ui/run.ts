@@ -4,13 +4,15 @@
 import { chromium, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { BROWSER_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 import { generatedFlow } from './flows';
 
 const SIZES = [200, 1000];
 const WARMUP_MS = 2000;
 const MEASURE_MS = 5000;
-const APP_PORT = 4183;
-const BARE_PORT = 4184;
+// Ports of our own: never measure a server another checkout started.
+const APP_PORT = freePort();
+const BARE_PORT = freePort();
 /** Where the app keeps its document (src/io/autosave.ts): the bench seeds it before load. */
 const STORAGE_KEY = 'eventflow-studio.flow';
 const VITE = 'node_modules/vite/bin/vite.js';
@@ -22,12 +24,16 @@ function sh(cmd: string, args: string[]): void {
 
 async function serve(port: number, outDir: string[], probe: string): Promise<ChildProcess> {
   // vite's own entry, not npx: one process, so kill() really stops the server.
-  const p = spawn(process.execPath, [VITE, 'preview', '--port', String(port), '--strictPort', ...outDir], {
-    stdio: 'ignore',
-  });
+  const p = spawn(
+    process.execPath,
+    [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...outDir],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`http://localhost:${port}/${probe}`)).ok) return p;
+      if ((await fetch(`http://127.0.0.1:${port}/${probe}`)).ok) return p;
     } catch {
       // not up yet
     }
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
       const flow = JSON.stringify(generatedFlow(n));
       const app = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await app.addInitScript(([key, text]) => localStorage.setItem(key!, text!), [STORAGE_KEY, flow]);
-      await app.goto(`http://localhost:${APP_PORT}/`);
+      await app.goto(`http://127.0.0.1:${APP_PORT}/`);
       await app
         .locator('.react-flow__node')
         .nth(n - 1)
@@ -92,7 +98,7 @@ async function main(): Promise<void> {
       await app.close();
 
       const bare = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await bare.goto(`http://localhost:${BARE_PORT}/bare.html?n=${n}`);
+      await bare.goto(`http://127.0.0.1:${BARE_PORT}/bare.html?n=${n}`);
       await bare
         .locator('.react-flow__node')
         .nth(n - 1)
