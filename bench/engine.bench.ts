@@ -1,6 +1,7 @@
 // `npm run bench`: the whole engine on producer → queue → handler (M/M/1, ρ = 0.8, every metric
-// on) against the bare loop in baseline.ts, in the same process; then memory over a 10-million-
-// event run, sampled as it goes. Wall time is the host's to measure, so it lives here, not in the engine.
+// on) against the bare loop in baseline.ts, in the same process, and the same engine with its
+// fast lanes off (lanes on ÷ off: what the lanes buy); then memory over a 10-million-event run,
+// sampled as it goes. Wall time is the host's to measure, so it lives here, not in the engine.
 import { performance } from 'node:perf_hooks';
 import { createEngineSimulation } from '../src/engine/simulation';
 import type { Flow } from '../src/model/flow';
@@ -59,9 +60,9 @@ function timeBare(): Timing {
   return { wall: JOBS / s, cpu: JOBS / cpu };
 }
 
-function timeEngine(): Timing {
+function timeEngine(lanes = true): Timing {
   // Duration for about JOBS arrivals; jobs counted are the handler's completed services.
-  const sim = createEngineSimulation(flow, { seed: 1, duration: JOBS / LAMBDA, warmup: 0 });
+  const sim = createEngineSimulation(flow, { seed: 1, duration: JOBS / LAMBDA, warmup: 0, lanes });
   const t0 = performance.now();
   const c0 = cpuSeconds();
   sim.advanceTo(Infinity);
@@ -77,14 +78,16 @@ function timeEngine(): Timing {
 const fmt = (x: number) => `${(x / 1e6).toFixed(2)} M jobs/s`;
 const mb = (x: number) => `${(x / 1048576).toFixed(1)} MB`;
 
-// Warm-up rounds for both (JIT tiers, caches), not counted.
+// Warm-up rounds for all three (JIT tiers, caches), not counted.
 for (let i = 0; i < WARMUP_ROUNDS; i++) {
   timeBare();
   timeEngine();
+  timeEngine(false);
 }
 const bare: Timing[] = [];
 const engine: Timing[] = [];
-// Interleaved rounds, so that both see the same machine conditions; which goes first alternates.
+const noLanes: Timing[] = [];
+// Interleaved rounds, so that all see the same machine conditions; which goes first alternates.
 for (let i = 0; i < ROUNDS; i++) {
   if (i % 2 === 0) {
     bare.push(timeBare());
@@ -93,6 +96,7 @@ for (let i = 0; i < ROUNDS; i++) {
     engine.push(timeEngine());
     bare.push(timeBare());
   }
+  noLanes.push(timeEngine(false));
 }
 const best = (ts: Timing[], k: keyof Timing) => Math.max(...ts.map((t) => t[k]));
 const median = (xs: number[]) => {
@@ -118,6 +122,13 @@ console.log(
 );
 console.log(
   `  by CPU time: bare ${fmt(best(bare, 'cpu'))}, engine ${fmt(best(engine, 'cpu'))}, ratio ${(best(engine, 'cpu') / best(bare, 'cpu')).toFixed(2)}`,
+);
+const lanesGain = engine.map((e, i) => e.wall / noLanes[i]!.wall);
+console.log(
+  `  lanes off:   ${fmt(best(noLanes, 'wall'))} best   (runs: ${noLanes.map((t) => fmt(t.wall)).join(', ')})`,
+);
+console.log(
+  `  lanes on ÷ off: per round ${median(lanesGain).toFixed(2)} median (${Math.min(...lanesGain).toFixed(2)}–${Math.max(...lanesGain).toFixed(2)})`,
 );
 
 // Memory over 10 million events: heap and RSS sampled every million events.

@@ -22,7 +22,7 @@ describe('HistogramSet', () => {
     expect(h.mean(0)).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 12);
   });
 
-  it('every bucket midpoint is within 1/129 of every value in the bucket', () => {
+  it('every bucket midpoint is within 1/128 of every value in the bucket', () => {
     for (let x = 1e-8; x < 1e6; x *= 1.0037) {
       expect(Math.abs(bucketValue(bucketOf(x)) / x - 1)).toBeLessThanOrEqual(1 / 128);
     }

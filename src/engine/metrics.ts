@@ -14,6 +14,15 @@ export const C_REDELIVERED = 6;
 /** Handler completions (successful services) for throughput. */
 export const C_DONE = 7;
 export const COUNTERS = 8;
+export type Counter =
+  | typeof C_IN
+  | typeof C_OUT
+  | typeof C_DROPPED
+  | typeof C_FAILED
+  | typeof C_LOST
+  | typeof C_DEAD
+  | typeof C_REDELIVERED
+  | typeof C_DONE;
 
 export const T_EMITTED = 0;
 export const T_COMPLETED = 1;

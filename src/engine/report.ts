@@ -1,117 +1,91 @@
 // Reading figures out of a running engine: the compact Snapshot for the worker (filled in place)
 // and the full SimulationReport (the CLI document). Every number is finite: empty figures are 0.
-import {
-  NODE_STRIDE,
-  nodeField,
-  type NodeReport,
-  type SimulationReport,
-  type Snapshot,
-  type Stats,
-} from './api';
+import type { NodeReport, SimulationReport } from './api';
 import type { Engine } from './engine';
+import { figuresOf } from './kinds';
+import { KIND_NAME, kindAt } from './kinds/codes';
 import * as M from './metrics';
-import { K_HANDLER, K_PRODUCER, K_STORE } from './topology';
-import { KINDS } from '../model/flow';
-
-const KIND_NAMES = [KINDS[0], KINDS[1], KINDS[2], KINDS[3], KINDS[4], KINDS[5]] as const;
-const F_IN = nodeField('in');
-const F_OUT = nodeField('out');
-const F_DROPPED = nodeField('dropped');
-const F_FAILED = nodeField('failed');
-const F_LOST = nodeField('lost');
-const F_DEAD = nodeField('deadLettered');
-const F_REDELIVERED = nodeField('redelivered');
-const F_DEPTH = nodeField('depth');
-const F_CAPACITY = nodeField('capacity');
-const F_BUSY = nodeField('busy');
-const F_CONCURRENCY = nodeField('concurrency');
-const F_UTILIZATION = nodeField('utilization');
-const F_BLOCKED = nodeField('blocked');
+import {
+  fitsLayout,
+  newSnapshotArrays,
+  NODE_ROW,
+  STATS,
+  TOTALS,
+  type Snapshot,
+  type SnapshotLayout,
+  type Stats,
+  type Totals,
+} from './snapshot';
 
 const finite = (x: number): number => (Number.isFinite(x) ? x : 0);
 
-export function newSnapshot(engine: Engine): Snapshot {
-  const N = engine.t.nodeIds.length;
-  const E = engine.t.edgeIds.length;
-  return {
-    time: 0,
-    events: 0,
-    done: false,
-    nodes: new Float64Array(N * NODE_STRIDE),
-    edgeTransits: new Float64Array(E * engine.t.eventTypes.length),
-    edgeInFlight: new Float64Array(E),
-    endToEnd: new Float64Array(6),
-    totals: new Float64Array(6),
-  };
-}
+export const layoutOf = (engine: Engine): SnapshotLayout => ({
+  nodeIds: engine.topo.nodeIds,
+  edgeIds: engine.topo.edgeIds,
+  eventTypes: engine.topo.eventTypes,
+});
 
 function utilization(engine: Engine, n: number): number {
   const m = engine.metrics;
   m.touch(n, engine.now);
   const elapsed = engine.now - m.since;
-  const c = engine.concurrency[n]!;
+  const c = figuresOf(engine.topo, n).workers(engine, n);
   return elapsed > 0 && c > 0 ? m.busyArea[n]! / elapsed / c : 0;
 }
 
-function capacityOf(engine: Engine, n: number): number {
-  const k = engine.t.kind[n]!;
-  if (k === K_PRODUCER || k === K_STORE) return 0;
-  return engine.t.capacity[n]!;
-}
-
-/** Fills `snap` in place; a snapshot sized for another layout (after a rebuilding reset) is replaced. */
-export function fillSnapshot(engine: Engine, into: Snapshot): Snapshot {
+/**
+ * Fills `into` in place and returns it; when it is missing or sized for another layout (after a
+ * rebuilding reset), returns a new snapshot instead: callers use the snapshot returned.
+ */
+export function fillSnapshot(engine: Engine, into?: Snapshot): Snapshot {
+  const layout = layoutOf(engine);
+  const snap: Snapshot =
+    into && fitsLayout(into, layout)
+      ? into
+      : { time: 0, events: 0, done: false, ...newSnapshotArrays(layout) };
   const m = engine.metrics;
-  const N = engine.t.nodeIds.length;
-  const fits =
-    into.nodes.length === N * NODE_STRIDE &&
-    into.edgeTransits.length === engine.transits.length &&
-    into.edgeInFlight.length === engine.inFlight.length;
-  const snap = fits ? into : newSnapshot(engine);
+  const topo = engine.topo;
   snap.time = engine.now;
   snap.events = engine.events;
   snap.done = engine.done;
-  for (let n = 0; n < N; n++) {
-    const o = n * NODE_STRIDE;
-    const row = snap.nodes;
-    row[o + F_IN] = m.count(n, M.C_IN);
-    row[o + F_OUT] = m.count(n, M.C_OUT);
-    row[o + F_DROPPED] = m.count(n, M.C_DROPPED);
-    row[o + F_FAILED] = m.count(n, M.C_FAILED);
-    row[o + F_LOST] = m.count(n, M.C_LOST);
-    row[o + F_DEAD] = m.count(n, M.C_DEAD);
-    row[o + F_REDELIVERED] = m.count(n, M.C_REDELIVERED);
-    row[o + F_DEPTH] = m.depth[n]!;
-    row[o + F_CAPACITY] = capacityOf(engine, n);
-    row[o + F_BUSY] = m.busy[n]!;
-    row[o + F_CONCURRENCY] = engine.t.kind[n] === K_HANDLER ? engine.concurrency[n]! : 0;
-    row[o + F_UTILIZATION] = utilization(engine, n);
-    row[o + F_BLOCKED] = m.blocked[n]!;
+  const F = NODE_ROW.at;
+  const rows = snap.nodes;
+  for (let n = 0; n < engine.N; n++) {
+    const o = n * NODE_ROW.size;
+    const kind = figuresOf(topo, n);
+    rows[o + F.in] = m.count(n, M.C_IN);
+    rows[o + F.out] = m.count(n, M.C_OUT);
+    rows[o + F.dropped] = m.count(n, M.C_DROPPED);
+    rows[o + F.failed] = m.count(n, M.C_FAILED);
+    rows[o + F.lost] = m.count(n, M.C_LOST);
+    rows[o + F.deadLettered] = m.count(n, M.C_DEAD);
+    rows[o + F.redelivered] = m.count(n, M.C_REDELIVERED);
+    rows[o + F.depth] = m.depth[n]!;
+    rows[o + F.capacity] = kind.capacity(engine, n);
+    rows[o + F.busy] = m.busy[n]!;
+    rows[o + F.concurrency] = kind.workers(engine, n);
+    rows[o + F.utilization] = utilization(engine, n);
+    rows[o + F.blocked] = m.blocked[n]!;
   }
   snap.edgeTransits.set(engine.transits);
   snap.edgeInFlight.set(engine.inFlight);
-  const h = m.hist;
-  const e = m.e2e;
-  const x = snap.endToEnd;
-  x[0] = h.count(e);
-  x[1] = h.mean(e);
-  x[2] = h.quantile(e, 0.5);
-  x[3] = h.quantile(e, 0.95);
-  x[4] = h.quantile(e, 0.99);
-  x[5] = h.max(e);
-  fillTotals(engine, snap.totals);
+  const e2e = stats(engine, m.e2e);
+  for (const name of STATS.names) snap.endToEnd[STATS.at[name]] = e2e[name];
+  const totals = totalsOf(engine);
+  for (const name of TOTALS.names) snap.totals[TOTALS.at[name]] = totals[name];
   return snap;
 }
 
-function fillTotals(engine: Engine, out: Float64Array): void {
+function totalsOf(engine: Engine): Totals {
   const t = engine.metrics.totals;
-  out[0] = t[M.T_EMITTED]!;
-  out[1] = t[M.T_COMPLETED]!;
-  out[2] = t[M.T_DROPPED]!;
-  out[3] = t[M.T_LOST]!;
-  out[4] = t[M.T_DEAD]!;
+  const emitted = t[M.T_EMITTED]!;
+  const completed = t[M.T_COMPLETED]!;
+  const dropped = t[M.T_DROPPED]!;
+  const lost = t[M.T_LOST]!;
+  const deadLettered = t[M.T_DEAD]!;
   // In flight by the books; `audit()` recounts it from the containers.
-  out[5] = out[0]! - out[1]! - out[2]! - out[3]! - out[4]!;
+  const inFlight = emitted - completed - dropped - lost - deadLettered;
+  return { emitted, completed, dropped, lost, deadLettered, inFlight };
 }
 
 function stats(engine: Engine, row: number): Stats {
@@ -128,21 +102,15 @@ function stats(engine: Engine, row: number): Stats {
 
 export function buildReport(engine: Engine): SimulationReport {
   const m = engine.metrics;
-  const t = engine.t;
+  const topo = engine.topo;
   const elapsed = engine.now - m.since;
-  const nodes: Record<string, NodeReport> = {};
-  t.nodeIds.forEach((id, n) => {
-    const kind = t.kind[n]!;
-    // Throughput: a handler's completions, a producer's emissions, a bus's or store's receipts, per second.
-    const through =
-      kind === K_HANDLER
-        ? m.count(n, M.C_DONE)
-        : kind === K_PRODUCER
-          ? m.count(n, M.C_OUT)
-          : m.count(n, M.C_IN);
+  // No prototype: a node id such as "__proto__" or "constructor" is an ordinary key here.
+  const nodes = Object.create(null) as Record<string, NodeReport>;
+  topo.nodeIds.forEach((id, n) => {
+    const through = m.count(n, figuresOf(topo, n).throughput);
     m.touch(n, engine.now);
     nodes[id] = {
-      kind: KIND_NAMES[kind]!,
+      kind: KIND_NAME[kindAt(topo, n)]!,
       in: m.count(n, M.C_IN),
       out: m.count(n, M.C_OUT),
       dropped: m.count(n, M.C_DROPPED),
@@ -158,8 +126,6 @@ export function buildReport(engine: Engine): SimulationReport {
       sojourn: stats(engine, n * 3 + 2),
     };
   });
-  const totals = new Float64Array(6);
-  fillTotals(engine, totals);
   return {
     seed: engine.seed,
     duration: Number.isFinite(engine.duration) ? engine.duration : engine.now,
@@ -167,13 +133,6 @@ export function buildReport(engine: Engine): SimulationReport {
     events: engine.events,
     nodes,
     endToEnd: stats(engine, m.e2e),
-    totals: {
-      emitted: totals[0]!,
-      completed: totals[1]!,
-      dropped: totals[2]!,
-      lost: totals[3]!,
-      deadLettered: totals[4]!,
-      inFlight: totals[5]!,
-    },
+    totals: totalsOf(engine),
   };
 }

@@ -1,7 +1,7 @@
 // Node semantics of DESIGN.md beyond the classic queues: fan-out, partitions, failures,
 // backpressure, determinism and live updates.
 import { describe, expect, it } from 'vitest';
-import { nodeField, NODE_STRIDE } from './api';
+import { NODE_ROW } from './snapshot';
 import { createEngineSimulation } from './simulation';
 import { constant, exp, flowOf, handler, producer, queue, run, store, stream, topic } from './testing/flows';
 import { failingQueue } from './testing/models';
@@ -59,7 +59,7 @@ describe('stream', () => {
   it('a consumer group with more workers than partitions leaves the extra workers idle', () => {
     const sim = createEngineSimulation(streamFlow(1000), { seed: 5, duration: 2000, warmup: 100 });
     const snap = sim.snapshot();
-    const busy = 2 * NODE_STRIDE + nodeField('busy');
+    const busy = 2 * NODE_ROW.size + NODE_ROW.at.busy;
     let maxBusy = 0;
     for (let t = 1; t <= 2000; t += 1) {
       sim.advanceTo(t);
@@ -149,8 +149,8 @@ describe('overflow', () => {
     const sim = createEngineSimulation(bounded('block'), { seed: 1, duration: 1000, warmup: 100 });
     sim.advanceTo(500.05);
     const snap = sim.snapshot();
-    expect(snap.nodes[0 * NODE_STRIDE + nodeField('blocked')]).toBe(1);
-    expect(snap.nodes[1 * NODE_STRIDE + nodeField('depth')]).toBe(5);
+    expect(snap.nodes[0 * NODE_ROW.size + NODE_ROW.at.blocked]).toBe(1);
+    expect(snap.nodes[1 * NODE_ROW.size + NODE_ROW.at.depth]).toBe(5);
     sim.advanceTo(1000);
     const r = sim.report();
     expect(r.nodes.q!.dropped).toBe(0);
@@ -276,9 +276,9 @@ describe('determinism and control', () => {
     q.config.capacity = 10;
     expect(sim.update(next)).toEqual(['nodes[3].config.capacity']);
     sim.advanceTo(200);
-    expect(sim.snapshot().nodes[2 * NODE_STRIDE + nodeField('concurrency')]).toBe(3);
+    expect(sim.snapshot().nodes[2 * NODE_ROW.size + NODE_ROW.at.concurrency]).toBe(3);
     sim.reset();
-    expect(sim.snapshot().nodes[3 * NODE_STRIDE + nodeField('capacity')]).toBe(10);
+    expect(sim.snapshot().nodes[3 * NODE_ROW.size + NODE_ROW.at.capacity]).toBe(10);
   });
 
   it('update() retires workers as they finish, refuses an invalid flow, and reset rebuilds the layout', () => {
@@ -289,20 +289,20 @@ describe('determinism and control', () => {
     (fewer.nodes[2]!.config as { concurrency: number }).concurrency = 1;
     expect(sim.update(fewer)).toEqual([]);
     sim.advanceTo(100);
-    expect(sim.snapshot(snap).nodes[2 * NODE_STRIDE + nodeField('busy')]).toBeLessThanOrEqual(1);
+    expect(sim.snapshot(snap).nodes[2 * NODE_ROW.size + NODE_ROW.at.busy]).toBeLessThanOrEqual(1);
     const invalid = structuredClone(fewer);
     (invalid.nodes[2]!.config as { concurrency: number }).concurrency = 0;
     expect(sim.update(invalid)).toEqual(['nodes[2].config.concurrency']);
     const grown = structuredClone(fewer);
     grown.nodes.push({ id: 'extra', kind: 'store', position: { x: 0, y: 0 }, config: {} });
     grown.edges.push({ id: 'k->extra', source: 'k', target: 'extra' });
-    expect(sim.update(grown)).toEqual(['nodes', 'edges']);
+    expect(sim.update(grown)).toEqual(['nodes[5]', `edges[${grown.edges.length - 1}]`]);
     sim.reset();
     expect(sim.layout.nodeIds).toContain('extra');
     sim.advanceTo(100);
     const after = sim.snapshot(snap);
     expect(after).not.toBe(snap);
-    expect(after.nodes.length).toBe(6 * NODE_STRIDE);
+    expect(after.nodes.length).toBe(6 * NODE_ROW.size);
     expect(sim.snapshot(after)).toBe(after);
   });
 });

@@ -3,12 +3,12 @@ import { DEFAULT_SETTINGS } from '../model/defaults';
 import type { Flow } from '../model/flow';
 import { runnableProblems } from '../model/runnable';
 import { parseFlow } from '../model/validate';
-import type { CreateResult, Simulation, SimulationOptions, Snapshot, SimulationReport } from './api';
+import type { CreateResult, Simulation, SimulationOptions, SimulationReport } from './api';
+import { applyEdit, planEdits, withEdits } from './edits';
 import { Engine } from './engine';
-import { buildReport, newSnapshot, fillSnapshot } from './report';
-import { compileTopology } from './topology';
-import { updatePlan } from './update';
 import type { Series } from './metrics';
+import { buildReport, fillSnapshot, layoutOf } from './report';
+import { compileTopology } from './topology';
 
 /** A Simulation plus what the CLI and tests read beyond api.ts. */
 export interface EngineSimulation extends Simulation {
@@ -43,17 +43,16 @@ function simulate(flow: Flow, options: Partial<SimulationOptions>): EngineSimula
   const warmup = options.warmup ?? s?.warmup ?? DEFAULT_SETTINGS.warmup;
   const seriesInterval =
     options.seriesInterval ?? (Number.isFinite(duration) ? Math.max((duration - warmup) / 300, 1e-6) : 1);
+  const lanes = options.lanes ?? true;
   const build = (f: Flow, seed: number): Engine =>
-    new Engine(compileTopology(f), { seed, duration, warmup, seriesInterval });
-  let current = flow;
-  // Changes that need a rebuild wait here until reset().
-  let stale = false;
+    new Engine(compileTopology(f), { seed, duration, warmup, seriesInterval, lanes });
   let engine = build(flow, options.seed ?? s?.seed ?? DEFAULT_SETTINGS.seed);
-  const layoutOf = (e: Engine) => ({
-    nodeIds: e.t.nodeIds,
-    edgeIds: e.t.edgeIds,
-    eventTypes: e.t.eventTypes,
-  });
+  // The flow the engine was built from; that flow as edited live since; the latest edit, which a
+  // reset rebuilds from when some change needed one.
+  let built = flow;
+  let running = flow;
+  let latest = flow;
+  let stale = false;
   let layout = layoutOf(engine);
   return {
     get layout() {
@@ -71,11 +70,12 @@ function simulate(flow: Flow, options: Partial<SimulationOptions>): EngineSimula
     advanceTo: (t, maxEvents = Infinity) => engine.run(t, maxEvents),
     step: (n) => engine.run(Infinity, n),
     nextEventTime: () => engine.heap.peekTime(),
-    snapshot: (into?: Snapshot) => fillSnapshot(engine, into ?? newSnapshot(engine)),
+    snapshot: (into) => fillSnapshot(engine, into),
     report: (): SimulationReport => buildReport(engine),
     reset: (seed?: number) => {
       if (stale) {
-        engine = build(current, seed ?? engine.seed);
+        engine = build(latest, seed ?? engine.seed);
+        built = running = latest;
         layout = layoutOf(engine);
         stale = false;
       } else engine.reset(seed ?? engine.seed);
@@ -85,10 +85,11 @@ function simulate(flow: Flow, options: Partial<SimulationOptions>): EngineSimula
       if (!parsed.ok) return parsed.problems.map((p) => p.path);
       const problems = runnableProblems(parsed.flow);
       if (problems.length > 0) return problems.map((p) => p.path);
-      const plan = updatePlan(current, parsed.flow);
-      if (plan.needsReset.length > 0) stale = true;
-      for (const apply of plan.live) apply(engine);
-      current = parsed.flow;
+      const plan = planEdits(built, running, parsed.flow);
+      for (const edit of plan.live) applyEdit(engine, edit);
+      running = withEdits(running, plan.live);
+      latest = parsed.flow;
+      stale = plan.needsReset.length > 0;
       return plan.needsReset;
     },
     series: () => engine.metrics.series(),

@@ -1,11 +1,11 @@
 // Chart samples taken inside a fast run. Fast mode may cover an hour of simulated time in a
 // second of wall time — 30 snapshots — so the host also samples the chart figures at even
 // simulated intervals and ships them with the next snapshot.
-import { nodeField, NODE_STRIDE, type Simulation, type Snapshot } from '../engine/api';
+import type { Simulation, Snapshot } from '../engine/api';
+import { NODE_ROW, SAMPLE_DEPTHS, SAMPLE_ROW, SAMPLE_STRIDE, STATS, TOTALS } from '../engine/snapshot';
 import { isBusKind, type Flow } from '../model/flow';
-import { SAMPLE_DEPTHS, SAMPLE_STRIDE, SAMPLES_PER_RUN } from './protocol';
+import { SAMPLES_PER_RUN } from './protocol';
 
-const DEPTH = nodeField('depth');
 /** Room for a whole run's samples: a short run can finish between two snapshots. */
 const BUFFER = SAMPLES_PER_RUN;
 
@@ -15,7 +15,7 @@ export class FastSamples {
   private readonly gap: number;
   private readonly buf = new Float64Array(BUFFER * SAMPLE_STRIDE);
   private count = 0;
-  private readonly scratch: Snapshot;
+  private scratch: Snapshot;
   private readonly buses: number[];
 
   constructor(sim: Simulation, flow: Flow, end: number) {
@@ -42,17 +42,18 @@ export class FastSamples {
   take(sim: Simulation, t: number): void {
     this.next = t + this.gap;
     if (this.count === BUFFER) return;
-    const s = sim.snapshot(this.scratch);
+    const s = (this.scratch = sim.snapshot(this.scratch));
     const o = this.count++ * SAMPLE_STRIDE;
     const b = this.buf;
-    b[o] = t;
-    b[o + 1] = s.totals[1]!; // completed
-    b[o + 2] = s.endToEnd[2]!; // p50
-    b[o + 3] = s.endToEnd[3]!; // p95
-    b[o + 4] = s.endToEnd[4]!; // p99
+    const at = SAMPLE_ROW.at;
+    b[o + at.time] = t;
+    b[o + at.completed] = s.totals[TOTALS.at.completed]!;
+    b[o + at.p50] = s.endToEnd[STATS.at.p50]!;
+    b[o + at.p95] = s.endToEnd[STATS.at.p95]!;
+    b[o + at.p99] = s.endToEnd[STATS.at.p99]!;
     for (let d = 0; d < SAMPLE_DEPTHS; d++) {
       const n = this.buses[d];
-      b[o + 5 + d] = n === undefined ? 0 : s.nodes[n * NODE_STRIDE + DEPTH]!;
+      b[o + SAMPLE_ROW.size + d] = n === undefined ? 0 : s.nodes[n * NODE_ROW.size + NODE_ROW.at.depth]!;
     }
   }
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine';
 import { createHost } from './host';
-import { SAMPLE_STRIDE, SAMPLES_PER_RUN, type FromWorker, type SnapshotMessage } from './protocol';
+import { NODE_ROW, SAMPLE_STRIDE, TOTALS } from '../engine/snapshot';
+import { SAMPLES_PER_RUN, type FromWorker, type SnapshotMessage } from './protocol';
 import { FakeClock } from './testing/fakeClock';
 import { orderFlow, unreachableFlow } from './testing/flows';
 
@@ -135,7 +136,7 @@ describe('host pacing', () => {
     host.handle({ type: 'load', flow: orderFlow(), options });
     host.handle({ type: 'run', mode: 'realtime', speed: 10 });
     clock.advance(500);
-    expect(last().buffers.totals[0]).toBeGreaterThan(0);
+    expect(last().buffers.totals[TOTALS.at.emitted]).toBeGreaterThan(0);
     host.handle({ type: 'reset' });
     expect(last().time).toBe(0);
     expect(last().events).toBe(0);
@@ -186,5 +187,21 @@ describe('host pacing', () => {
     host.handle({ type: 'reset' });
     const ready = out.filter((m) => m.type === 'ready').at(-1);
     expect(ready?.type === 'ready' && ready.layout.nodeIds).toContain('orphan');
+  });
+
+  it('fills every snapshot it sends, also for a flow with buses but no events yet', () => {
+    // No producer, so no event types and no transit counters: the snapshot arrays are sized for
+    // exactly that layout, and the queue's capacity shows (it once came out as 0).
+    const { host, last } = setup();
+    const flow = orderFlow();
+    flow.nodes = [
+      { id: 'q', kind: 'queue', position: { x: 0, y: 0 }, config: { capacity: 7 } },
+      { id: 's', kind: 'store', position: { x: 0, y: 0 }, config: {} },
+    ];
+    flow.edges = [{ id: 'q->s', source: 'q', target: 's' }];
+    host.handle({ type: 'load', flow, options });
+    const snap = last();
+    expect(snap.buffers.edgeTransits.length).toBe(0);
+    expect(snap.buffers.nodes[NODE_ROW.at.capacity]).toBe(7);
   });
 });

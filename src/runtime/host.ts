@@ -1,7 +1,8 @@
 // The engine host: owns one Simulation and paces it. Framework-free and clock-free — the wall
 // clock, the timer and the outgoing channel are injected, so the Worker (worker.ts) and the tests
 // run exactly the same code.
-import type { CreateResult, Simulation, SimulationOptions, Snapshot } from '../engine/api';
+import type { CreateResult, Simulation, SimulationOptions } from '../engine/api';
+import { snapshotArrays } from '../engine/snapshot';
 import type { Flow } from '../model/flow';
 import { FastSamples } from './fastSamples';
 import { problemsWithNodes } from './problems';
@@ -13,8 +14,8 @@ import {
   type FromWorker,
   type LoadOptions,
   type RunMode,
-  type SnapshotBuffers,
   type ToWorker,
+  transferList,
 } from './protocol';
 import { SnapshotPool } from './snapshotPool';
 
@@ -82,17 +83,11 @@ export function createHost(env: HostEnv): Host {
     const buffers = pool.take(must);
     // Every buffer set is still with the UI: skip this frame rather than allocate.
     if (!buffers) return;
-    const snap: Snapshot = { time: clock, events: 0, done: false, ...buffers };
-    sim.snapshot(snap);
-    const out: SnapshotBuffers = {
-      nodes: snap.nodes,
-      edgeTransits: snap.edgeTransits,
-      edgeInFlight: snap.edgeInFlight,
-      endToEnd: snap.endToEnd,
-      totals: snap.totals,
-    };
+    // The engine fills the pooled arrays, or returns new ones if they do not fit its layout:
+    // what it returns is what goes out.
+    const out = snapshotArrays(sim.snapshot({ time: clock, events: 0, done: false, ...buffers }));
     lastSnapshotWall = now;
-    const transfer = pool.transfer(out);
+    const transfer = transferList(out);
     const batch = samples?.drain();
     if (batch) transfer.push(batch.buffer as ArrayBuffer);
     env.post(
@@ -293,8 +288,8 @@ export function createHost(env: HostEnv): Host {
         case 'update': {
           flow = msg.flow;
           if (!sim) return;
-          const paths = sim.update(msg.flow);
-          pendingReset = [...new Set([...pendingReset, ...paths])];
+          // The whole list as of this edit: a change undone before the reset no longer waits for it.
+          pendingReset = sim.update(msg.flow);
           env.post({ type: 'updated', pendingReset }, []);
           return;
         }

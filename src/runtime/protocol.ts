@@ -1,7 +1,8 @@
 // The one protocol between the UI (client.ts) and the simulation worker (host.ts / worker.ts).
 // Both sides import this file and nothing else defines a message. Every message is a plain
 // structured-clone-able object discriminated on `type`.
-import type { SimulationReport, SnapshotLayout } from '../engine/api';
+import type { SimulationReport } from '../engine/api';
+import { snapshotBuffers, type SnapshotArrays, type SnapshotLayout } from '../engine/snapshot';
 import type { Flow } from '../model/flow';
 import type { FlowProblem } from '../model/validate';
 
@@ -15,12 +16,8 @@ export const MAX_SPEED = 100;
 export const MAX_SNAPSHOTS_PER_SECOND = 30;
 /** Reports (per-node percentiles) per wall second, at most: a big flow's report costs the UI a clone. */
 export const MAX_REPORTS_PER_SECOND = 1;
-/** Chart samples a fast run takes over its duration (see SnapshotMessage.samples). */
+/** Chart samples a fast run takes over its duration (see SnapshotMessage.samples; rows of engine/snapshot's SAMPLE_ROW). */
 export const SAMPLES_PER_RUN = 400;
-/** Bus depths per sample: the first SAMPLE_DEPTHS buses in layout order. */
-export const SAMPLE_DEPTHS = 6;
-/** A sample row: time, completed, end-to-end p50, p95, p99, then SAMPLE_DEPTHS bus depths. */
-export const SAMPLE_STRIDE = 5 + SAMPLE_DEPTHS;
 
 export interface LoadOptions {
   seed: number;
@@ -73,10 +70,10 @@ export interface UpdateMessage {
   type: 'update';
   flow: Flow;
 }
-/** Hand a snapshot buffer set back to the worker's pool so it can be refilled without allocating. */
+/** Hand a snapshot's arrays back to the worker's pool so they can be refilled without allocating. */
 export interface ReturnBuffersMessage {
   type: 'returnBuffers';
-  buffers: SnapshotBuffers;
+  buffers: SnapshotArrays;
 }
 
 export type ToWorker =
@@ -91,15 +88,6 @@ export type ToWorker =
   | ReturnBuffersMessage;
 
 // ---------------------------------------------------------------- worker → UI
-
-/** The arrays of one snapshot (see engine `Snapshot`), moved, not copied, across the boundary. */
-export interface SnapshotBuffers {
-  nodes: Float64Array;
-  edgeTransits: Float64Array;
-  edgeInFlight: Float64Array;
-  endToEnd: Float64Array;
-  totals: Float64Array;
-}
 
 /** The flow was accepted; arrays in later snapshots are indexed by this layout. */
 export interface ReadyMessage {
@@ -118,7 +106,8 @@ export interface SnapshotMessage {
   done: boolean;
   wall: number;
   speed: number;
-  buffers: SnapshotBuffers;
+  /** The snapshot's arrays (engine/snapshot.ts), moved, not copied. */
+  buffers: SnapshotArrays;
   /** Fast mode: chart samples taken since the previous snapshot, rows of SAMPLE_STRIDE (transferred). */
   samples?: Float64Array;
 }
@@ -179,15 +168,7 @@ export type FromWorker =
   | ErrorMessage;
 
 /** The arrays of a snapshot message, for the transfer list of postMessage. */
-export function transferList(b: SnapshotBuffers): ArrayBuffer[] {
-  return [
-    b.nodes.buffer as ArrayBuffer,
-    b.edgeTransits.buffer as ArrayBuffer,
-    b.edgeInFlight.buffer as ArrayBuffer,
-    b.endToEnd.buffer as ArrayBuffer,
-    b.totals.buffer as ArrayBuffer,
-  ];
-}
+export const transferList = (b: SnapshotArrays): ArrayBuffer[] => snapshotBuffers(b);
 
 // ---------------------------------------------------------------- type guards
 

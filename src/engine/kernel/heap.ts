@@ -1,6 +1,22 @@
 // The pending-event set: a binary min-heap stored in parallel typed arrays, ordered by time and
 // then by a scheduling sequence number, so events due at the same time run in the order they
-// were scheduled. Growth doubles the arrays; nothing is allocated per event.
+// were scheduled. Growth doubles the arrays; nothing is allocated per event. An event may not be
+// scheduled before the one running (or before a time the clock has moved to): that would run it
+// out of order, so push() throws instead.
+
+/** An event scheduled before the current time, or at a time that is not a number. */
+export class PastEventError extends Error {
+  constructor(
+    readonly time: number,
+    readonly now: number,
+  ) {
+    super(`an event was scheduled at t = ${time}, before the current time ${now}`);
+  }
+}
+
+function pastEvent(time: number, now: number): never {
+  throw new PastEventError(time, now);
+}
 
 export class EventHeap {
   private time: Float64Array;
@@ -10,6 +26,8 @@ export class EventHeap {
   private nextSeq = 0;
   /** The earliest entry is taken (its event is running) but still in place; see take(). */
   private taken = false;
+  /** No event may be scheduled before this time: the running event's, or where the clock moved. */
+  private floor = 0;
 
   constructor(capacity = 1024) {
     this.time = new Float64Array(capacity);
@@ -25,6 +43,12 @@ export class EventHeap {
     this.n = 0;
     this.nextSeq = 0;
     this.taken = false;
+    this.floor = 0;
+  }
+
+  /** The clock moved to `t` with nothing due before it: later pushes must not go before it. */
+  advanceTo(t: number): void {
+    if (t > this.floor) this.floor = t;
   }
 
   /** Time of the earliest event; Infinity when empty. */
@@ -50,6 +74,7 @@ export class EventHeap {
    */
   take(): void {
     this.taken = true;
+    this.floor = this.time[0]!;
   }
 
   /** Removes the taken entry if no push() replaced it. */
@@ -61,11 +86,17 @@ export class EventHeap {
   }
 
   push(t: number, code: number): void {
+    // Written so that NaN fails too. push() stays small so that hot callers can inline it and
+    // the one of insert() / replaceTop() their call site uses.
+    if (!(t >= this.floor)) pastEvent(t, this.floor);
     if (this.taken) {
       this.taken = false;
       this.replaceTop(t, code);
-      return;
-    }
+    } else this.insert(t, code);
+  }
+
+  /** A new entry, sifted up from the bottom. */
+  private insert(t: number, code: number): void {
     if (this.n === this.time.length) this.grow();
     const time = this.time;
     const seq = this.seq;

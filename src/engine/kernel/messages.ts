@@ -1,5 +1,6 @@
 // Messages in flight, as a struct of arrays indexed by slot. Slots are recycled through a free
 // list, so a run of any length allocates only when the number of live messages reaches a new high.
+import { checkEventArg } from './events';
 
 export const FLAG_DEAD_LETTER = 1;
 
@@ -17,7 +18,7 @@ export class MessagePool {
   /** Edge the copy is travelling on, or the queue it returns to on redelivery. */
   where = new Int32Array(0);
   flags = new Uint8Array(0);
-  private free = new Int32Array(0);
+  private freeList = new Int32Array(0);
   private nFree = 0;
   private cap = 0;
   live = 0;
@@ -29,12 +30,13 @@ export class MessagePool {
   alloc(): number {
     if (this.nFree === 0) this.resize(this.cap * 2);
     this.live++;
-    return this.free[--this.nFree]!;
+    return this.freeList[--this.nFree]!;
   }
 
-  release(slot: number): void {
+  /** The copy in `slot` has ended; the slot is reused. */
+  free(slot: number): void {
     this.live--;
-    this.free[this.nFree++] = slot;
+    this.freeList[this.nFree++] = slot;
   }
 
   /** A new slot with the same fields as `slot`. */
@@ -54,10 +56,12 @@ export class MessagePool {
   clear(): void {
     this.live = 0;
     this.nFree = this.cap;
-    for (let i = 0; i < this.cap; i++) this.free[i] = this.cap - 1 - i;
+    for (let i = 0; i < this.cap; i++) this.freeList[i] = this.cap - 1 - i;
   }
 
   private resize(cap: number): void {
+    // Slots are event arguments (a copy on a wire, a redelivery).
+    checkEventArg(cap, 'messages');
     const old = this.cap;
     const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
@@ -73,11 +77,11 @@ export class MessagePool {
     this.where = grow(this.where, (n) => new Int32Array(n));
     this.flags = grow(this.flags, (n) => new Uint8Array(n));
     const free = new Int32Array(cap);
-    free.set(this.free.subarray(0, this.nFree));
+    free.set(this.freeList.subarray(0, this.nFree));
     // New slots go below the existing free ones; lowest slot numbers are handed out first.
     let k = this.nFree;
     for (let s = cap - 1; s >= old; s--) free[k++] = s;
-    this.free = free;
+    this.freeList = free;
     this.nFree = k;
     this.cap = cap;
   }

@@ -1,23 +1,11 @@
 // Live node badges, updated by direct DOM writes ≤ 10 times a second: a tick touches only the
 // badge elements, never React, so a 1,000-node graph does not re-render while it runs.
-import { nodeField, NODE_STRIDE } from '../../engine/api';
+import { NODE_ROW } from '../../engine/snapshot';
 import type { Kind } from '../../model/flow';
 import type { SnapshotHolder } from '../../runtime/client';
 import { heatColor } from './palette';
 
-const F = {
-  in: nodeField('in'),
-  out: nodeField('out'),
-  dropped: nodeField('dropped'),
-  failed: nodeField('failed'),
-  deadLettered: nodeField('deadLettered'),
-  redelivered: nodeField('redelivered'),
-  depth: nodeField('depth'),
-  capacity: nodeField('capacity'),
-  busy: nodeField('busy'),
-  concurrency: nodeField('concurrency'),
-  utilization: nodeField('utilization'),
-};
+const F = NODE_ROW.at;
 /** Counters that flash when they move, with their badge wording. */
 const ALARMS = [
   [F.dropped, 'dropped'],
@@ -88,7 +76,7 @@ export class LiveBoard {
     const rows = h.snapshot.buffers.nodes;
     for (const [id, e] of this.entries) {
       const i = this.index.get(id);
-      const at = i === undefined ? 0 : i * NODE_STRIDE;
+      const at = i === undefined ? 0 : i * NODE_ROW.size;
       const kind = this.kinds.get(id);
       if (detail || i === undefined || !kind) this.paint(e, i === undefined ? null : rows, at, kind);
       else {

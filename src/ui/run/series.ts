@@ -1,9 +1,8 @@
 // Time series for the charts, accumulated from snapshots (the engine sends state, not history).
 // Bounded: when full, every other sample is dropped, so a long run keeps its whole shape at a
 // coarser grain and memory stays fixed.
-import { nodeField, NODE_STRIDE } from '../../engine/api';
+import { NODE_ROW, SAMPLE_DEPTHS, SAMPLE_ROW, SAMPLE_STRIDE, STATS, TOTALS } from '../../engine/snapshot';
 import type { SnapshotHolder } from '../../runtime/client';
-import { SAMPLE_DEPTHS, SAMPLE_STRIDE } from '../../runtime/protocol';
 
 export const SERIES_CAPACITY = 512;
 /** Bus depth lines drawn at most (more would not be legible): the buses fast-run samples carry. */
@@ -11,9 +10,7 @@ export const MAX_DEPTH_LINES = SAMPLE_DEPTHS;
 /** Snapshots spanned by the throughput estimate: smooths 30 Hz noise. */
 const RATE_WINDOW = 15;
 
-const DEPTH = nodeField('depth');
-const COMPLETED = 1; // index in Snapshot.totals
-const P50 = 2; // index in Snapshot.endToEnd; p95 and p99 follow
+const S = SAMPLE_ROW.at;
 
 export interface DepthLine {
   nodeIndex: number;
@@ -56,25 +53,25 @@ export class SeriesStore {
     const rows = s.samples;
     if (rows) {
       for (let o = 0; o < rows.length; o += SAMPLE_STRIDE) {
-        const i = this.slot(rows[o]!);
+        const i = this.slot(rows[o + S.time]!);
         if (i < 0) continue;
-        this.rate(i, rows[o]!, rows[o + 1]!);
-        this.p50[i] = rows[o + 2]!;
-        this.p95[i] = rows[o + 3]!;
-        this.p99[i] = rows[o + 4]!;
-        for (let d = 0; d < this.depthLines.length; d++) this.depth[d]![i] = rows[o + 5 + d]!;
+        this.rate(i, rows[o + S.time]!, rows[o + S.completed]!);
+        this.p50[i] = rows[o + S.p50]!;
+        this.p95[i] = rows[o + S.p95]!;
+        this.p99[i] = rows[o + S.p99]!;
+        for (let d = 0; d < this.depthLines.length; d++) this.depth[d]![i] = rows[o + SAMPLE_ROW.size + d]!;
       }
       this.version++;
     }
     const i = this.slot(s.time);
     if (i < 0) return;
-    this.rate(i, s.time, s.buffers.totals[COMPLETED]!);
+    this.rate(i, s.time, s.buffers.totals[TOTALS.at.completed]!);
     const e = s.buffers.endToEnd;
-    this.p50[i] = e[P50]!;
-    this.p95[i] = e[P50 + 1]!;
-    this.p99[i] = e[P50 + 2]!;
+    this.p50[i] = e[STATS.at.p50]!;
+    this.p95[i] = e[STATS.at.p95]!;
+    this.p99[i] = e[STATS.at.p99]!;
     for (let d = 0; d < this.depthLines.length; d++) {
-      this.depth[d]![i] = s.buffers.nodes[this.depthLines[d]!.nodeIndex * NODE_STRIDE + DEPTH]!;
+      this.depth[d]![i] = s.buffers.nodes[this.depthLines[d]!.nodeIndex * NODE_ROW.size + NODE_ROW.at.depth]!;
     }
     this.version++;
   };

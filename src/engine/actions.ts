@@ -1,0 +1,23 @@
+// What each row of the timeline does when it is due (EV.action). Lane counters are flushed
+// first, so an action always sees up-to-date figures.
+import { assertNever } from '../model/assertNever';
+import type { Engine } from './engine';
+import { EV, eventCode } from './kernel/events';
+import { ACTION } from './kernel/timeline';
+
+export function runAction(eng: Engine, row: number): void {
+  const r = eng.timeline.rows[row]!;
+  eng.lanes.flush(eng);
+  const action = r.action;
+  switch (action) {
+    case ACTION.endWarmup:
+      eng.metrics.startMeasuring(eng.now);
+      break;
+    case ACTION.sample:
+      eng.metrics.sample(eng.now);
+      break;
+    default:
+      assertNever(action, 'action');
+  }
+  if (r.period > 0) eng.heap.push(eng.now + r.period, eventCode(EV.action, row));
+}

@@ -1,0 +1,105 @@
+// Producers: emit events of one type at drawn interarrival times, from `start`, until `count`.
+// Each event gets a key (uniform over `keys` values, else a fresh number) and a copy goes on
+// every outgoing edge whose filter passes its type.
+import { FIELD_DEFAULTS } from '../../model/defaults';
+import { compileDist, D_EXPONENTIAL, sample, type CompiledDist } from '../distributions';
+import type { Engine } from '../engine';
+import { EV, eventCode } from '../kernel/events';
+import { C_OUT, COUNTERS, T_EMITTED } from '../metrics';
+import { fanOut, send } from '../routing';
+import type { EngineKind } from './types';
+
+export interface ProducerTables {
+  interarrival: CompiledDist[];
+  /** Event type emitted (−1 for other kinds). */
+  eventType: Int32Array;
+  count: Float64Array;
+  start: Float64Array;
+  keys: Int32Array;
+}
+
+const none = compileDist({ dist: 'constant', value: 0 });
+
+export const allocateProducerTables = (N: number): ProducerTables => ({
+  interarrival: Array.from({ length: N }, () => none),
+  eventType: new Int32Array(N).fill(-1),
+  count: new Float64Array(N).fill(Infinity),
+  start: new Float64Array(N),
+  keys: new Int32Array(N),
+});
+
+/** EV.produce for a producer outside a lane. A producer with blocked copies waits instead. */
+export function emit(eng: Engine, p: number): void {
+  if (eng.pBlocked[p]! > 0) {
+    eng.pWaiting[p] = 1;
+    return;
+  }
+  const key = nextEmission(eng, p);
+  const e = eng.lanes.plainEdge[p]!;
+  if (e < 0 && !anyEdgePasses(eng, p, eng.topo.eventType[p]!)) return;
+  const slot = newCopy(eng, p, key);
+  eng.metrics.totals[T_EMITTED]!++;
+  if (e < 0) fanOut(eng, p, slot);
+  else {
+    eng.counters[p * COUNTERS + C_OUT]!++;
+    send(eng, slot, e);
+  }
+}
+
+/** EV.resumeProducer: the last blocked copy was admitted; the waiting emission happens now. */
+export function resume(eng: Engine, p: number): void {
+  eng.pWaiting[p] = 0;
+  emit(eng, p);
+}
+
+/** Counts an emission of p, draws its key and schedules the next one; returns the key. */
+export function nextEmission(eng: Engine, p: number): number {
+  const topo = eng.topo;
+  const rng = eng.rng;
+  eng.produced[p]!++;
+  const keys = topo.keys[p]!;
+  const key = keys > 0 ? rng.int(keys) : eng.nextKey++;
+  if (eng.produced[p]! < topo.count[p]!) {
+    // draw(), written out: a double returned from a call that is not inlined is boxed.
+    const d = topo.interarrival[p]!;
+    const x = d.kind === D_EXPONENTIAL ? -d.a * Math.log(rng.next()) : sample(d.kind, d.a, d.b, rng);
+    eng.heap.push(eng.now + x, eventCode(EV.produce, p));
+  }
+  return key;
+}
+
+/** A new message: p's event with this key, emitted now. */
+export function newCopy(eng: Engine, p: number, key: number): number {
+  const pool = eng.pool;
+  const slot = pool.alloc();
+  const now = eng.now;
+  pool.origin[slot] = now;
+  pool.arrive[slot] = now;
+  pool.type[slot] = eng.topo.eventType[p]!;
+  pool.key[slot] = key;
+  pool.deliveries[slot] = 0;
+  pool.pub[slot] = p;
+  pool.flags[slot] = 0;
+  return slot;
+}
+
+function anyEdgePasses(eng: Engine, n: number, type: number): boolean {
+  const topo = eng.topo;
+  for (let i = topo.outStart[n]!; i < topo.outStart[n + 1]!; i++) {
+    if (topo.accepts[topo.outEdges[i]! * topo.acceptStride + type]) return true;
+  }
+  return false;
+}
+
+export const producerKind: EngineKind<'producer'> = {
+  compile(topo, n, c, ctx) {
+    topo.interarrival[n] = compileDist(c.interarrival);
+    topo.eventType[n] = ctx.typeIndex(c.eventType);
+    topo.count[n] = c.count ?? Infinity;
+    topo.start[n] = c.start ?? FIELD_DEFAULTS.start;
+    topo.keys[n] = c.keys ?? 0;
+  },
+  throughput: C_OUT,
+  capacity: () => 0,
+  workers: () => 0,
+};
