@@ -2,6 +2,7 @@
 // ids, edges that respect connectionProblem, deadLetters naming other buses, and unknown extra
 // fields sprinkled in, since the contract says those survive a round trip.
 import fc from 'fast-check';
+import { assertNever } from '../assertNever';
 import { kindProblem } from '../connect';
 import type { Dist } from '../dist';
 import {
@@ -80,6 +81,8 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
       );
     case 'store':
       return rec(fc.constant({}));
+    default:
+      return assertNever(kind, 'node kind');
   }
 }
 
