@@ -4,5 +4,6 @@ export * from './validate';
 export * from './connect';
 export * from './defaults';
 export * from './summary';
+export * from './describe';
 export * from './serialize';
 export * from './format';

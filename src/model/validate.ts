@@ -2,7 +2,8 @@
 // Every problem names its place as a path, e.g. `nodes[3].config.concurrency: must be …`.
 import { z } from 'zod';
 import { connectionProblem } from './connect';
-import { flowShapeSchema, isBusKind, type Flow } from './flow';
+import { deadLetterProblem } from './deadLetter';
+import { flowShapeSchema, type Flow } from './flow';
 
 export interface FlowProblem {
   /** Where, as `nodes[3].config.concurrency`; empty for the document itself. */
@@ -66,16 +67,8 @@ function referenceProblems(flow: Flow): FlowProblem[] {
   });
   flow.nodes.forEach((n, i) => {
     if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
-    const target = flow.nodes[nodeIndex.get(n.config.deadLetter) ?? -1];
-    const path = `nodes[${i}].config.deadLetter`;
-    if (!target) problems.push({ path, message: `there is no node "${n.config.deadLetter}"` });
-    else if (target.id === n.id) problems.push({ path, message: 'a queue cannot dead-letter into itself' });
-    else if (!isBusKind(target.kind)) {
-      problems.push({
-        path,
-        message: `must name a queue, topic or stream ("${target.id}" is a ${target.kind})`,
-      });
-    }
+    const message = deadLetterProblem(n, flow.nodes[nodeIndex.get(n.config.deadLetter) ?? -1]);
+    if (message) problems.push({ path: `nodes[${i}].config.deadLetter`, message });
   });
   const edgeIds = new Map<string, number>();
   flow.edges.forEach((e, i) => {

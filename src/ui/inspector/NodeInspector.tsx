@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '../../model/defaults';
+import { MODEL_KINDS } from '../../model/kinds';
 import type { FlowNode } from '../../model/flow';
 import { useAppStoreApi } from '../../store/useAppStore';
 import { KindIcon } from '../nodes/KindIcon';
@@ -33,7 +33,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       <div className={`inspector__head inspector__head--${node.kind}`}>
         <KindIcon kind={node.kind} size={20} />
         <div>
-          <h2 className="inspector__title">{KIND_LABELS[node.kind]}</h2>
+          <h2 className="inspector__title">{MODEL_KINDS[node.kind].label}</h2>
           <p className="inspector__id">
             id <code>{node.id}</code>
           </p>

@@ -2,7 +2,7 @@
 // Each kind's file chooses which handles exist and adds its own decoration.
 import { Handle, Position } from '@xyflow/react';
 import { type ReactNode, use } from 'react';
-import { KIND_LABELS } from '../../model/defaults';
+import { MODEL_KINDS } from '../../model/kinds';
 import type { FlowNode } from '../../model/flow';
 import { summarize } from '../../model/summary';
 import { KindIcon } from './KindIcon';
@@ -25,7 +25,7 @@ export function BaseNode({ node, selected, input = true, output = true, decorati
     <div
       className={`ef-node ef-node--${node.kind}${selected ? ' is-selected' : ''}`}
       data-kind={node.kind}
-      title={`${KIND_LABELS[node.kind]} “${label}” (${node.id})`}
+      title={`${MODEL_KINDS[node.kind].label} “${label}” (${node.id})`}
     >
       {input && <Handle type="target" position={Position.Left} aria-label={`Input of ${label}`} />}
       {decoration}
@@ -33,7 +33,7 @@ export function BaseNode({ node, selected, input = true, output = true, decorati
         <KindIcon kind={node.kind} />
       </div>
       <div className="ef-node__text">
-        <div className="ef-node__kind">{KIND_LABELS[node.kind]}</div>
+        <div className="ef-node__kind">{MODEL_KINDS[node.kind].label}</div>
         <div className="ef-node__label">{label}</div>
         <div className="ef-node__summary">{summarize(node)}</div>
       </div>

@@ -1,5 +1,5 @@
 // Node kinds to add: click to place one in view, or drag one onto the canvas.
-import { KIND_LABELS } from '../../model/defaults';
+import { MODEL_KINDS } from '../../model/kinds';
 import { KINDS } from '../../model/flow';
 import { KIND_MIME } from '../canvas/FlowCanvas';
 import type { EditorActions } from '../hooks/useEditorActions';
@@ -37,7 +37,7 @@ export function Palette({ actions }: { actions: EditorActions }) {
                 <KindIcon kind={kind} />
               </span>
               <span className="palette__text">
-                <span className="palette__name">{KIND_LABELS[kind]}</span>
+                <span className="palette__name">{MODEL_KINDS[kind].label}</span>
                 <span className="palette__hint">{HINTS[kind]}</span>
               </span>
             </button>
