@@ -1,7 +1,7 @@
 // Live node badges, updated by direct DOM writes ≤ 10 times a second: a tick touches only the
 // badge elements, never React, so a 1,000-node graph does not re-render while it runs.
 import { nodeField, NODE_STRIDE } from '../../engine/api';
-import type { Kind } from '../../model/flow';
+import { isBusKind, type Kind } from '../../model/flow';
 import type { SnapshotHolder } from '../../runtime/client';
 import { heatColor } from './palette';
 
@@ -118,7 +118,7 @@ export class LiveBoard {
     if (root.hidden) root.hidden = false;
     const depth = rows[at + F.depth]!;
     const capacity = rows[at + F.capacity]!;
-    const isBus = kind === 'queue' || kind === 'topic' || kind === 'stream';
+    const isBus = isBusKind(kind);
     let text: string;
     if (kind === 'handler') {
       text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
