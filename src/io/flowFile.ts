@@ -1,20 +1,12 @@
-// Flow JSON files in and out of the browser: download via a Blob link, read and validate a File.
+// Flow JSON files in and out of the browser: download one, read and validate a File.
 import { type Flow } from '../model/flow';
+import { downloadText } from './download';
 import { flowFileName, serializeFlow } from '../model/serialize';
 import { type FlowProblem, formatProblem, type ParseResult, parseFlowText } from '../model/validate';
 
 /** Downloads the flow as pretty, stably ordered JSON named after it. */
 export function downloadFlow(flow: Flow): void {
-  const blob = new Blob([serializeFlow(flow)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = flowFileName(flow);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: revoking synchronously can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(flowFileName(flow), serializeFlow(flow), 'application/json');
 }
 
 export async function readFlowFile(file: Blob): Promise<ParseResult> {

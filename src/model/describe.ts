@@ -1,7 +1,7 @@
 // Phrases for node summaries ("exp 12 ms", "Poisson 80/s", "cap 1,000"), shared by the kinds.
 import { assertNever } from './assertNever';
 import type { Dist } from './dist';
-import { formatCount, formatDuration, formatNumber } from './format';
+import { formatCount, formatDuration, formatRate } from './format';
 
 export function describeDist(d: Dist): string {
   switch (d.dist) {
@@ -22,9 +22,9 @@ export function describeDist(d: Dist): string {
 
 /** An arrival process described by its rate where that reads better ("Poisson 80/s", "every 10 ms"). */
 export function describeArrivals(d: Dist): string {
-  if (d.dist === 'exponential') return `Poisson ${formatNumber(1 / d.mean)}/s`;
+  if (d.dist === 'exponential') return `Poisson ${formatRate(1 / d.mean)}`;
   if (d.dist === 'constant')
-    return d.value > 0 ? `every ${formatDuration(d.value)} (${formatNumber(1 / d.value)}/s)` : 'all at once';
+    return d.value > 0 ? `every ${formatDuration(d.value)} (${formatRate(1 / d.value)})` : 'all at once';
   return describeDist(d);
 }
 

@@ -2,7 +2,7 @@
 import { describeDist } from '../describe';
 import { distSchema } from '../dist';
 import { nonEmptyText, openObject, probability, wholeAtLeast } from '../fields';
-import { formatNumber } from '../format';
+import { formatPercent } from '../format';
 import { defineKind, OPEN } from './modelKind';
 
 const config = openObject({
@@ -20,7 +20,7 @@ export const handler = defineKind(config)({
   newConfig: () => ({ concurrency: 4, service: { dist: 'exponential', mean: 0.012 } }),
   summary: (c) => {
     const parts = [`×${c.concurrency}`, describeDist(c.service)];
-    if (c.failureRate) parts.push(`${formatNumber(c.failureRate * 100)}% fail`);
+    if (c.failureRate) parts.push(`${formatPercent(c.failureRate)} fail`);
     return parts.join(' · ');
   },
   input: OPEN,
