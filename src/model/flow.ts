@@ -12,7 +12,7 @@ export { DELIVERIES, OVERFLOWS } from './kinds/queue';
 export const BUS_KINDS: readonly BusKind[] = KINDS.filter(isBusKind);
 
 /** The Flow JSON version this app writes; older versions are migrated to it on reading (migrate.ts). */
-export const FLOW_VERSION = 1;
+export const FLOW_VERSION = 2;
 
 export const configSchemas = Object.fromEntries(KINDS.map((k) => [k, MODEL_KINDS[k].config])) as {
   [K in Kind]: (typeof MODEL_KINDS)[K]['config'];
@@ -62,7 +62,7 @@ export const settingsSchema = z
 
 export const flowShapeSchema = z.looseObject({
   format: z.literal('eventflow', { error: reason('must be "eventflow"') }),
-  version: z.literal(FLOW_VERSION, { error: reason('must be 1 (the only version this app reads)') }),
+  version: z.literal(FLOW_VERSION, { error: reason(`must be ${FLOW_VERSION}`) }),
   name: z.string({ error: reason('must be text') }),
   nodes: z.array(nodeSchema, { error: reason('must be a list of nodes') }),
   edges: z.array(edgeSchema, { error: reason('must be a list of edges') }),

@@ -1,4 +1,4 @@
-// fast-check arbitraries for Flow JSON v1 (test-only). Flows are valid by construction: unique
+// fast-check arbitraries for Flow JSON (test-only). Flows are valid by construction: unique
 // ids, edges that respect connectionProblem, deadLetters naming other buses, and unknown extra
 // fields sprinkled in, since the contract says those survive a round trip.
 import fc from 'fast-check';
@@ -7,6 +7,7 @@ import { kindProblem } from '../connect';
 import type { Dist } from '../dist';
 import {
   DELIVERIES,
+  FLOW_VERSION,
   type Flow,
   type FlowEdge,
   type FlowNode,
@@ -106,7 +107,7 @@ const nodeArb = (id: string) =>
       ),
   );
 
-/** Any valid Flow JSON v1 document, with up to `maxNodes` nodes. */
+/** Any valid Flow JSON document (current version), with up to `maxNodes` nodes. */
 export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
   fc
     .integer({ min: 0, max: maxNodes })
@@ -156,7 +157,7 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
       return withoutUndefined({
         ...extra,
         format: 'eventflow',
-        version: 1,
+        version: FLOW_VERSION,
         name,
         nodes: withDlq,
         edges,
