@@ -1,5 +1,6 @@
 export * from './dist';
 export * from './flow';
+export * from './migrate';
 export * from './validate';
 export * from './connect';
 export * from './defaults';
