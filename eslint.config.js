@@ -5,6 +5,14 @@ import globals from 'globals';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'process', 'url', 'util'];
 
+/** A relative import that climbs, from any depth, into one of `folders` under src/: ../ui/x, ../../ui/x, … */
+const climbsInto = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message });
+const REACT = ['react', 'react-dom', '@xyflow/react', 'zustand'];
+const reactSubpaths = (message) => ({
+  group: ['react/*', 'react-dom/*', '@xyflow/react/*', 'zustand/*'],
+  message,
+});
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -34,8 +42,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['react', 'react-dom', '@xyflow/react', 'zustand', ...nodeBuiltins],
-          patterns: ['node:*', '../ui/*', '../store/*', '../runtime/*', '../cli/*', '../io/*'],
+          paths: [...REACT, ...nodeBuiltins],
+          patterns: [
+            reactSubpaths('The core runs in a Worker and in Node: no React.'),
+            { group: ['node:*'], message: 'The core runs in a browser Worker too: no Node built-ins.' },
+            climbsInto(
+              ['ui', 'store', 'runtime', 'cli', 'io'],
+              'The core (model, engine) is imported by the shell (ui, store, runtime, cli, io), never the reverse.',
+            ),
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'setTimeout', 'setInterval', 'performance'],
@@ -44,6 +59,24 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Use the seeded RNG in engine/rng.ts.' },
         { object: 'Date', property: 'now', message: 'Simulated time only; the host passes wall time in.' },
       ],
+    },
+  },
+  {
+    // The host and its protocol run in a Web Worker and in tests: no React and no DOM. Time and the
+    // message port are handed in by the worker entry (worker.ts: self, performance, setTimeout).
+    files: ['src/runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: REACT,
+          patterns: [
+            reactSubpaths('The runtime runs in a Worker: no React.'),
+            climbsInto(['ui', 'store'], 'The runtime serves the UI and the store; it must not import them.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document'],
     },
   },
   {

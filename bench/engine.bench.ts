@@ -15,7 +15,7 @@ const ROUNDS = 7;
 
 const flow: Flow = {
   format: 'eventflow',
-  version: 1,
+  version: 2,
   name: 'bench M/M/1',
   nodes: [
     {

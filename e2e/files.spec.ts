@@ -26,7 +26,7 @@ test('export, start over, re-import: the same bytes come back', async ({ page })
   await expect(canvasNodes(page)).toHaveCount(6);
   const first = await exportFile(page);
   expect(first.name).toBe('thumbnail-work-queue.eventflow.json');
-  expect(JSON.parse(first.text)).toMatchObject({ format: 'eventflow', version: 1 });
+  expect(JSON.parse(first.text)).toMatchObject({ format: 'eventflow', version: 2 });
 
   // "New" asks first.
   await page.getByRole('button', { name: 'New' }).click();
@@ -101,7 +101,7 @@ test('work is restored after a reload; unreadable saved data is reported and kep
   await writeStorage(page, 'eventflow-studio.flow', '{"format":"eventflow","version":9}');
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('could not be read');
-  await expect(page.getByRole('alert')).toContainText('version: must be 1');
+  await expect(page.getByRole('alert')).toContainText('version: 9 is newer than this app reads (1–2)');
   await expect(page.getByText('Your canvas is empty')).toBeVisible();
   const backup = await readStorage(page, 'eventflow-studio.flow.unreadable-backup');
   expect(backup).toContain('"version":9');
@@ -116,7 +116,7 @@ test('a storage failure is reported, not swallowed', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('browser storage is full');
 });
 
-test('dropping a .json file on the canvas imports it', async ({ page }) => {
+test('dropping a .json file on the canvas imports it, a version 1 file as version 2', async ({ page }) => {
   await openApp(page);
   const flow = {
     format: 'eventflow',
@@ -138,4 +138,5 @@ test('dropping a .json file on the canvas imports it', async ({ page }) => {
   await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: data });
   await expect(canvasNode(page, 'store-1')).toContainText('Archive');
   await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue('Dropped');
+  expect(await savedFlow(page)).toMatchObject({ version: 2, name: 'Dropped' });
 });

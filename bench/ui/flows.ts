@@ -47,7 +47,7 @@ export function generatedFlow(nodes: number): Flow {
   }
   return {
     format: 'eventflow',
-    version: 1,
+    version: 2,
     name: `Generated ${nodes} nodes`,
     nodes: flowNodes.slice(0, nodes),
     edges: edges.filter((e) => flowNodes.slice(0, nodes).some((n) => n.id === e.target)),

@@ -27,7 +27,9 @@ describe('createSimulation refuses bad flows', () => {
     (bad.nodes[2]!.config as { concurrency: number }).concurrency = 0;
     expect(problems(bad)).toEqual(['nodes[2].config.concurrency: must be a whole number ≥ 1']);
     expect(problems('nope')).toEqual(['the file must hold a JSON object (a Flow)']);
-    expect(problems({ ...ok, version: 2 })).toEqual(['version: must be 1 (the only version this app reads)']);
+    expect(problems({ ...ok, version: 3 })).toEqual([
+      'version: 3 is newer than this app reads (1–2): open it with a newer Eventflow Studio',
+    ]);
   });
 
   it('schema: a bad distribution, a failure rate above 1, a negative latency', () => {

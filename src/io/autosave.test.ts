@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeFlow } from '../model/serialize';
 import { createAppStore } from '../store/createAppStore';
-import { BACKUP_KEY, restoreFlow, startAutosave, STORAGE_KEY } from './autosave';
+import { BACKUP_KEY, reportRestore, restoreFlow, startAutosave, STORAGE_KEY } from './autosave';
 
 class MemoryStorage implements Storage {
   data = new Map<string, string>();
@@ -48,7 +48,7 @@ describe('autosave', () => {
     vi.advanceTimersByTime(1);
     expect(storage.getItem(STORAGE_KEY)).toBe(serializeFlow(store.getState().flow));
     const restored = restoreFlow(storage);
-    expect(restored).toEqual({ kind: 'ok', flow: store.getState().flow });
+    expect(restored).toEqual({ kind: 'ok', flow: store.getState().flow, notices: [] });
     stop();
   });
 
@@ -80,10 +80,31 @@ describe('autosave', () => {
 
   it('keeps unreadable saved data under a backup key and reports why', () => {
     const storage = new MemoryStorage();
-    storage.setItem(STORAGE_KEY, '{"format":"eventflow","version":2}');
+    storage.setItem(STORAGE_KEY, '{"format":"eventflow","version":9}');
     const restored = restoreFlow(storage);
     expect(restored.kind).toBe('invalid');
-    expect(storage.getItem(BACKUP_KEY)).toBe('{"format":"eventflow","version":2}');
+    expect(storage.getItem(BACKUP_KEY)).toBe('{"format":"eventflow","version":9}');
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
+  });
+
+  it('restores a flow saved by an older version as the current version', () => {
+    const storage = new MemoryStorage();
+    const v1 = { format: 'eventflow', version: 1, name: 'Old', nodes: [], edges: [] };
+    storage.setItem(STORAGE_KEY, JSON.stringify(v1));
+    expect(restoreFlow(storage)).toEqual({ kind: 'ok', flow: { ...v1, version: 2 }, notices: [] });
+  });
+
+  it('shows what reading an older saved flow changed in meaning, until dismissed', () => {
+    const store = createAppStore();
+    const flow = store.getState().flow;
+    reportRestore(store, { kind: 'ok', flow, notices: [] });
+    expect(store.getState().toasts).toEqual([]);
+    const notices = [
+      { path: 'nodes[2]', nodeId: 'events', message: 'partitions are now assigned to workers' },
+    ];
+    reportRestore(store, { kind: 'ok', flow, notices });
+    expect(store.getState().toasts).toMatchObject([
+      { tone: 'warning', details: ['nodes[2] (events): partitions are now assigned to workers'] },
+    ]);
   });
 });

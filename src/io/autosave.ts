@@ -3,16 +3,17 @@
 // and the app starts empty. Storage failures are reported to the user, never swallowed.
 import type { Flow } from '../model/flow';
 import { serializeFlow } from '../model/serialize';
+import type { FlowNotice } from '../model/migrate';
 import { type FlowProblem, parseFlowText } from '../model/validate';
 import type { AppStore } from '../store/createAppStore';
-import { problemLines } from './flowFile';
+import { noticeLines, problemLines } from './flowFile';
 
 export const STORAGE_KEY = 'eventflow-studio.flow';
 export const BACKUP_KEY = 'eventflow-studio.flow.unreadable-backup';
 
 export type Restored =
   | { kind: 'none' }
-  | { kind: 'ok'; flow: Flow }
+  | { kind: 'ok'; flow: Flow; notices: FlowNotice[] }
   | { kind: 'invalid'; problems: FlowProblem[] }
   | { kind: 'unavailable'; reason: string };
 
@@ -43,7 +44,7 @@ export function restoreFlow(storage: Storage): Restored {
   }
   if (text === null) return { kind: 'none' };
   const parsed = parseFlowText(text);
-  if (parsed.ok) return { kind: 'ok', flow: parsed.flow };
+  if (parsed.ok) return { kind: 'ok', flow: parsed.flow, notices: parsed.notices };
   try {
     storage.setItem(BACKUP_KEY, text);
     storage.removeItem(STORAGE_KEY);
@@ -56,7 +57,13 @@ export function restoreFlow(storage: Storage): Restored {
 /** Reports what restoreFlow found, through the store's notifications. */
 export function reportRestore(store: AppStore, restored: Restored): void {
   const { notify } = store.getState();
-  if (restored.kind === 'invalid') {
+  if (restored.kind === 'ok' && restored.notices.length > 0) {
+    notify(
+      'warning',
+      'Your saved flow was written by an older version of Eventflow Studio; reading it changed what some settings mean:',
+      noticeLines(restored.notices),
+    );
+  } else if (restored.kind === 'invalid') {
     notify(
       'error',
       `Your saved flow could not be read, so a new one was started. The old data is kept in localStorage under "${BACKUP_KEY}".`,

@@ -1,6 +1,7 @@
 // Which connections make sense. The canvas refuses the others with this reason, and import
 // refuses files that contain them, so the two can never disagree.
 import type { Flow, Kind } from './flow';
+import { MODEL_KINDS } from './kinds';
 
 type Graph = Pick<Flow, 'nodes' | 'edges'>;
 
@@ -25,9 +26,12 @@ export function connectionProblem(
   return null;
 }
 
+/** Why no edge may go from a node of kind `source` to one of kind `target`, or null. */
 export function kindProblem(source: Kind, target: Kind): string | null {
-  if (target === 'producer') return 'nothing flows into a producer: it only emits events';
-  if (source === 'store') return 'a store is terminal: nothing flows out of it';
+  const input = MODEL_KINDS[target].input;
+  if (!input.open) return input.why;
+  const output = MODEL_KINDS[source].output;
+  if (!output.open) return output.why;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertNever } from './assertNever';
 import { atLeast, positive } from './fields';
 
 export const DIST_KINDS = ['constant', 'exponential', 'uniform', 'normal', 'lognormal'] as const;
@@ -38,6 +39,8 @@ export function distMean(d: Dist): number {
       return d.mean;
     case 'lognormal':
       return d.mean;
+    default:
+      return assertNever(d, 'distribution');
   }
 }
 
@@ -55,5 +58,7 @@ export function convertDist(d: Dist, kind: DistKind): Dist {
       return { dist: 'normal', mean: m, stddev: m / 4 };
     case 'lognormal':
       return { dist: 'lognormal', mean: m, stddev: m / 2 };
+    default:
+      return assertNever(kind, 'distribution kind');
   }
 }

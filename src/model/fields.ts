@@ -44,3 +44,7 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T)
   z.enum(values, { error: reason(`must be one of ${values.map((v) => `"${v}"`).join(', ')}`) });
 
 export const objectError = reason('must be an object');
+
+/** An object whose known fields are checked and whose unknown fields are kept (they survive a round trip). */
+export const openObject = <S extends z.core.$ZodShape>(shape: S) =>
+  z.looseObject(shape, { error: objectError });

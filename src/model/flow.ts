@@ -1,65 +1,24 @@
-// Flow JSON v1: the contract in shared/DESIGN.md, written once. Import, the inspector and the
-// engine all validate through these schemas. Objects are loose so unknown fields survive a round trip.
+// Flow JSON: the contract in shared/DESIGN.md, written once. Import, the inspector and the engine
+// all validate through these schemas. Each node kind's config schema lives in its module under
+// kinds/; objects are loose so unknown fields survive a round trip.
 import { z } from 'zod';
 import { distSchema } from './dist';
-import {
-  atLeast,
-  nonEmptyText,
-  objectError,
-  oneOf,
-  positive,
-  probability,
-  reason,
-  wholeAtLeast,
-} from './fields';
+import { atLeast, nonEmptyText, openObject, positive, reason, wholeAtLeast } from './fields';
+import { type BusKind, isBusKind, type Kind, KINDS, MODEL_KINDS } from './kinds';
 
-export const KINDS = ['producer', 'queue', 'topic', 'stream', 'handler', 'store'] as const;
-export type Kind = (typeof KINDS)[number];
-export const BUS_KINDS = ['queue', 'topic', 'stream'] as const satisfies readonly Kind[];
-export type BusKind = (typeof BUS_KINDS)[number];
-export const isBusKind = (k: Kind): k is BusKind => (BUS_KINDS as readonly Kind[]).includes(k);
+export { type BusKind, isBusKind, type Kind, KINDS } from './kinds';
+export { DELIVERIES, OVERFLOWS } from './kinds/queue';
 
-export const OVERFLOWS = ['drop-newest', 'drop-oldest', 'block'] as const;
-export const DELIVERIES = ['at-least-once', 'at-most-once'] as const;
+export const BUS_KINDS: readonly BusKind[] = KINDS.filter(isBusKind);
 
-const obj = <S extends z.core.$ZodLooseShape>(shape: S) => z.looseObject(shape, { error: objectError });
+/** The Flow JSON version this app writes; older versions are migrated to it on reading (migrate.ts). */
+export const FLOW_VERSION = 2;
 
-export const producerConfig = obj({
-  eventType: nonEmptyText('event type'),
-  interarrival: distSchema,
-  count: wholeAtLeast(1).optional(),
-  start: atLeast(0, 's').optional(),
-  keys: wholeAtLeast(1).optional(),
-});
-export const queueConfig = obj({
-  capacity: wholeAtLeast(0).optional(),
-  overflow: oneOf(OVERFLOWS).optional(),
-  delivery: oneOf(DELIVERIES).optional(),
-  maxDeliveries: wholeAtLeast(1).optional(),
-  deadLetter: nonEmptyText('node id').optional(),
-});
-export const topicConfig = obj({ capacity: wholeAtLeast(0).optional() });
-export const streamConfig = obj({
-  partitions: wholeAtLeast(1),
-  retention: positive('s').optional(),
-});
-export const handlerConfig = obj({
-  concurrency: wholeAtLeast(1),
-  service: distSchema,
-  failureRate: probability().optional(),
-  retryDelay: distSchema.optional(),
-  emits: nonEmptyText('event type').optional(),
-});
-export const storeConfig = obj({});
+export const configSchemas = Object.fromEntries(KINDS.map((k) => [k, MODEL_KINDS[k].config])) as {
+  [K in Kind]: (typeof MODEL_KINDS)[K]['config'];
+};
 
-export type ProducerConfig = z.infer<typeof producerConfig>;
-export type QueueConfig = z.infer<typeof queueConfig>;
-export type TopicConfig = z.infer<typeof topicConfig>;
-export type StreamConfig = z.infer<typeof streamConfig>;
-export type HandlerConfig = z.infer<typeof handlerConfig>;
-export type StoreConfig = z.infer<typeof storeConfig>;
-
-const position = obj({
+const position = openObject({
   x: z.number({ error: 'must be a number' }),
   y: z.number({ error: 'must be a number' }),
 });
@@ -68,14 +27,12 @@ const nodeBase = {
   label: z.string({ error: 'must be text' }).optional(),
   position,
 };
-const nodeSchemas = [
-  z.looseObject({ ...nodeBase, kind: z.literal('producer'), config: producerConfig }),
-  z.looseObject({ ...nodeBase, kind: z.literal('queue'), config: queueConfig }),
-  z.looseObject({ ...nodeBase, kind: z.literal('topic'), config: topicConfig }),
-  z.looseObject({ ...nodeBase, kind: z.literal('stream'), config: streamConfig }),
-  z.looseObject({ ...nodeBase, kind: z.literal('handler'), config: handlerConfig }),
-  z.looseObject({ ...nodeBase, kind: z.literal('store'), config: storeConfig }),
-] as const;
+const nodeOfKind = <K extends Kind>(kind: K) =>
+  z.looseObject({ ...nodeBase, kind: z.literal(kind), config: configSchemas[kind] });
+type NodeSchema = { [K in Kind]: ReturnType<typeof nodeOfKind<K>> }[Kind];
+// Built from KINDS, so a new kind needs no line here; map() cannot say that the result is a
+// non-empty tuple of one schema per kind, which is what discriminatedUnion asks for.
+const nodeSchemas = KINDS.map(nodeOfKind) as readonly NodeSchema[] as readonly [NodeSchema, ...NodeSchema[]];
 
 export const nodeSchema = z.discriminatedUnion('kind', nodeSchemas, {
   error: (iss) =>
@@ -84,7 +41,7 @@ export const nodeSchema = z.discriminatedUnion('kind', nodeSchemas, {
       : `unknown kind (expected one of ${KINDS.map((k) => `"${k}"`).join(', ')})`,
 });
 
-export const edgeSchema = obj({
+export const edgeSchema = openObject({
   id: nonEmptyText('id'),
   source: nonEmptyText('node id'),
   target: nonEmptyText('node id'),
@@ -105,7 +62,7 @@ export const settingsSchema = z
 
 export const flowShapeSchema = z.looseObject({
   format: z.literal('eventflow', { error: reason('must be "eventflow"') }),
-  version: z.literal(1, { error: reason('must be 1 (the only version this app reads)') }),
+  version: z.literal(FLOW_VERSION, { error: reason(`must be ${FLOW_VERSION}`) }),
   name: z.string({ error: reason('must be text') }),
   nodes: z.array(nodeSchema, { error: reason('must be a list of nodes') }),
   edges: z.array(edgeSchema, { error: reason('must be a list of edges') }),
@@ -118,12 +75,3 @@ export type FlowSettings = z.infer<typeof settingsSchema>;
 export type Flow = z.infer<typeof flowShapeSchema>;
 export type NodeOfKind<K extends Kind> = Extract<FlowNode, { kind: K }>;
 export type ConfigOf<K extends Kind> = NodeOfKind<K>['config'];
-
-export const configSchemas = {
-  producer: producerConfig,
-  queue: queueConfig,
-  topic: topicConfig,
-  stream: streamConfig,
-  handler: handlerConfig,
-  store: storeConfig,
-} as const satisfies Record<Kind, z.ZodType>;

@@ -32,7 +32,24 @@ describe('refused input', () => {
     ['not JSON', '{"format": "eventflow",', 'not valid JSON'],
     ['not an object', '[1, 2]', 'the file must hold a JSON object'],
     ['wrong format', { ...flow([]), format: 'bpmn' }, 'format: must be "eventflow"'],
-    ['wrong version', { ...flow([]), version: 2 }, 'version: must be 1'],
+    [
+      'a version newer than the app',
+      { ...flow([]), version: 3 },
+      'version: 3 is newer than this app reads (1–2): open it with a newer Eventflow Studio',
+    ],
+    [
+      'a version before the first',
+      { ...flow([]), version: 0 },
+      'version: 0 is not a Flow JSON version (this app reads 1–2)',
+    ],
+    [
+      'a fractional version',
+      { ...flow([]), version: 1.5 },
+      'version: must be a whole number (this app reads versions 1–2)',
+    ],
+    ['a version as text', { ...flow([]), version: '2' }, 'version: must be a whole number'],
+    ['another kind of JSON file', { name: 'x', dependencies: {} }, 'format: is required'],
+    ['a file of another format', { format: 'bpmn', version: 9 }, 'format: must be "eventflow"'],
     ['unknown kind', flow([node('x', 'lambda')]), 'nodes[0].kind: unknown kind'],
     [
       'missing field',

@@ -28,7 +28,7 @@ const nodes: FlowNode[] = [
 ];
 const flow = (edges: [string, string][]): Flow => ({
   format: 'eventflow',
-  version: 1,
+  version: 2,
   name: 't',
   nodes: structuredClone(nodes),
   edges: edges.map(([source, target]) => ({ id: `${source}-${target}`, source, target })),

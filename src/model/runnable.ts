@@ -1,5 +1,6 @@
 // Graph checks that a schema-valid flow must also pass before it can run. Same {path, message}
 // problems as import, naming the node, so the inspector, the worker and the CLI agree.
+import { deadLetterProblem } from './deadLetter';
 import type { Dist } from './dist';
 import { isBusKind, type Flow } from './flow';
 import type { FlowProblem } from './validate';
@@ -29,15 +30,9 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
   flow.nodes.forEach((n, i) => {
     if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
     const target = index.get(n.config.deadLetter);
-    const path = `nodes[${i}].config.deadLetter`;
-    if (target === undefined) problems.push({ path, message: `there is no node "${n.config.deadLetter}"` });
-    else if (target === i) problems.push({ path, message: 'a queue cannot dead-letter into itself' });
-    else if (!isBusKind(flow.nodes[target]!.kind)) {
-      problems.push({
-        path,
-        message: `must name a queue, topic or stream ("${n.config.deadLetter}" is a ${flow.nodes[target]!.kind})`,
-      });
-    } else reach[i]!.push(target);
+    const message = deadLetterProblem(n, target === undefined ? undefined : flow.nodes[target]);
+    if (message) problems.push({ path: `nodes[${i}].config.deadLetter`, message });
+    else reach[i]!.push(target!);
   });
 
   const reached = new Uint8Array(flow.nodes.length);

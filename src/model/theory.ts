@@ -1,6 +1,7 @@
 // Closed-form queueing predictions, for tests and for showing "expected" beside measured figures.
 // Pure functions; all assume Poisson arrivals (exponential interarrival times) at `arrivalRate`,
 // FIFO service and identical servers. Times in seconds, rates per second.
+import { assertNever } from './assertNever';
 import type { Dist } from './dist';
 
 export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/G/1' | 'M/M/c' | 'M/G/c' | 'M/M/c/K';
@@ -71,6 +72,8 @@ export function moments(d: Dist): { mean: number; second: number } {
       const variance = d.stddev * d.stddev * (1 + a * h - h * h);
       return { mean, second: variance + mean * mean };
     }
+    default:
+      return assertNever(d, 'distribution');
   }
 }
 

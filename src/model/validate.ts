@@ -1,8 +1,12 @@
-// Reading a Flow from untrusted input: shape (zod) first, then references and connection rules.
+// Reading a Flow from untrusted input: its version first (older ones are migrated, migrate.ts),
+// then its shape (zod), then references and connection rules.
 // Every problem names its place as a path, e.g. `nodes[3].config.concurrency: must be …`.
 import { z } from 'zod';
 import { connectionProblem } from './connect';
-import { flowShapeSchema, isBusKind, type Flow } from './flow';
+import { deadLetterProblem } from './deadLetter';
+import { flowShapeSchema, type Flow } from './flow';
+import { type FlowDocument, type FlowNotice, migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
 
 export interface FlowProblem {
   /** Where, as `nodes[3].config.concurrency`; empty for the document itself. */
@@ -10,7 +14,9 @@ export interface FlowProblem {
   message: string;
 }
 
-export type ParseResult = { ok: true; flow: Flow } | { ok: false; problems: FlowProblem[] };
+/** A readable flow comes with the notices of what reading an older version changed in meaning. */
+export type ParseResult =
+  { ok: true; flow: Flow; notices: FlowNotice[] } | { ok: false; problems: FlowProblem[] };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -32,15 +38,24 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
   }));
 }
 
-/** Validates a parsed JSON value as Flow JSON v1. */
+/** Validates a parsed JSON value as Flow JSON of any version this app reads, as the current version. */
 export function parseFlow(input: unknown): ParseResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [{ path: '', message: 'the file must hold a JSON object (a Flow)' }] };
   }
-  const shape = flowShapeSchema.safeParse(input);
+  const migrated = migrate(input as FlowDocument, MIGRATIONS);
+  if (!migrated.ok) {
+    // Some other JSON file is better told apart by its format than by its version.
+    const format = flowShapeSchema.shape.format.safeParse((input as FlowDocument).format);
+    const formatProblems = format.success ? [] : zodProblems(format.error, ['format']);
+    return { ok: false, problems: [...formatProblems, ...migrated.problems] };
+  }
+  const shape = flowShapeSchema.safeParse(migrated.doc);
   if (!shape.success) return { ok: false, problems: zodProblems(shape.error) };
   const problems = referenceProblems(shape.data);
-  return problems.length ? { ok: false, problems } : { ok: true, flow: shape.data };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, flow: shape.data, notices: migrated.notices };
 }
 
 /** Parses text as JSON and validates it. */
@@ -66,16 +81,8 @@ function referenceProblems(flow: Flow): FlowProblem[] {
   });
   flow.nodes.forEach((n, i) => {
     if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
-    const target = flow.nodes[nodeIndex.get(n.config.deadLetter) ?? -1];
-    const path = `nodes[${i}].config.deadLetter`;
-    if (!target) problems.push({ path, message: `there is no node "${n.config.deadLetter}"` });
-    else if (target.id === n.id) problems.push({ path, message: 'a queue cannot dead-letter into itself' });
-    else if (!isBusKind(target.kind)) {
-      problems.push({
-        path,
-        message: `must name a queue, topic or stream ("${target.id}" is a ${target.kind})`,
-      });
-    }
+    const message = deadLetterProblem(n, flow.nodes[nodeIndex.get(n.config.deadLetter) ?? -1]);
+    if (message) problems.push({ path: `nodes[${i}].config.deadLetter`, message });
   });
   const edgeIds = new Map<string, number>();
   flow.edges.forEach((e, i) => {

@@ -4,7 +4,7 @@ import { describeProblem, problemsWithNodes } from './problems';
 
 const flow: Flow = {
   format: 'eventflow',
-  version: 1,
+  version: 2,
   name: 'x',
   nodes: [
     {

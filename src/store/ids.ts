@@ -1,6 +1,6 @@
 // Readable, stable ids for new nodes and edges: "queue-2", "e-producer-1-queue-2".
 import type { Flow, Kind } from '../model/flow';
-import { KIND_LABELS } from '../model/defaults';
+import { MODEL_KINDS } from '../model/kinds';
 
 /** The next free "<kind>-<n>" id, counting from 1 and never reusing a taken id. */
 export function nextNodeId(taken: ReadonlySet<string>, kind: Kind): string {
@@ -12,7 +12,7 @@ export function nextNodeId(taken: ReadonlySet<string>, kind: Kind): string {
 /** "Queue 2" for "queue-2"; falls back to the kind's name for foreign ids. */
 export function labelForId(id: string, kind: Kind): string {
   const m = /-(\d+)$/.exec(id);
-  return m ? `${KIND_LABELS[kind]} ${m[1]}` : KIND_LABELS[kind];
+  return m ? `${MODEL_KINDS[kind].label} ${m[1]}` : MODEL_KINDS[kind].label;
 }
 
 export function nextEdgeId(taken: ReadonlySet<string>, source: string, target: string): string {

@@ -5,7 +5,7 @@ import { createAppStore } from './createAppStore';
 
 const base = (): Flow => ({
   format: 'eventflow',
-  version: 1,
+  version: 2,
   name: 'Test',
   nodes: [
     {
@@ -128,7 +128,7 @@ describe('app store', () => {
 
   it('replacing the flow (import, template) is undoable', () => {
     const store = createAppStore(base());
-    store.getState().replaceFlow({ format: 'eventflow', version: 1, name: 'Other', nodes: [], edges: [] });
+    store.getState().replaceFlow({ format: 'eventflow', version: 2, name: 'Other', nodes: [], edges: [] });
     history(store).undo();
     expect(store.getState().flow.name).toBe('Test');
   });

@@ -10,10 +10,15 @@ import './styles/nodes.css';
 import './styles/inspector.css';
 import './styles/dialogs.css';
 import { AppLayout } from './AppLayout';
+import { UI_KINDS } from './kinds';
+import { kindColourCss } from './kinds/kindColours';
+
+const KIND_COLOURS = kindColourCss(UI_KINDS);
 
 export function App() {
   return (
     <ReactFlowProvider>
+      <style>{KIND_COLOURS}</style>
       <AppLayout />
     </ReactFlowProvider>
   );

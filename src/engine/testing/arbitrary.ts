@@ -151,5 +151,5 @@ export const flowArb: fc.Arbitrary<Flow> = fc
       const target = buses[dl[i % 6]! % buses.length]!;
       if (target.id !== node.id && dl[i % 6]! % 2 === 0) node.config.deadLetter = target.id;
     });
-    return { format: 'eventflow', version: 1, name: 'random', nodes, edges } satisfies Flow;
+    return { format: 'eventflow', version: 2, name: 'random', nodes, edges } satisfies Flow;
   });

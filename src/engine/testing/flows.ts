@@ -46,7 +46,7 @@ export const store = (id: string): FlowNode => ({ id, kind: 'store', position: a
 export function flowOf(nodes: FlowNode[], edges: (string | FlowEdge)[], settings?: Flow['settings']): Flow {
   return {
     format: 'eventflow',
-    version: 1,
+    version: 2,
     name: 'test',
     nodes,
     edges: edges.map((e) => {

@@ -111,5 +111,5 @@ export const laneFlowArb: fc.Arbitrary<Flow> = fc
         if (queue.kind === 'queue') queue.config.deadLetter = `q${l + 1}`;
       }
     });
-    return { format: 'eventflow', version: 1, name: 'lanes', nodes, edges } satisfies Flow;
+    return { format: 'eventflow', version: 2, name: 'lanes', nodes, edges } satisfies Flow;
   });

@@ -1,5 +1,5 @@
-// Starting points offered under "Templates". The JSON files are Flow JSON v1, validated by
-// templates.test.ts, and bundled into the app by Vite's JSON import.
+// Starting points offered under "Templates". The JSON files are Flow JSON of the current version,
+// validated by templates.test.ts, and bundled into the app by Vite's JSON import.
 import cqrsOrders from './cqrs-orders.json';
 import kafkaStream from './kafka-stream.json';
 import signupTopic from './signup-topic.json';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FLOW_VERSION } from '../../model/flow';
 import { formatProblem, parseFlow } from '../../model/validate';
 import { TEMPLATES } from '.';
 
@@ -12,8 +13,9 @@ describe('templates', () => {
     describe(t.title, () => {
       const parsed = parseFlow(t.json);
 
-      it('is valid Flow JSON v1', () => {
+      it('is valid Flow JSON of the current version, so loading it migrates nothing', () => {
         expect(parsed.ok ? [] : parsed.problems.map(formatProblem)).toEqual([]);
+        expect(t.json).toMatchObject({ version: FLOW_VERSION });
       });
 
       it('looks runnable: every node is reached from a producer and every edge has both ends', () => {

@@ -1,11 +1,13 @@
-// fast-check arbitraries for Flow JSON v1 (test-only). Flows are valid by construction: unique
+// fast-check arbitraries for Flow JSON (test-only). Flows are valid by construction: unique
 // ids, edges that respect connectionProblem, deadLetters naming other buses, and unknown extra
 // fields sprinkled in, since the contract says those survive a round trip.
 import fc from 'fast-check';
+import { assertNever } from '../assertNever';
 import { kindProblem } from '../connect';
 import type { Dist } from '../dist';
 import {
   DELIVERIES,
+  FLOW_VERSION,
   type Flow,
   type FlowEdge,
   type FlowNode,
@@ -80,6 +82,8 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
       );
     case 'store':
       return rec(fc.constant({}));
+    default:
+      return assertNever(kind, 'node kind');
   }
 }
 
@@ -103,7 +107,7 @@ const nodeArb = (id: string) =>
       ),
   );
 
-/** Any valid Flow JSON v1 document, with up to `maxNodes` nodes. */
+/** Any valid Flow JSON document (current version), with up to `maxNodes` nodes. */
 export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
   fc
     .integer({ min: 0, max: maxNodes })
@@ -153,7 +157,7 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
       return withoutUndefined({
         ...extra,
         format: 'eventflow',
-        version: 1,
+        version: FLOW_VERSION,
         name,
         nodes: withDlq,
         edges,

@@ -5,7 +5,7 @@ import type { Flow } from '../../model/flow';
 export function orderFlow(): Flow {
   return {
     format: 'eventflow',
-    version: 1,
+    version: 2,
     name: 'orders',
     nodes: [
       {

@@ -3,7 +3,14 @@
 import type { StateCreator } from 'zustand';
 import { connectionProblem } from '../../model/connect';
 import { newConfig } from '../../model/defaults';
-import type { Flow, FlowEdge, FlowNode, FlowSettings, Kind } from '../../model/flow';
+import {
+  type Flow,
+  type FlowEdge,
+  type FlowNode,
+  type FlowSettings,
+  FLOW_VERSION,
+  type Kind,
+} from '../../model/flow';
 import { type Clip, pasteClip } from '../clipboard';
 import { edgeIds, labelForId, nextEdgeId, nextNodeId, nodeIds } from '../ids';
 import type { App } from '../types';
@@ -33,7 +40,7 @@ export interface FlowSlice {
 
 export const emptyFlow = (name = 'Untitled flow'): Flow => ({
   format: 'eventflow',
-  version: 1,
+  version: FLOW_VERSION,
   name,
   nodes: [],
   edges: [],

@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { App } from '../types';
 
-export type ToastTone = 'error' | 'info';
+/** Errors and warnings stay until dismissed; only errors are alerts. */
+export type ToastTone = 'error' | 'warning' | 'info';
 export interface Toast {
   id: number;
   tone: ToastTone;

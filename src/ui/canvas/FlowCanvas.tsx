@@ -6,7 +6,7 @@ import { looksLikeJsonFile } from '../../io/flowFile';
 import { KINDS, type Kind } from '../../model/flow';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { useImportFile } from '../hooks/useImportFile';
-import { nodeTypes } from '../nodes/nodeTypes';
+import { nodeTypes } from '../kinds';
 import { DotOverlay } from '../run/DotOverlay';
 import { EmptyState } from './EmptyState';
 import { centredAt } from './placement';

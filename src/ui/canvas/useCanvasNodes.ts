@@ -4,7 +4,7 @@ import { type Edge, MarkerType } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FlowEdge, FlowNode } from '../../model/flow';
-import { describeDist } from '../../model/summary';
+import { describeDist } from '../../model/describe';
 import { useAppStore } from '../../store/useAppStore';
 import type { CanvasNode, CanvasNodeData } from '../nodes/rfTypes';
 

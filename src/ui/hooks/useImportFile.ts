@@ -1,8 +1,9 @@
-// Importing a Flow JSON file (toolbar button or a file dropped on the canvas). A refused file is
-// reported with the place and reason of its first problems; the current flow stays untouched.
+// Importing a Flow JSON file (toolbar button or a file dropped on the canvas), then fitting the
+// new flow in view. What the import does to the flow and what it tells the user: io/importFlow.ts.
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { problemLines, readFlowFile } from '../../io/flowFile';
+import { readFlowFile } from '../../io/flowFile';
+import { applyImport } from '../../io/importFlow';
 import { useAppStoreApi } from '../../store/useAppStore';
 
 export function useImportFile() {
@@ -10,19 +11,7 @@ export function useImportFile() {
   const { fitView } = useReactFlow();
   return useCallback(
     async (file: File) => {
-      const result = await readFlowFile(file);
-      const s = store.getState();
-      if (!result.ok) {
-        const n = result.problems.length;
-        s.notify(
-          'error',
-          `Couldn’t import “${file.name}”: ${n} problem${n === 1 ? '' : 's'} found. Your flow was not changed.`,
-          problemLines(result.problems),
-        );
-        return;
-      }
-      s.replaceFlow(result.flow);
-      s.notify('info', `Imported “${result.flow.name || file.name}”.`);
+      if (!applyImport(store, file.name, await readFlowFile(file))) return;
       // Wait a frame so React Flow has measured the new nodes before fitting them.
       requestAnimationFrame(() => void fitView({ duration: 300, padding: 0.2, maxZoom: 1.1 }));
     },

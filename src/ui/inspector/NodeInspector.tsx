@@ -1,39 +1,22 @@
-import { KIND_LABELS } from '../../model/defaults';
+import type { ComponentType } from 'react';
 import type { FlowNode } from '../../model/flow';
+import { MODEL_KINDS } from '../../model/kinds';
 import { useAppStoreApi } from '../../store/useAppStore';
-import { KindIcon } from '../nodes/KindIcon';
-import { HandlerFields } from './HandlerFields';
-import { ProducerFields } from './ProducerFields';
-import { QueueFields } from './QueueFields';
-import { StreamFields } from './StreamFields';
+import { UI_KINDS } from '../kinds';
+import { KindIcon } from '../kinds/KindIcon';
 import { TextField } from './TextField';
-import { TopicFields } from './TopicFields';
-
-function KindFields({ node }: { node: FlowNode }) {
-  switch (node.kind) {
-    case 'producer':
-      return <ProducerFields node={node} />;
-    case 'queue':
-      return <QueueFields node={node} />;
-    case 'topic':
-      return <TopicFields node={node} />;
-    case 'stream':
-      return <StreamFields node={node} />;
-    case 'handler':
-      return <HandlerFields node={node} />;
-    case 'store':
-      return <p className="inspector__note">A store is terminal: events end their journey here.</p>;
-  }
-}
 
 export function NodeInspector({ node }: { node: FlowNode }) {
   const store = useAppStoreApi();
+  // A lookup by node.kind gives TypeScript a union of field components, none of which takes every
+  // node; the registry's type pairs each kind's fields with its own nodes.
+  const KindFields = UI_KINDS[node.kind].Fields as ComponentType<{ node: FlowNode }>;
   return (
     <>
-      <div className={`inspector__head inspector__head--${node.kind}`}>
+      <div className="inspector__head" data-kind={node.kind}>
         <KindIcon kind={node.kind} size={20} />
         <div>
-          <h2 className="inspector__title">{KIND_LABELS[node.kind]}</h2>
+          <h2 className="inspector__title">{MODEL_KINDS[node.kind].label}</h2>
           <p className="inspector__id">
             id <code>{node.id}</code>
           </p>

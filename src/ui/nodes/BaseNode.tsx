@@ -1,44 +1,45 @@
 // The shell every node kind shares: handles, icon, label, one-line summary, a live badge slot.
-// Each kind's file chooses which handles exist and adds its own decoration.
+// The kind's model module says which handles exist; its UI entry adds the icon and decoration.
 import { Handle, Position } from '@xyflow/react';
 import { type ReactNode, use } from 'react';
-import { KIND_LABELS } from '../../model/defaults';
 import type { FlowNode } from '../../model/flow';
+import { MODEL_KINDS } from '../../model/kinds';
 import { summarize } from '../../model/summary';
-import { KindIcon } from './KindIcon';
+import { Glyph } from './Glyph';
 import { NodeBadgeContext } from './NodeBadgeContext';
 
 interface Props {
   node: FlowNode;
   selected: boolean;
-  /** Producers take no input. */
-  input?: boolean;
-  /** Stores are terminal. */
-  output?: boolean;
+  /** The kind's glyph (SVG children). */
+  icon: ReactNode;
   decoration?: ReactNode;
 }
 
-export function BaseNode({ node, selected, input = true, output = true, decoration }: Props) {
+export function BaseNode({ node, selected, icon, decoration }: Props) {
   const Badge = use(NodeBadgeContext);
+  const kind = MODEL_KINDS[node.kind];
   const label = node.label || node.id;
   return (
     <div
       className={`ef-node ef-node--${node.kind}${selected ? ' is-selected' : ''}`}
       data-kind={node.kind}
-      title={`${KIND_LABELS[node.kind]} “${label}” (${node.id})`}
+      title={`${kind.label} “${label}” (${node.id})`}
     >
-      {input && <Handle type="target" position={Position.Left} aria-label={`Input of ${label}`} />}
+      {kind.input.open && <Handle type="target" position={Position.Left} aria-label={`Input of ${label}`} />}
       {decoration}
       <div className="ef-node__icon">
-        <KindIcon kind={node.kind} />
+        <Glyph>{icon}</Glyph>
       </div>
       <div className="ef-node__text">
-        <div className="ef-node__kind">{KIND_LABELS[node.kind]}</div>
+        <div className="ef-node__kind">{kind.label}</div>
         <div className="ef-node__label">{label}</div>
         <div className="ef-node__summary">{summarize(node)}</div>
       </div>
       {Badge && <Badge nodeId={node.id} />}
-      {output && <Handle type="source" position={Position.Right} aria-label={`Output of ${label}`} />}
+      {kind.output.open && (
+        <Handle type="source" position={Position.Right} aria-label={`Output of ${label}`} />
+      )}
     </div>
   );
 }

@@ -1,18 +1,9 @@
 // Node kinds to add: click to place one in view, or drag one onto the canvas.
-import { KIND_LABELS } from '../../model/defaults';
-import { KINDS } from '../../model/flow';
+import { KINDS, MODEL_KINDS } from '../../model/kinds';
 import { KIND_MIME } from '../canvas/FlowCanvas';
 import type { EditorActions } from '../hooks/useEditorActions';
-import { KindIcon } from '../nodes/KindIcon';
-
-const HINTS = {
-  producer: 'Emits events',
-  queue: 'Point-to-point',
-  topic: 'Pub/sub fan-out',
-  stream: 'Partitioned log',
-  handler: 'Processes events',
-  store: 'Terminal sink',
-} as const;
+import { UI_KINDS } from '../kinds';
+import { KindIcon } from '../kinds/KindIcon';
 
 export function Palette({ actions }: { actions: EditorActions }) {
   return (
@@ -23,7 +14,8 @@ export function Palette({ actions }: { actions: EditorActions }) {
           <li key={kind}>
             <button
               type="button"
-              className={`palette__item palette__item--${kind}`}
+              className="palette__item"
+              data-kind={kind}
               aria-label={`Add ${kind}`}
               title={`Add ${kind}: click, or drag onto the canvas`}
               draggable
@@ -37,8 +29,8 @@ export function Palette({ actions }: { actions: EditorActions }) {
                 <KindIcon kind={kind} />
               </span>
               <span className="palette__text">
-                <span className="palette__name">{KIND_LABELS[kind]}</span>
-                <span className="palette__hint">{HINTS[kind]}</span>
+                <span className="palette__name">{MODEL_KINDS[kind].label}</span>
+                <span className="palette__hint">{UI_KINDS[kind].hint}</span>
               </span>
             </button>
           </li>

@@ -3,15 +3,16 @@ import { useId, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
-import { download, metricsCsv, metricsJson } from './exportMetrics';
-import { fmtCount, fmtSeconds } from './format';
+import { downloadText } from '../../io/download';
+import { metricsCsv, metricsJson } from './exportMetrics';
+import { formatCount, formatDuration } from '../../model/format';
 import { MetricsTable } from './MetricsTable';
 import { useRunState } from './runContext';
 
 /** The one figure that changes at the clock's pace, in its own component so the panel does not. */
 function EventsTotal() {
   const events = useRunState((s) => s.events);
-  return <dd data-total="events">{fmtCount(events)}</dd>;
+  return <dd data-total="events">{formatCount(events)}</dd>;
 }
 
 const fileName = (name: string, ext: string): string =>
@@ -30,8 +31,8 @@ export function MetricsPanel() {
   const exportAs = (ext: 'csv' | 'json'): void => {
     if (!report) return;
     const f = store.getState().flow;
-    if (ext === 'csv') download(fileName(f.name, 'csv'), metricsCsv(report, f), 'text/csv');
-    else download(fileName(f.name, 'json'), metricsJson(report, f), 'application/json');
+    if (ext === 'csv') downloadText(fileName(f.name, 'csv'), metricsCsv(report, f), 'text/csv');
+    else downloadText(fileName(f.name, 'json'), metricsJson(report, f), 'application/json');
   };
 
   return (
@@ -55,17 +56,17 @@ export function MetricsPanel() {
           <dt>Events</dt>
           <EventsTotal />
           <dt>Emitted</dt>
-          <dd data-total="emitted">{fmtCount(t?.emitted)}</dd>
+          <dd data-total="emitted">{formatCount(t?.emitted)}</dd>
           <dt>Completed</dt>
-          <dd data-total="completed">{fmtCount(t?.completed)}</dd>
+          <dd data-total="completed">{formatCount(t?.completed)}</dd>
           <dt>Dropped</dt>
-          <dd data-total="dropped">{fmtCount(t?.dropped)}</dd>
+          <dd data-total="dropped">{formatCount(t?.dropped)}</dd>
           <dt>Dead-lettered</dt>
-          <dd>{fmtCount(t?.deadLettered)}</dd>
+          <dd>{formatCount(t?.deadLettered)}</dd>
           <dt>In flight</dt>
-          <dd>{fmtCount(t?.inFlight)}</dd>
+          <dd>{formatCount(t?.inFlight)}</dd>
           <dt>End-to-end p95</dt>
-          <dd>{fmtSeconds(report?.endToEnd.p95)}</dd>
+          <dd>{formatDuration(report?.endToEnd.p95)}</dd>
         </dl>
         <div className="metrics__export">
           <button type="button" className="button" disabled={!report} onClick={() => exportAs('csv')}>

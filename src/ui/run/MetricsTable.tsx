@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import type { NodeReport, SimulationReport } from '../../engine/api';
 import type { Flow } from '../../model/flow';
 import { useAppStore } from '../../store/useAppStore';
-import { fmtCount, fmtPercent, fmtSeconds } from './format';
+import { formatCount, formatDuration, formatPercent } from '../../model/format';
 import { Prediction } from './Prediction';
 import { predictAll, type QueuePrediction } from './predictions';
 
@@ -29,7 +29,7 @@ function Row({
   prediction: QueuePrediction | undefined;
 }) {
   const stat = (s: NodeReport['wait']) =>
-    `${fmtSeconds(s.p50)} / ${fmtSeconds(s.p95)} / ${fmtSeconds(s.p99)}`;
+    `${formatDuration(s.p50)} / ${formatDuration(s.p95)} / ${formatDuration(s.p99)}`;
   const busy = flowNodeKind === 'handler';
   return (
     <tr
@@ -49,11 +49,11 @@ function Row({
         </button>
       </th>
       <td>{flowNodeKind}</td>
-      <td data-metric="in">{fmtCount(n.in)}</td>
-      <td data-metric="out">{fmtCount(n.out)}</td>
-      <td data-metric="dropped">{fmtCount(n.dropped)}</td>
-      <td data-metric="failed">{fmtCount(n.failed)}</td>
-      <td data-metric="utilization">{busy ? fmtPercent(n.utilization) : ''}</td>
+      <td data-metric="in">{formatCount(n.in)}</td>
+      <td data-metric="out">{formatCount(n.out)}</td>
+      <td data-metric="dropped">{formatCount(n.dropped)}</td>
+      <td data-metric="failed">{formatCount(n.failed)}</td>
+      <td data-metric="utilization">{busy ? formatPercent(n.utilization) : ''}</td>
       <td data-metric="wait">{busy ? stat(n.wait) : ''}</td>
       <td data-metric="sojourn">{busy ? stat(n.sojourn) : ''}</td>
       <td>{prediction && <Prediction p={prediction} measured={n} />}</td>

@@ -1,7 +1,7 @@
 // The queueing-theory figure beside the measured one, and the warning when the offered load
 // exceeds what the workers can serve.
 import type { NodeReport } from '../../engine/api';
-import { fmtSeconds } from './format';
+import { formatDuration } from '../../model/format';
 import type { QueuePrediction } from './predictions';
 
 export function Prediction({ p, measured }: { p: QueuePrediction; measured: NodeReport }) {
@@ -18,7 +18,8 @@ export function Prediction({ p, measured }: { p: QueuePrediction; measured: Node
   }
   return (
     <span title={detail}>
-      {q.model} ρ {rho} · wait {fmtSeconds(q.meanWait)} predicted, {fmtSeconds(measured.wait.mean)} measured
+      {q.model} ρ {rho} · wait {formatDuration(q.meanWait)} predicted, {formatDuration(measured.wait.mean)}{' '}
+      measured
     </span>
   );
 }

@@ -3,7 +3,7 @@
 // the overlay can print the true rate.
 import type { SnapshotHolder } from '../../runtime/client';
 import type { DotField } from './dotField';
-import { fmtRate } from './format';
+import { formatRate } from '../../model/format';
 
 /** Dots started per edge per snapshot (≤ 30 snapshots/s). */
 const SPAWN_PER_SNAPSHOT = 2;
@@ -69,7 +69,7 @@ export class DotSpawner {
       if (dt > 0) this.rate[e] = this.rate[e]! + RATE_ALPHA * (total / dt - this.rate[e]!);
       if (total > spawned) {
         this.sampledUntil[e] = now + SAMPLED_HOLD_MS;
-        this.labels[e] = fmtRate(this.rate[e]!);
+        this.labels[e] = formatRate(this.rate[e]!);
       }
     }
   }

@@ -42,13 +42,3 @@ export function metricsJson(report: SimulationReport, flow: Flow): string {
   const labels = Object.fromEntries(flow.nodes.map((n) => [n.id, n.label || n.id]));
   return JSON.stringify({ flow: flow.name, labels, ...report }, null, 2) + '\n';
 }
-
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

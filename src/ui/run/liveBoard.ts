@@ -1,6 +1,7 @@
 // Live node badges, updated by direct DOM writes ≤ 10 times a second: a tick touches only the
 // badge elements, never React, so a 1,000-node graph does not re-render while it runs.
 import { NODE_ROW } from '../../engine/snapshot';
+import { assertNever } from '../../model/assertNever';
 import type { Kind } from '../../model/flow';
 import type { SnapshotHolder } from '../../runtime/client';
 import { heatColor } from './palette';
@@ -106,17 +107,30 @@ export class LiveBoard {
     if (root.hidden) root.hidden = false;
     const depth = rows[at + F.depth]!;
     const capacity = rows[at + F.capacity]!;
-    const isBus = kind === 'queue' || kind === 'topic' || kind === 'stream';
     let text: string;
-    if (kind === 'handler') {
-      text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
-    } else if (isBus) {
-      text = Number.isFinite(capacity) ? `${fmt(depth)} / ${fmt(capacity)}` : `${fmt(depth)} queued`;
-    } else {
-      // A producer's figure is what it emitted; a store's, what it received.
-      text = `${fmt(rows[at + (kind === 'producer' ? F.out : F.in)]!)} events`;
+    let showBar: boolean;
+    switch (kind) {
+      case 'handler':
+        text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
+        showBar = depth > 0;
+        break;
+      case 'queue':
+      case 'topic':
+      case 'stream':
+        text = Number.isFinite(capacity) ? `${fmt(depth)} / ${fmt(capacity)}` : `${fmt(depth)} queued`;
+        showBar = true;
+        break;
+      case 'producer':
+        text = `${fmt(rows[at + F.out]!)} events`;
+        showBar = false;
+        break;
+      case 'store':
+        text = `${fmt(rows[at + F.in]!)} events`;
+        showBar = false;
+        break;
+      default:
+        return assertNever(kind, 'node kind');
     }
-    const showBar = isBus || (kind === 'handler' && depth > 0);
     if (showBar !== e.bar) {
       e.bar = showBar;
       bar.hidden = !showBar;

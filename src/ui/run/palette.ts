@@ -11,8 +11,6 @@ export const EVENT_COLORS = [
   '#000000',
 ] as const;
 
-export const eventColor = (typeIndex: number): string => EVENT_COLORS[typeIndex % EVENT_COLORS.length]!;
-
 /** Node heat for utilization 0..1: neutral to red, so the bottleneck stands out at a glance. */
 export function heatColor(utilization: number): string {
   const u = Math.min(1, Math.max(0, utilization));

@@ -1,4 +1,5 @@
-// Errors are alerts and stay until dismissed; notes are polite status messages that fade.
+// Errors are alerts and stay until dismissed; warnings stay too but are polite status messages,
+// as are notes, which fade.
 import { useEffect } from 'react';
 import type { Toast } from '../../store/slices/uiSlice';
 import { useAppStore } from '../../store/useAppStore';

@@ -1,11 +1,38 @@
+// Queue in the editor: a card with stacked bars at its edge (the messages waiting in line), and
+// its capacity, overflow, delivery and dead-letter fields.
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { DELIVERIES, isBusKind, type NodeOfKind, OVERFLOWS } from '../../model/flow';
 import { useAppStore } from '../../store/useAppStore';
-import { BusCapacityField } from './BusCapacityField';
-import { NumberField } from './NumberField';
-import { SelectField } from './SelectField';
-import { useConfigEditor } from './useConfigEditor';
+import { BusCapacityField } from '../inspector/BusCapacityField';
+import { NumberField } from '../inspector/NumberField';
+import { SelectField } from '../inspector/SelectField';
+import { useConfigEditor } from '../inspector/useConfigEditor';
+import { BaseNode } from '../nodes/BaseNode';
+import type { CanvasNode } from '../nodes/rfTypes';
+import type { UiKind } from './uiKind';
+
+const icon = (
+  <>
+    <rect x="3" y="5" width="18" height="4" rx="1" />
+    <rect x="3" y="10" width="18" height="4" rx="1" />
+    <rect x="3" y="15" width="18" height="4" rx="1" />
+  </>
+);
+
+const StackedBars = () => (
+  <span className="ef-node__bars" aria-hidden="true">
+    <i />
+    <i />
+    <i />
+  </span>
+);
+
+const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<CanvasNode>) {
+  return <BaseNode node={data.node} selected={selected} icon={icon} decoration={<StackedBars />} />;
+});
 
 const OVERFLOW_NAMES = {
   'drop-newest': 'Drop newest',
@@ -14,7 +41,7 @@ const OVERFLOW_NAMES = {
 };
 const DELIVERY_NAMES = { 'at-least-once': 'At least once (redeliver)', 'at-most-once': 'At most once' };
 
-export function QueueFields({ node }: { node: NodeOfKind<'queue'> }) {
+function QueueFields({ node }: { node: NodeOfKind<'queue'> }) {
   const { set, check } = useConfigEditor(node);
   const c = node.config;
   const buses = useAppStore(
@@ -68,3 +95,12 @@ export function QueueFields({ node }: { node: NodeOfKind<'queue'> }) {
     </>
   );
 }
+
+export const queue: UiKind<'queue'> = {
+  kind: 'queue',
+  icon,
+  colour: { light: '#d9822b', dark: '#f0a04b' },
+  hint: 'Point-to-point',
+  Node: QueueNode,
+  Fields: QueueFields,
+};

@@ -1,10 +1,36 @@
+// Producer in the editor: a pill with an emitting pulse (it has no input handle), and its event
+// type, arrival process, count, start and keys.
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import type { NodeOfKind } from '../../model/flow';
-import { DistField } from './DistField';
-import { inMs, NumberField } from './NumberField';
-import { TextField } from './TextField';
-import { useConfigEditor } from './useConfigEditor';
+import { DistField } from '../inspector/DistField';
+import { inMs, NumberField } from '../inspector/NumberField';
+import { TextField } from '../inspector/TextField';
+import { useConfigEditor } from '../inspector/useConfigEditor';
+import { BaseNode } from '../nodes/BaseNode';
+import type { CanvasNode } from '../nodes/rfTypes';
+import type { UiKind } from './uiKind';
 
-export function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
+const icon = (
+  <>
+    <path d="M4 12h9" />
+    <path d="M10 7l5 5-5 5" />
+    <circle cx="19" cy="12" r="2" />
+  </>
+);
+
+const ProducerNode = memo(function ProducerNode({ data, selected }: NodeProps<CanvasNode>) {
+  return (
+    <BaseNode
+      node={data.node}
+      selected={selected}
+      icon={icon}
+      decoration={<span className="ef-node__pulse" aria-hidden="true" />}
+    />
+  );
+});
+
+function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
   const { set, check } = useConfigEditor(node);
   const c = node.config;
   return (
@@ -52,3 +78,12 @@ export function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
     </>
   );
 }
+
+export const producer: UiKind<'producer'> = {
+  kind: 'producer',
+  icon,
+  colour: { light: '#1f9d6b', dark: '#3ccf91' },
+  hint: 'Emits events',
+  Node: ProducerNode,
+  Fields: ProducerFields,
+};

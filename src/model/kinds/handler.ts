@@ -1,0 +1,29 @@
+// Handler: workers that process events, may fail, and emit one event on each outgoing edge.
+import { describeDist } from '../describe';
+import { distSchema } from '../dist';
+import { nonEmptyText, openObject, probability, wholeAtLeast } from '../fields';
+import { formatPercent } from '../format';
+import { defineKind, OPEN } from './modelKind';
+
+const config = openObject({
+  concurrency: wholeAtLeast(1),
+  service: distSchema,
+  failureRate: probability().optional(),
+  retryDelay: distSchema.optional(),
+  emits: nonEmptyText('event type').optional(),
+});
+
+export const handler = defineKind(config)({
+  kind: 'handler',
+  label: 'Handler',
+  fieldDefaults: { failureRate: 0, retryDelay: { dist: 'constant', value: 0 } },
+  newConfig: () => ({ concurrency: 4, service: { dist: 'exponential', mean: 0.012 } }),
+  summary: (c) => {
+    const parts = [`×${c.concurrency}`, describeDist(c.service)];
+    if (c.failureRate) parts.push(`${formatPercent(c.failureRate)} fail`);
+    return parts.join(' · ');
+  },
+  input: OPEN,
+  output: OPEN,
+  bus: false,
+});

@@ -1,0 +1,30 @@
+// Producer: emits events of one type at random intervals; nothing flows into it.
+import { describeArrivals } from '../describe';
+import { distSchema } from '../dist';
+import { atLeast, nonEmptyText, openObject, wholeAtLeast } from '../fields';
+import { formatCount } from '../format';
+import { closed, defineKind, OPEN } from './modelKind';
+
+const config = openObject({
+  eventType: nonEmptyText('event type'),
+  interarrival: distSchema,
+  count: wholeAtLeast(1).optional(),
+  start: atLeast(0, 's').optional(),
+  keys: wholeAtLeast(1).optional(),
+});
+
+export const producer = defineKind(config)({
+  kind: 'producer',
+  label: 'Producer',
+  fieldDefaults: { start: 0 },
+  newConfig: () => ({ eventType: 'order.placed', interarrival: { dist: 'exponential', mean: 0.0125 } }),
+  summary: (c) => {
+    const parts = [describeArrivals(c.interarrival)];
+    if (c.count !== undefined) parts.push(`${formatCount(c.count)} events`);
+    if (c.keys !== undefined) parts.push(`${formatCount(c.keys)} keys`);
+    return parts.join(' · ');
+  },
+  input: closed('nothing flows into a producer: it only emits events'),
+  output: OPEN,
+  bus: false,
+});

@@ -1,0 +1,17 @@
+// Topic: publish/subscribe; every outgoing edge is a subscription that gets its own copy.
+import { describeCapacity } from '../describe';
+import { openObject, wholeAtLeast } from '../fields';
+import { defineKind, OPEN } from './modelKind';
+
+const config = openObject({ capacity: wholeAtLeast(0).optional() });
+
+export const topic = defineKind(config)({
+  kind: 'topic',
+  label: 'Topic',
+  fieldDefaults: { capacity: Infinity },
+  newConfig: () => ({}),
+  summary: (c) => (c.capacity === undefined ? 'pub/sub' : `pub/sub · ${describeCapacity(c.capacity)}`),
+  input: OPEN,
+  output: OPEN,
+  bus: true,
+});
