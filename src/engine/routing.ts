@@ -4,12 +4,8 @@
 import type { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { FLAG_DEAD_LETTER } from './kernel/messages';
-import { assertNever } from '../model/assertNever';
-import { fanOutBus } from './kinds/bus';
-import { KIND_CODE, kindAt } from './kinds/codes';
-import { handlerArrive } from './kinds/handler';
-import { queueArrive } from './kinds/queue';
-import { COUNTERS, C_DROPPED, C_IN, C_OUT, T_COMPLETED, T_DROPPED, T_EMITTED } from './metrics';
+import { arriveAt } from './kinds';
+import { COUNTERS, C_DROPPED, C_OUT, T_COMPLETED, T_DROPPED, T_EMITTED } from './metrics';
 import { draw } from './distributions';
 
 /**
@@ -71,36 +67,6 @@ export function send(eng: Engine, slot: number, e: number): void {
     eng.inFlight[e]!++;
     eng.heap.push(eng.now + draw(topo.edgeLatency[e]!, eng.rng), eventCode(EV.arrive, slot));
   } else arriveAt(eng, slot, topo.edgeDst[e]!);
-}
-
-/**
- * A copy reaches node n: each kind's arrival, chosen by a switch the compiler checks covers every
- * kind. (A handler counts deliveries when a worker takes them, not on arrival.)
- */
-export function arriveAt(eng: Engine, slot: number, n: number): void {
-  const kind = kindAt(eng.topo, n);
-  if (kind !== KIND_CODE.handler) eng.counters[n * COUNTERS + C_IN]!++;
-  eng.pool.arrive[slot] = eng.now;
-  switch (kind) {
-    case KIND_CODE.queue:
-      queueArrive(eng, n, slot);
-      break;
-    case KIND_CODE.handler:
-      handlerArrive(eng, n, slot);
-      break;
-    case KIND_CODE.topic:
-    case KIND_CODE.stream:
-      fanOutBus(eng, n, slot);
-      break;
-    case KIND_CODE.store:
-      complete(eng, slot);
-      break;
-    case KIND_CODE.producer:
-      // Validation refuses edges into producers.
-      throw new Error(`a copy reached producer ${eng.topo.nodeIds[n]}, which takes no input`);
-    default:
-      assertNever(kind, 'node kind');
-  }
 }
 
 /** EV.arrive: a copy comes off the wire of the edge it was sent on. */

@@ -2,22 +2,21 @@
 // so that a switch over a node's code can end in assertNever: a new kind that some switch does
 // not handle is a compile error there. A leaf module (it imports no engine code), so that every
 // other engine module can use these constants while modules import each other.
-import type { Kind } from '../../model/flow';
+import { KINDS, type Kind } from '../../model/flow';
 
-export const KIND_CODE = {
-  producer: 0,
-  queue: 1,
-  topic: 2,
-  stream: 3,
-  handler: 4,
-  store: 5,
-} as const satisfies Record<Kind, number>;
-export type KindCode = (typeof KIND_CODE)[Kind];
+/** The position of V in the tuple T, as a number literal type. */
+type Position<T extends readonly unknown[], V> = {
+  [I in keyof T]: T[I] extends V ? (I extends `${infer N extends number}` ? N : never) : never;
+}[number];
+
+/** A kind's code is its position in KINDS, so a new kind needs no entry here. */
+export type KindCode = Position<typeof KINDS, Kind>;
+export const KIND_CODE = Object.fromEntries(KINDS.map((k, i) => [k, i])) as {
+  readonly [K in Kind]: Position<typeof KINDS, K>;
+};
 
 /** The kind's name for a code (the report's `kind`). */
-export const KIND_NAME: readonly Kind[] = (Object.keys(KIND_CODE) as Kind[]).sort(
-  (a, b) => KIND_CODE[a] - KIND_CODE[b],
-);
+export const KIND_NAME: readonly Kind[] = KINDS;
 
 /** The kind code of node n. */
 export const kindAt = (topo: { kind: Int32Array }, n: number): KindCode => topo.kind[n] as KindCode;

@@ -1,29 +1,39 @@
 // The engine's node kinds, one module each: how its config compiles into its tables, what
-// happens when a copy arrives (dispatched by routing.arriveAt), and what the report shows. This
-// registry is typed by the model's Kind, so a kind without a module is a compile error, as is a
-// kind missing from a switch over kinds (each ends in assertNever). Only topology.ts and
-// report.ts import this file; the kind modules never do, so it is evaluated after all of them.
+// happens when a copy arrives, and what the report shows. The registry is typed by the model's
+// Kind, so a kind without a module is a compile error, as is a kind missing from a switch over
+// kinds here (each ends in assertNever).
 import { assertNever } from '../../model/assertNever';
 import type { FlowNode, Kind } from '../../model/flow';
 import type { CompileContext, Topology } from '../topology';
 import { allocateBusTables, type BusTables } from './bus';
-import { KIND_NAME, kindAt } from './codes';
-import { allocateHandlerTables, handlerKind, type HandlerTables } from './handler';
+import type { Engine } from '../engine';
+import { C_IN, COUNTERS } from '../metrics';
+import { complete } from '../routing';
+import { fanOutBus } from './bus';
+import { KIND_CODE, KIND_NAME, kindAt } from './codes';
+import { allocateHandlerTables, handlerArrive, handlerKind, type HandlerTables } from './handler';
 import { allocateProducerTables, producerKind, type ProducerTables } from './producer';
-import { queueKind } from './queue';
+import { queueArrive, queueKind } from './queue';
 import { storeKind } from './store';
 import { allocateStreamTables, streamKind, type StreamTables } from './stream';
 import { topicKind } from './topic';
 import type { EngineKind } from './types';
 
-export const ENGINE_KINDS: { [K in Kind]: EngineKind<K> } = {
-  producer: producerKind,
-  queue: queueKind,
-  topic: topicKind,
-  stream: streamKind,
-  handler: handlerKind,
-  store: storeKind,
-};
+type Registry = { [K in Kind]: EngineKind<K> };
+let registry: Registry | undefined;
+/**
+ * Built on first use, not when this module loads: the kind modules import arriveAt() from here,
+ * so one of them may still be loading when this module does.
+ */
+export const engineKinds = (): Registry =>
+  (registry ??= {
+    producer: producerKind,
+    queue: queueKind,
+    topic: topicKind,
+    stream: streamKind,
+    handler: handlerKind,
+    store: storeKind,
+  });
 
 /** Every kind's own tables, indexed by node. */
 export type KindTables = ProducerTables & BusTables & StreamTables & HandlerTables;
@@ -39,7 +49,7 @@ export const allocateKindTables = (N: number): KindTables => ({
 export type KindFigures = Pick<EngineKind<Kind>, 'throughput' | 'capacity' | 'workers'>;
 
 export const figuresOf = (topo: Topology, n: number): KindFigures =>
-  ENGINE_KINDS[KIND_NAME[kindAt(topo, n)]!];
+  engineKinds()[KIND_NAME[kindAt(topo, n)]!];
 
 export function compileNode(topo: Topology, n: number, node: FlowNode, ctx: CompileContext): void {
   switch (node.kind) {
@@ -57,5 +67,35 @@ export function compileNode(topo: Topology, n: number, node: FlowNode, ctx: Comp
       return storeKind.compile(topo, n, node.config, ctx);
     default:
       return assertNever(node, 'node kind');
+  }
+}
+
+/**
+ * A copy reaches node n: each kind's arrival, chosen by a switch the compiler checks covers every
+ * kind. (A handler counts deliveries when a worker takes them, not on arrival.)
+ */
+export function arriveAt(eng: Engine, slot: number, n: number): void {
+  const kind = kindAt(eng.topo, n);
+  if (kind !== KIND_CODE.handler) eng.counters[n * COUNTERS + C_IN]!++;
+  eng.pool.arrive[slot] = eng.now;
+  switch (kind) {
+    case KIND_CODE.queue:
+      queueArrive(eng, n, slot);
+      break;
+    case KIND_CODE.handler:
+      handlerArrive(eng, n, slot);
+      break;
+    case KIND_CODE.topic:
+    case KIND_CODE.stream:
+      fanOutBus(eng, n, slot);
+      break;
+    case KIND_CODE.store:
+      complete(eng, slot);
+      break;
+    case KIND_CODE.producer:
+      // Validation refuses edges into producers.
+      throw new Error(`a copy reached producer ${eng.topo.nodeIds[n]}, which takes no input`);
+    default:
+      assertNever(kind, 'node kind');
   }
 }
