@@ -6,7 +6,7 @@ import { assertNever } from '../model/assertNever';
 import { runAction } from './actions';
 import { Fifo } from './kernel/fifo';
 import { EV, eventArg, eventCode, eventKind } from './kernel/events';
-import { EventHeap } from './kernel/heap';
+import { EventHeap, PastEventError } from './kernel/heap';
 import { MessagePool } from './kernel/messages';
 import { Scratch } from './kernel/scratch';
 import { ACTION, Timeline } from './kernel/timeline';
@@ -183,6 +183,8 @@ export class Engine {
     while (k < max && heap.size > 0) {
       const time = heap.peekTime();
       if (time > end) break;
+      // A past event is the earliest: checked here, not at each push. (Written so NaN fails too.)
+      if (!(time >= this.now)) throw new PastEventError(time, this.now);
       const code = heap.peekCode();
       // Taken, not popped: the event's own next event (a producer's next emission, a worker's
       // next completion) usually takes its place in the heap.
@@ -229,10 +231,8 @@ export class Engine {
     this.events += k;
     this.lanes.flush(this);
     // Time moves to `until` when nothing more is due before it, so time-weighted figures cover it.
-    if (k < max && end > this.now && end < Infinity && (heap.size === 0 || heap.peekTime() > end)) {
+    if (k < max && end > this.now && end < Infinity && (heap.size === 0 || heap.peekTime() > end))
       this.now = end;
-      heap.advanceTo(end);
-    }
     return k;
   }
 

@@ -1,10 +1,12 @@
 // The pending-event set: a binary min-heap stored in parallel typed arrays, ordered by time and
 // then by a scheduling sequence number, so events due at the same time run in the order they
-// were scheduled. Growth doubles the arrays; nothing is allocated per event. An event may not be
-// scheduled before the one running (or before a time the clock has moved to): that would run it
-// out of order, so push() throws instead.
+// were scheduled. Growth doubles the arrays; nothing is allocated per event.
 
-/** An event scheduled before the current time, or at a time that is not a number. */
+/**
+ * An event scheduled before the current time, or at a time that is not a number: it would run out
+ * of order. The engine's run loop checks each event it takes (one comparison of values it has
+ * loaded anyway: a past event is always the earliest) and throws this.
+ */
 export class PastEventError extends Error {
   constructor(
     readonly time: number,
@@ -12,10 +14,6 @@ export class PastEventError extends Error {
   ) {
     super(`an event was scheduled at t = ${time}, before the current time ${now}`);
   }
-}
-
-function pastEvent(time: number, now: number): never {
-  throw new PastEventError(time, now);
 }
 
 export class EventHeap {
@@ -26,8 +24,6 @@ export class EventHeap {
   private nextSeq = 0;
   /** The earliest entry is taken (its event is running) but still in place; see take(). */
   private taken = false;
-  /** No event may be scheduled before this time: the running event's, or where the clock moved. */
-  private floor = 0;
 
   constructor(capacity = 1024) {
     this.time = new Float64Array(capacity);
@@ -43,12 +39,6 @@ export class EventHeap {
     this.n = 0;
     this.nextSeq = 0;
     this.taken = false;
-    this.floor = 0;
-  }
-
-  /** The clock moved to `t` with nothing due before it: later pushes must not go before it. */
-  advanceTo(t: number): void {
-    if (t > this.floor) this.floor = t;
   }
 
   /** Time of the earliest event; Infinity when empty. */
@@ -74,7 +64,6 @@ export class EventHeap {
    */
   take(): void {
     this.taken = true;
-    this.floor = this.time[0]!;
   }
 
   /** Removes the taken entry if no push() replaced it. */
@@ -86,9 +75,7 @@ export class EventHeap {
   }
 
   push(t: number, code: number): void {
-    // Written so that NaN fails too. push() stays small so that hot callers can inline it and
-    // the one of insert() / replaceTop() their call site uses.
-    if (!(t >= this.floor)) pastEvent(t, this.floor);
+    // Small, so that hot callers inline it and the one of insert() / replaceTop() they use.
     if (this.taken) {
       this.taken = false;
       this.replaceTop(t, code);
