@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFieldProblem, distProblem, settingsProblem } from './fieldCheck';
+import { configFieldProblem, configPatchProblem, distProblem, settingsProblem } from './fieldCheck';
 
 describe('field checks', () => {
   it('accepts valid values and leaving optional fields out', () => {
@@ -20,6 +20,23 @@ describe('field checks', () => {
     expect(distProblem({ dist: 'exponential', mean: 0.01 })).toBeNull();
     expect(distProblem({ dist: 'exponential', mean: 0 }, 'mean')).toBe('must be a number > 0 s');
     expect(distProblem({ dist: 'uniform', min: 2, max: 1 }, 'max')).toBe('must be ≥ min');
+  });
+
+  it('shows a rule that joins fields on the field edited: an endless producer', () => {
+    const config = { eventType: 'e', interarrival: { dist: 'constant', value: 0 }, count: 10 };
+    expect(configPatchProblem('producer', config, { count: 20 })).toBeNull();
+    expect(configPatchProblem('producer', config, { count: undefined })).toMatch(
+      /^is always 0: the producer would emit without end at one instant/,
+    );
+    const endless = { eventType: 'e', interarrival: { dist: 'exponential', mean: 1e-9 } };
+    const withCount = { ...endless, count: 5 };
+    expect(
+      configPatchProblem('producer', withCount, { interarrival: { dist: 'exponential', mean: 1e-7 } }),
+    ).toBeNull();
+    expect(
+      configPatchProblem('producer', { ...endless, interarrival: { dist: 'exponential', mean: 1 } }, endless),
+    ).toMatch(/averages 0.001 µs/);
+    expect(configFieldProblem('handler', 'concurrency', 2 ** 32)).toBe('must be at most 100,000');
   });
 
   it('checks settings, including warmup shorter than duration', () => {

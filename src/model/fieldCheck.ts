@@ -19,6 +19,24 @@ export function configFieldProblem(kind: Kind, key: string, value: unknown): str
   return firstProblem(schema, value);
 }
 
+/**
+ * Why `config` with `patch` applied is refused where `config` itself is not, or null: the rules
+ * that join fields (a producer without a count must let time advance) show on the field edited.
+ */
+export function configPatchProblem(
+  kind: Kind,
+  config: object,
+  patch: Record<string, unknown>,
+): string | null {
+  const schema = configSchemas[kind] as z.ZodType;
+  const key = (i: z.core.$ZodIssue) => `${i.path.join('.')}: ${i.message}`;
+  const before = schema.safeParse(config);
+  const known = new Set(before.success ? [] : before.error.issues.map(key));
+  const after = schema.safeParse({ ...config, ...patch });
+  if (after.success) return null;
+  return after.error.issues.find((i) => !known.has(key(i)))?.message ?? null;
+}
+
 /** Why a distribution is refused, looking at its parameter `param` first, or null. */
 export function distProblem(dist: Record<string, unknown>, param?: string): string | null {
   return firstProblem(distSchema, dist, param ? [param] : []);

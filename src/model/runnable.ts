@@ -71,31 +71,45 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     const t = index.get(e.target);
     if (s !== undefined && t !== undefined && alwaysZero(e.latency)) instantOut[s]!.push(t);
   }
-  const state = new Uint8Array(flow.nodes.length); // 0 new, 1 on the path, 2 done
-  const visit = (i: number): number => {
-    state[i] = 1;
-    for (const t of instantOut[i]!) {
+  const loop = instantLoop(instant, instantOut);
+  if (loop >= 0) {
+    const n = flow.nodes[loop]!;
+    problems.push({
+      path: `nodes[${loop}]`,
+      message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it): events would circle forever`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * A node on a cycle through `instant` nodes only, or -1. Depth-first with its own stack (a chain
+ * of any length cannot overflow the call stack), so linear in nodes + edges.
+ */
+function instantLoop(instant: readonly boolean[], out: readonly number[][]): number {
+  const state = new Uint8Array(instant.length); // 0 new, 1 on the path, 2 done
+  const next = new Int32Array(instant.length); // per node on the path: its next edge to follow
+  const path: number[] = [];
+  for (let root = 0; root < instant.length; root++) {
+    if (!instant[root] || state[root] !== 0) continue;
+    state[root] = 1;
+    path.push(root);
+    while (path.length > 0) {
+      const i = path[path.length - 1]!;
+      const edges = out[i]!;
+      if (next[i]! >= edges.length) {
+        state[i] = 2;
+        path.pop();
+        continue;
+      }
+      const t = edges[next[i]!++]!;
       if (!instant[t]) continue;
       if (state[t] === 1) return t;
       if (state[t] === 0) {
-        const c = visit(t);
-        if (c >= 0) return c;
+        state[t] = 1;
+        path.push(t);
       }
     }
-    state[i] = 2;
-    return -1;
-  };
-  for (let i = 0; i < flow.nodes.length; i++) {
-    if (!instant[i] || state[i] !== 0) continue;
-    const c = visit(i);
-    if (c >= 0) {
-      const n = flow.nodes[c]!;
-      problems.push({
-        path: `nodes[${c}]`,
-        message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it): events would circle forever`,
-      });
-      break;
-    }
   }
-  return problems;
+  return -1;
 }

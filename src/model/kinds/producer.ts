@@ -1,16 +1,40 @@
 // Producer: emits events of one type at random intervals; nothing flows into it.
 import { describeArrivals } from '../describe';
-import { distSchema } from '../dist';
-import { atLeast, nonEmptyText, openObject, wholeAtLeast } from '../fields';
-import { formatCount } from '../format';
+import { type Dist, distSchema } from '../dist';
+import { nonEmptyText, openObject, seconds, wholeAtLeast } from '../fields';
+import { formatCount, formatDuration } from '../format';
+import { MAX_COUNT, MAX_KEYS, MIN_INTERARRIVAL } from '../limits';
+import { moments } from '../theory';
 import { closed, defineKind, OPEN } from './modelKind';
+
+/**
+ * Why a producer with this interarrival time and no `count` would never let time advance, or
+ * null. Its mean (as the engine samples it: a normal is truncated at 0) must be at least 1 µs:
+ * faster, it emits without end at one instant, or as good as (a million events every simulated
+ * second). With a `count` the burst is finite, and any interarrival time is allowed.
+ */
+export function endlessArrivals(interarrival: Dist): string | null {
+  const mean = moments(interarrival).mean;
+  if (mean >= MIN_INTERARRIVAL) return null;
+  const now = mean === 0 ? 'is always 0' : `averages ${formatDuration(mean)}`;
+  return (
+    `${now}: the producer would emit without end at one instant; the mean interarrival time must ` +
+    `be at least 1 µs (${formatCount(1 / MIN_INTERARRIVAL)} events/s), or set "count" for a finite burst`
+  );
+}
 
 const config = openObject({
   eventType: nonEmptyText('event type'),
   interarrival: distSchema,
-  count: wholeAtLeast(1).optional(),
-  start: atLeast(0, 's').optional(),
-  keys: wholeAtLeast(1).optional(),
+  count: wholeAtLeast(1, MAX_COUNT).optional(),
+  start: seconds().optional(),
+  keys: wholeAtLeast(1, MAX_KEYS).optional(),
+}).superRefine((c, ctx) => {
+  // Refinements run even when a field failed; only a valid distribution has a mean to check.
+  if (c.count !== undefined || !distSchema.safeParse(c.interarrival).success) return;
+  const endless = endlessArrivals(c.interarrival);
+  if (endless)
+    ctx.addIssue({ code: 'custom', message: endless, path: ['interarrival'], input: c.interarrival });
 });
 
 export const producer = defineKind(config)({

@@ -2,16 +2,17 @@
 // when delivery is at least once.
 import { describeCapacity } from '../describe';
 import { nonEmptyText, oneOf, openObject, wholeAtLeast } from '../fields';
+import { MAX_CAPACITY, MAX_DELIVERIES } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
 export const OVERFLOWS = ['drop-newest', 'drop-oldest', 'block'] as const;
 export const DELIVERIES = ['at-least-once', 'at-most-once'] as const;
 
 const config = openObject({
-  capacity: wholeAtLeast(0).optional(),
+  capacity: wholeAtLeast(0, MAX_CAPACITY).optional(),
   overflow: oneOf(OVERFLOWS).optional(),
   delivery: oneOf(DELIVERIES).optional(),
-  maxDeliveries: wholeAtLeast(1).optional(),
+  maxDeliveries: wholeAtLeast(1, MAX_DELIVERIES).optional(),
   deadLetter: nonEmptyText('node id').optional(),
 });
 

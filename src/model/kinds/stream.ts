@@ -1,11 +1,12 @@
 // Stream: a partitioned log; each consumer group reads every event, one worker per partition.
-import { openObject, positive, wholeAtLeast } from '../fields';
+import { openObject, positiveSeconds, wholeAtLeast } from '../fields';
 import { formatCount } from '../format';
+import { MAX_PARTITIONS } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
 const config = openObject({
-  partitions: wholeAtLeast(1),
-  retention: positive('s').optional(),
+  partitions: wholeAtLeast(1, MAX_PARTITIONS),
+  retention: positiveSeconds().optional(),
 });
 
 export const stream = defineKind(config)({

@@ -1,9 +1,10 @@
 // Topic: publish/subscribe; every outgoing edge is a subscription that gets its own copy.
 import { describeCapacity } from '../describe';
 import { openObject, wholeAtLeast } from '../fields';
+import { MAX_CAPACITY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
-const config = openObject({ capacity: wholeAtLeast(0).optional() });
+const config = openObject({ capacity: wholeAtLeast(0, MAX_CAPACITY).optional() });
 
 export const topic = defineKind(config)({
   kind: 'topic',

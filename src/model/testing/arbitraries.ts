@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { assertNever } from '../assertNever';
 import { kindProblem } from '../connect';
+import { endlessArrivals } from '../kinds/producer';
 import type { Dist } from '../dist';
 import {
   DELIVERIES,
@@ -17,9 +18,10 @@ import {
   OVERFLOWS,
 } from '../flow';
 
-const time = fc.double({ min: 0, max: 10, noNaN: true, noDefaultInfinity: true });
+// Times are 0 or at least 1 ns (model/limits.ts); these stay well inside.
 const positiveTime = fc.double({ min: 1e-6, max: 10, noNaN: true, noDefaultInfinity: true });
-const whole = (min: number) => fc.integer({ min, max: 100_000 });
+const time = fc.oneof(fc.constant(0), positiveTime);
+const whole = (min: number) => fc.integer({ min, max: 10_000 });
 const word = fc.stringMatching(/^[a-z][a-z0-9.-]{0,11}$/);
 
 /** Unknown fields a future version (or another tool) might add; keys avoid the contract's own. */
@@ -38,7 +40,9 @@ export const distArb: fc.Arbitrary<Dist> = fc.oneof(
     .tuple(time, time)
     .map(([a, b]) => ({ dist: 'uniform' as const, min: Math.min(a, b), max: Math.max(a, b) })),
   fc.record({ dist: fc.constant('normal' as const), mean: time, stddev: time }),
-  fc.record({ dist: fc.constant('lognormal' as const), mean: positiveTime, stddev: time }),
+  fc
+    .tuple(positiveTime, fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 100, noNaN: true })))
+    .map(([mean, cv]) => ({ dist: 'lognormal' as const, mean, stddev: mean * cv })),
 );
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -49,13 +53,16 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
   switch (kind) {
     case 'producer':
       return rec(
-        fc.record({
-          eventType: word,
-          interarrival: distArb,
-          count: opt(whole(1)),
-          start: opt(time),
-          keys: opt(whole(1)),
-        }),
+        fc
+          .record({
+            eventType: word,
+            interarrival: distArb,
+            count: opt(whole(1)),
+            start: opt(time),
+            keys: opt(whole(1)),
+          })
+          // A producer without a count must let time advance (endlessArrivals).
+          .map((c) => (c.count !== undefined || !endlessArrivals(c.interarrival) ? c : { ...c, count: 1 })),
       );
     case 'queue':
       return rec(
@@ -63,7 +70,7 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
           capacity: opt(whole(0)),
           overflow: opt(fc.constantFrom(...OVERFLOWS)),
           delivery: opt(fc.constantFrom(...DELIVERIES)),
-          maxDeliveries: opt(whole(1)),
+          maxDeliveries: opt(fc.integer({ min: 1, max: 1_000 })),
         }),
       );
     case 'topic':

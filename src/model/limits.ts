@@ -1,0 +1,51 @@
+// Upper bounds on everything a flow file or the command line can ask for, written once. Each is
+// checked at validation with the usual path-and-reason message, so a typing slip ("concurrency":
+// 4294967296) is refused before anything runs. The engine holds counts in Int32 arrays and event
+// arguments in 27 bits, and every bound here is far inside both. docs/limits.md lists them with
+// the reasons; a bound a real design outgrows is raised here, in one place.
+
+/** Nodes in one flow. */
+export const MAX_NODES = 50_000;
+/** Edges in one flow. */
+export const MAX_EDGES = 100_000;
+/** Distinct event types (producers' types, handlers' emits and the types filters name). */
+export const MAX_EVENT_TYPES = 1_000;
+/** Edges × event types: the engine counts transits per edge and type. */
+export const MAX_EDGE_TYPES = 10_000_000;
+/** Workers of one handler (`concurrency`). */
+export const MAX_CONCURRENCY = 100_000;
+/** Workers of all handlers together. */
+export const MAX_WORKERS = 1_000_000;
+/** Partitions of one stream. */
+export const MAX_PARTITIONS = 10_000;
+/** Partition queues: each stream's partitions × its consumer groups (outgoing edges), summed. */
+export const MAX_PARTITION_QUEUES = 200_000;
+/** A queue's or topic subscription's `capacity` (waiting messages). */
+export const MAX_CAPACITY = 1_000_000_000;
+/** A queue's `maxDeliveries`. */
+export const MAX_DELIVERIES = 1_000;
+/** A producer's distinct `keys`. */
+export const MAX_KEYS = 1_000_000_000;
+/** A producer's `count` of events. */
+export const MAX_COUNT = 1_000_000_000_000;
+
+/** Any time in a flow (duration, warm-up, start, retention, every distribution parameter): about 32 years. */
+export const MAX_SECONDS = 1_000_000_000;
+/** The smallest time other than 0 (1 ns): below it, sums of times stop adding up and draws underflow. */
+export const MIN_SECONDS = 1e-9;
+/**
+ * The smallest mean interarrival time of a producer without `count` (1 µs, a million events per
+ * second): anything faster emits without end at one instant, or as good as.
+ */
+export const MIN_INTERARRIVAL = 1e-6;
+/** A lognormal's stddev ÷ mean: beyond it, draws overflow or underflow, and the mean is never reached in a run. */
+export const MAX_LOGNORMAL_CV = 10_000;
+
+/** Characters in an id (nodes, edges) or an event type. */
+export const MAX_ID_LENGTH = 200;
+/** Characters in a flow's name or a node's label. */
+export const MAX_TEXT_LENGTH = 1_000;
+/** Nesting of objects and lists in a flow file, unknown fields included. */
+export const MAX_DEPTH = 64;
+/** Bytes of a flow file read by the command line or imported in the browser (64 MiB). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
