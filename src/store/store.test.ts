@@ -105,7 +105,7 @@ describe('app store', () => {
 
   it('a drag is one undo entry, however many moves it took', () => {
     const store = createAppStore(base());
-    for (let i = 1; i <= 20; i++) store.getState().dragTo({ 'queue-1': { x: 300 + i, y: i } });
+    for (let i = 1; i <= 20; i++) store.getState().dragTo(new Map([['queue-1', { x: 300 + i, y: i }]]));
     expect(history(store).pastStates).toHaveLength(0);
     expect(store.getState().flow.nodes[1]!.position).toEqual({ x: 300, y: 0 });
     store.getState().endDrag();

@@ -30,8 +30,8 @@ export interface FlowSlice {
   /** Adds an edge, or returns why it is refused (and changes nothing). */
   connect: (source: string, target: string) => string | null;
   deleteElements: (ids: { nodes: readonly string[]; edges: readonly string[] }) => void;
-  /** Moves nodes in one history entry (end of a drag, auto layout). */
-  moveNodes: (positions: Readonly<Record<string, XY>>) => void;
+  /** Moves nodes in one history entry (end of a drag, auto layout); keyed by node id. */
+  moveNodes: (positions: ReadonlyMap<string, XY>) => void;
   setName: (name: string) => void;
   setSettings: (settings: FlowSettings) => void;
   /** Inserts a copy of the clip; selects and returns the new node ids. */
@@ -113,7 +113,10 @@ export const createFlowSlice =
     },
     moveNodes: (positions) => {
       const { flow } = get();
-      const nodes = flow.nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id]! } : n));
+      const nodes = flow.nodes.map((n) => {
+        const position = positions.get(n.id);
+        return position ? { ...n, position } : n;
+      });
       set({ flow: { ...flow, nodes } });
     },
     setName: (name) => set({ flow: { ...get().flow, name } }),

@@ -29,11 +29,11 @@ export function useCanvasNodes(): CanvasNode[] {
   return useMemo(() => {
     const sel = new Set(selected);
     return nodes.map((n) => {
-      const size = measured[n.id];
+      const size = measured.get(n.id);
       return {
         id: n.id,
         type: n.kind,
-        position: dragging?.[n.id] ?? n.position,
+        position: dragging?.get(n.id) ?? n.position,
         data: nodeData(n),
         selected: sel.has(n.id),
         ...(size ? { measured: size } : {}),

@@ -40,16 +40,18 @@ interface Props {
   /** Offers "None" (the field is optional). */
   optional?: boolean;
   asRate?: boolean;
+  /** Why a value is refused; by default the distribution's own rules (distProblem). */
+  problem?: (dist: Record<string, unknown>, param: string) => string | null;
 }
 
-export function DistField({ legend, value, onCommit, optional, asRate }: Props) {
+export function DistField({ legend, value, onCommit, optional, asRate, problem = distProblem }: Props) {
   const options = [
     ...(optional ? [{ value: 'none' as Choice, label: 'None' }] : []),
     ...DIST_KINDS.map((k) => ({ value: k as Choice, label: NAMES[k] })),
   ];
   const params = value as Record<string, unknown> | undefined;
   const setParam = (key: string, v: number | undefined) => onCommit({ ...value!, [key]: v } as Dist);
-  const check = (key: string) => (v: number | undefined) => distProblem({ ...params, [key]: v }, key);
+  const check = (key: string) => (v: number | undefined) => problem({ ...params, [key]: v }, key);
 
   return (
     <fieldset className="dist">
@@ -68,7 +70,7 @@ export function DistField({ legend, value, onCommit, optional, asRate }: Props) 
           check={(rate) =>
             rate === undefined || rate <= 0
               ? 'must be a number > 0 events/s'
-              : distProblem({ ...value, mean: 1 / rate }, 'mean')
+              : problem({ ...value, mean: 1 / rate }, 'mean')
           }
           onCommit={(rate) => onCommit({ ...value, mean: 1 / rate! })}
           hint={`Poisson arrivals: one every ${formatDuration(value.mean)} on average`}

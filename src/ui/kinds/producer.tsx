@@ -2,6 +2,7 @@
 // type, arrival process, count, start and keys.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { configPatchProblem, distProblem } from '../../model/fieldCheck';
 import type { NodeOfKind } from '../../model/flow';
 import { DistField } from '../inspector/DistField';
 import { inMs, NumberField } from '../inspector/NumberField';
@@ -46,6 +47,9 @@ function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
         value={c.interarrival}
         onCommit={(v) => set({ interarrival: v! })}
         asRate
+        problem={(d, param) =>
+          distProblem(d, param) ?? configPatchProblem('producer', c, { interarrival: d })
+        }
       />
       <NumberField
         label="Event count"
