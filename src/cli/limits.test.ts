@@ -1,0 +1,258 @@
+// Issue 13 at the command line: pathological input gets a clear answer quickly, in bounded memory,
+// and never a stack trace. Each case runs the real command in a child process with a heap cap, a
+// wall-clock timeout and its peak resident memory measured (testing/measure.ts). The fixtures are
+// in fixtures/; the big ones are generated into test-results/ (never outside the repository).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, openSync, closeSync, ftruncateSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulation } from '../engine/simulation';
+import { MAX_FILE_BYTES } from '../model/limits';
+import { chain, doc, handlerNode, producerNode } from '../model/testing/pathological';
+import { parseFlowText } from '../model/validate';
+import { EXIT } from './args';
+
+const root = join(import.meta.dirname, '../..');
+const scratch = join(root, 'test-results/cli-limits');
+const fixture = (name: string) => `src/cli/fixtures/${name}`;
+const scratchFile = (name: string) => join(scratch, name);
+
+interface Run {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** Peak resident memory, MB. */
+  rssMb: number;
+  ms: number;
+}
+
+/** The real command, in a child process with a capped heap and a timeout. */
+function simulate(args: string[], { heapMb = 256, timeoutMs = 30_000, preload = [] as string[] } = {}): Run {
+  const start = Date.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${heapMb}`,
+      '--import',
+      'tsx',
+      '--import',
+      './src/cli/testing/measure.ts',
+      ...preload.flatMap((p) => ['--import', p]),
+      'src/cli/simulate.ts',
+      ...args,
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    },
+  );
+  const rssKb = Number(r.output[3] ?? 0);
+  return {
+    code: r.status,
+    signal: r.signal,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    rssMb: rssKb / 1024,
+    ms: Date.now() - start,
+  };
+}
+
+const lines = (text: string) => text.trimEnd().split('\n');
+/** What a stack trace looks like: "    at fn (file:line:col)". */
+const STACK = /^\s+at\s/m;
+
+function expectAnswer(r: Run, code: number, message: RegExp, { rssMb = 400 } = {}) {
+  expect(r.signal, `killed after ${r.ms} ms; stderr: ${r.stderr}`).toBeNull();
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(STACK);
+  expect(r.rssMb, 'peak RSS (MB)').toBeLessThan(rssMb);
+  expect(r.rssMb, 'measured').toBeGreaterThan(0);
+}
+
+/** Whether the engine on this branch stops runs by itself (Simulation.halted, the lead's half). */
+const engineHalts = (() => {
+  const flow = parseFlowText('{"format":"eventflow","version":2,"name":"x","nodes":[],"edges":[]}');
+  const r = flow.ok ? createSimulation(flow.flow) : null;
+  return r !== null && r.ok && 'halted' in r.sim;
+})();
+
+beforeAll(() => mkdirSync(scratch, { recursive: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('flows refused at validation, at once and in little memory (items 2, 4, 9, 13)', () => {
+  const refused: [string, RegExp][] = [
+    [
+      'interarrival-constant-0.json',
+      /nodes\[0\]\.config\.interarrival: is always 0: the producer would emit without end/,
+    ],
+    ['interarrival-uniform-0-0.json', /nodes\[0\]\.config\.interarrival: is always 0/],
+    ['interarrival-normal-0-0.json', /nodes\[0\]\.config\.interarrival: is always 0/],
+    ['interarrival-exponential-1e-9.json', /nodes\[0\]\.config\.interarrival: averages 0\.001 µs/],
+    ['lognormal-interarrival-1e-300.json', /nodes\[0\]\.config\.interarrival\.mean: must be at least 1e-9 s/],
+    [
+      'lognormal-service-stddev-1e308.json',
+      /nodes\[2\]\.config\.service\.stddev: must be at most 1,000,000,000 s/,
+    ],
+    ['partitions-2e31.json', /nodes\[1\]\.config\.partitions: must be at most 10,000\n$/],
+    ['partitions-2e32.json', /nodes\[1\]\.config\.partitions: must be at most 10,000\n$/],
+    ['partitions-1e7.json', /nodes\[1\]\.config\.partitions: must be at most 10,000\n$/],
+    ['concurrency-1e8.json', /nodes\[2\]\.config\.concurrency: must be at most 100,000\n$/],
+    ['concurrency-2e32.json', /nodes\[2\]\.config\.concurrency: must be at most 100,000\n$/],
+    ['concurrency-2e32-plus-1.json', /nodes\[2\]\.config\.concurrency: must be at most 100,000\n$/],
+  ];
+  it.each(refused)(
+    '%s: exit 1 with the path and the reason',
+    (name, message) => {
+      const r = simulate([fixture(name), '--duration', '100000']);
+      expectAnswer(r, EXIT.badFlow, message, { rssMb: 250 });
+      expect(r.stdout).toBe('');
+      expect(r.ms).toBeLessThan(15_000);
+    },
+    30_000,
+  );
+});
+
+describe('input that is not a flow file (item 5)', () => {
+  it.each(['/dev/zero', '/dev/urandom'])(
+    '%s is refused at once, not read',
+    (device) => {
+      const r = simulate([device]);
+      expectAnswer(r, EXIT.usage, new RegExp(`cannot read ${device}: a character device, not a flow file`), {
+        rssMb: 250,
+      });
+    },
+    30_000,
+  );
+
+  it('a FIFO with no writer is refused without waiting; a directory too', () => {
+    const fifo = scratchFile('fifo');
+    rmSync(fifo, { force: true });
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expectAnswer(
+      simulate([fifo], { timeoutMs: 20_000 }),
+      EXIT.usage,
+      /a named pipe \(FIFO\), not a flow file/,
+    );
+    expectAnswer(simulate([scratch]), EXIT.usage, /a directory, not a flow file/);
+  }, 60_000);
+
+  it('a file over the size limit is refused with the limit, without being read', () => {
+    const big = scratchFile('big.json');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, MAX_FILE_BYTES + 1); // sparse: no disk used
+    closeSync(fd);
+    const r = simulate([big]);
+    expectAnswer(
+      r,
+      EXIT.usage,
+      /cannot read .*big\.json: 64 MiB: more than 64 MiB, the most this command reads/,
+      {
+        rssMb: 250,
+      },
+    );
+  }, 30_000);
+});
+
+describe('pathological but valid files (items 3, 8, 10, 12, 14)', () => {
+  it('an unknown field nested 10,000 levels deep is refused with its place and the limit', () => {
+    const file = scratchFile('deep.json');
+    // 10,000 levels in a 50 KB file, written as text (JSON.stringify itself recurses).
+    const levels = 10_000;
+    const deep = `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const flow = JSON.stringify(doc([producerNode('p', { dist: 'constant', value: 1 })]));
+    writeFileSync(file, flow.replace('"config"', `"x":${deep},"config"`));
+    const r = simulate([file]);
+    expectAnswer(r, EXIT.badFlow, /nodes\[0\]\.x\.a\.a\.a\.a\.a…: nested more than 64 levels deep/);
+  }, 30_000);
+
+  it('50,000 problems print 20 and a count, not 50,000 lines', () => {
+    const file = scratchFile('problems.json');
+    const nodes = Array.from({ length: 50_000 }, (_, i) =>
+      handlerNode(`h${i}`, { dist: 'constant', value: 1 }, { concurrency: 0 }),
+    );
+    writeFileSync(file, JSON.stringify(doc(nodes)));
+    const r = simulate([file]);
+    expectAnswer(r, EXIT.badFlow, /…and 49,980 more problems\n$/);
+    expect(lines(r.stderr)).toHaveLength(22);
+  }, 60_000);
+
+  it('ids and labels with escape sequences reach the terminal escaped', () => {
+    const r = simulate([fixture('ansi-escapes.json')]);
+    expectAnswer(r, EXIT.badFlow, /handler "Lonely \\u001b\[2J" is unreachable/);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+  }, 30_000);
+
+  it('ids named like Object members are reported like any other (none dropped)', () => {
+    const r = simulate([fixture('prototype-ids.json')]);
+    expectAnswer(r, EXIT.ok, /^$/);
+    const report = JSON.parse(r.stdout) as { nodes: object };
+    expect(Object.keys(report.nodes)).toEqual(['__proto__', 'constructor', 'toString', ' p ']);
+  }, 30_000);
+
+  it('validates a 20,000-node chain in seconds (the run itself is the engine’s: see engine tests)', () => {
+    const file = scratchFile('chain.json');
+    writeFileSync(file, JSON.stringify(chain(10_000, { dist: 'constant', value: 0.001 }, { duration: 1 })));
+    // --max-events 1: the answer shows the file was read, validated and checked as runnable.
+    const r = simulate([file, '--max-events', '1'], { heapMb: 1024, timeoutMs: 60_000 });
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).not.toMatch(/is not a valid flow|cannot run/);
+  }, 90_000);
+});
+
+describe('long runs can be bounded and say how far they got (item 6)', () => {
+  it('--max-wall stops a run of 10⁹ s, prints the figures so far and says where it stopped (exit 4)', () => {
+    const r = simulate(['examples/mm1.json', '--duration', '1000000000', '--max-wall', '1']);
+    expectAnswer(
+      r,
+      EXIT.stopped,
+      /simulate: stopped by --max-wall 1 s — at t = [\d,.]+ s of 1,000,000,000 s \([\d,]+ events\); the figures on stdout cover the run up to there\n$/,
+    );
+    expect(r.ms).toBeLessThan(15_000);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.stopped).toMatchObject({ reason: 'max-wall', message: 'stopped by --max-wall 1 s' });
+    expect(doc.stopped.time).toBeGreaterThan(0);
+    const t = doc.totals;
+    expect(t.emitted).toBe(t.completed + t.dropped + t.lost + t.deadLettered + t.inFlight);
+  }, 30_000);
+});
+
+describe('no stack trace ever (item 7)', () => {
+  it('an internal error is one line and exit 5', () => {
+    const r = simulate(['examples/mm1.json', '--duration', '1'], { preload: ['./src/cli/testing/crash.ts'] });
+    expectAnswer(
+      r,
+      EXIT.internal,
+      /^simulate: internal error \(RangeError: Maximum call stack size exceeded\); this is a bug in Eventflow Studio, please report it with the flow file\n$/,
+    );
+    expect(r.stdout).toBe('');
+  }, 30_000);
+});
+
+describe.runIf(engineHalts)(
+  'runs the engine stops by itself (items 1 and 15, with the engine’s guards)',
+  () => {
+    it('an overloaded queue stops at the message limit, names the node and prints the figures so far', () => {
+      const r = simulate([fixture('overload.json')], { heapMb: 1024, timeoutMs: 120_000 });
+      expectAnswer(r, EXIT.stopped, /"q"|Queue/, { rssMb: 1500 });
+      const doc = JSON.parse(r.stdout);
+      expect(doc.stopped).toMatchObject({ reason: 'messages', nodeId: 'q' });
+    }, 180_000);
+
+    it('--max-messages lowers the limit', () => {
+      const r = simulate([fixture('overload.json'), '--max-messages', '10000']);
+      expectAnswer(r, EXIT.stopped, /"q"|Queue/, { rssMb: 400 });
+      expect(JSON.parse(r.stdout).stopped.reason).toBe('messages');
+    }, 60_000);
+
+    it('two block queues feeding each other report a deadlock', () => {
+      const r = simulate([fixture('block-deadlock.json')]);
+      expectAnswer(r, EXIT.stopped, /deadlock/i);
+    }, 30_000);
+  },
+);
