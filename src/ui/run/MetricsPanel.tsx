@@ -4,7 +4,7 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
 import { downloadText } from '../../io/download';
-import { metricsCsv, metricsJson } from './exportMetrics';
+import { metricsCsv, metricsJson } from '../../io/metricsExport';
 import { formatCount, formatDuration } from '../../model/format';
 import { MetricsTable } from './MetricsTable';
 import { useRunState } from './runContext';

@@ -1,15 +1,22 @@
 // Metrics as files: JSON is the CLI's document (so the same tools read both) plus node labels;
-// CSV is one row per node, for spreadsheets.
-import type { SimulationReport } from '../../engine/api';
-import type { Flow } from '../../model/flow';
+// CSV is one row per node, for spreadsheets. Labels and ids come from flow files, which people
+// send each other: a cell a spreadsheet would run as a formula is written as text.
+import type { SimulationReport } from '../engine/api';
+import type { Flow } from '../model/flow';
 
 const STATS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const;
 const COUNTS = ['in', 'out', 'dropped', 'failed', 'lost', 'deadLettered', 'redelivered'] as const;
 
-const csvCell = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/**
+ * Text a spreadsheet would take as a formula (=, +, -, @, and a leading tab or carriage return,
+ * OWASP's list) gets a leading apostrophe, which spreadsheets show as text; then RFC 4180 quoting.
+ * A number is written as a number; one that is not finite is a missing figure, left empty.
+ */
+export function csvCell(v: string | number): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 export function metricsCsv(report: SimulationReport, flow: Flow): string {
   const labels = new Map(flow.nodes.map((n) => [n.id, n.label || n.id]));
@@ -39,6 +46,7 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
 }
 
 export function metricsJson(report: SimulationReport, flow: Flow): string {
+  // Built as data properties: an id such as "__proto__" is a key like any other.
   const labels = Object.fromEntries(flow.nodes.map((n) => [n.id, n.label || n.id]));
   return JSON.stringify({ flow: flow.name, labels, ...report }, null, 2) + '\n';
 }
