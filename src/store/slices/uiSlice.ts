@@ -4,12 +4,19 @@ import type { App } from '../types';
 
 /** Errors and warnings stay until dismissed; only errors are alerts. */
 export type ToastTone = 'error' | 'warning' | 'info';
+/** A choice offered in a message: a button that runs it and closes the message. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
 export interface Toast {
   id: number;
   tone: ToastTone;
   title: string;
   /** Further lines, e.g. the first problems of a refused file. */
   details?: string[];
+  /** Choices; a message with choices stays until one is made or it is dismissed. */
+  actions?: ToastAction[];
 }
 export type Dialog = 'templates' | 'confirm-new' | null;
 
@@ -17,7 +24,7 @@ export interface UiSlice {
   toasts: Toast[];
   dialog: Dialog;
   /** Shows a message; an identical one already on screen is replaced so it is read again. */
-  notify: (tone: ToastTone, title: string, details?: string[]) => void;
+  notify: (tone: ToastTone, title: string, details?: string[], actions?: ToastAction[]) => void;
   dismiss: (id: number) => void;
   openDialog: (dialog: Dialog) => void;
 }
@@ -27,10 +34,11 @@ let lastToastId = 0;
 export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => ({
   toasts: [],
   dialog: null,
-  notify: (tone, title, details) => {
+  notify: (tone, title, details, actions) => {
     const id = ++lastToastId;
     const others = get().toasts.filter((t) => t.title !== title);
-    set({ toasts: [...others.slice(-3), { id, tone, title, ...(details ? { details } : {}) }] });
+    const toast = { id, tone, title, ...(details ? { details } : {}), ...(actions ? { actions } : {}) };
+    set({ toasts: [...others.slice(-3), toast] });
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   openDialog: (dialog) => set({ dialog }),
