@@ -2,8 +2,7 @@
 // new flow in view. What the import does to the flow and what it tells the user: io/importFlow.ts.
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { readFlowFile } from '../../io/flowFile';
-import { applyImport } from '../../io/importFlow';
+import { importFile } from '../../io/importFlow';
 import { useAppStoreApi } from '../../store/useAppStore';
 
 export function useImportFile() {
@@ -11,7 +10,7 @@ export function useImportFile() {
   const { fitView } = useReactFlow();
   return useCallback(
     async (file: File) => {
-      if (!applyImport(store, file.name, await readFlowFile(file))) return;
+      if (!(await importFile(store, file))) return;
       // Wait a frame so React Flow has measured the new nodes before fitting them.
       requestAnimationFrame(() => void fitView({ duration: 300, padding: 0.2, maxZoom: 1.1 }));
     },
