@@ -4,9 +4,8 @@
 import type { Migration } from './migrate';
 
 /**
- * Version 2 adds optional fields and a node kind (shared/DESIGN.md); a v1 document is a valid v2
- * document as it stands. The three changes of meaning marked ⚑ there add their notices here as
- * they land.
+ * Version 2 holds the fields of version 1 (docs/flow-json.md); a v1 document is a valid v2
+ * document as it stands. A later step that changes a meaning adds its notices here.
  */
 const v1ToV2: Migration = {
   from: 1,

@@ -1,6 +1,6 @@
 // fast-check arbitraries for Flow JSON (test-only). Flows are valid by construction: unique
 // ids, edges that respect connectionProblem, deadLetters naming other buses, and unknown extra
-// fields sprinkled in, since the contract says those survive a round trip.
+// fields sprinkled in, since docs/flow-json.md says those survive a round trip.
 import fc from 'fast-check';
 import { assertNever } from '../assertNever';
 import { kindProblem } from '../connect';
@@ -24,7 +24,7 @@ const time = fc.oneof(fc.constant(0), positiveTime);
 const whole = (min: number) => fc.integer({ min, max: 10_000 });
 const word = fc.stringMatching(/^[a-z][a-z0-9.-]{0,11}$/);
 
-/** Unknown fields a future version (or another tool) might add; keys avoid the contract's own. */
+/** Unknown fields a future version (or another tool) might add; keys avoid Flow JSON's own. */
 const extras = fc.dictionary(
   fc.stringMatching(/^x-[a-z]{1,6}$/),
   fc.oneof(fc.string(), fc.integer(), fc.boolean()),
