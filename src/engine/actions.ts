@@ -4,9 +4,11 @@ import { assertNever } from '../model/assertNever';
 import type { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { ACTION } from './kernel/timeline';
+import { checkDeadlock } from './guards';
 
 export function runAction(eng: Engine, row: number): void {
   const r = eng.timeline.rows[row]!;
+  eng.timelinePending--;
   eng.lanes.flush(eng);
   const action = r.action;
   switch (action) {
@@ -19,5 +21,12 @@ export function runAction(eng: Engine, row: number): void {
     default:
       assertNever(action, 'action');
   }
-  if (r.period > 0) eng.heap.push(eng.now + r.period, eventCode(EV.action, row));
+  if (r.period > 0) scheduleAction(eng, row, eng.now + r.period);
+  // The heap is taken (this event's entry is still in it) unless the push above replaced it.
+  checkDeadlock(eng);
+}
+
+export function scheduleAction(eng: Engine, row: number, at: number): void {
+  eng.timelinePending++;
+  eng.heap.push(at, eventCode(EV.action, row));
 }

@@ -34,6 +34,27 @@ export interface SimulationReport {
   totals: Totals;
 }
 
+/** Bounds a run stays within; reaching one halts it (`Simulation.halted`) with the figures so far. */
+export interface RunLimits {
+  /** Messages held at once (waiting, in service, on the wire, awaiting a retry). */
+  maxMessages: number;
+}
+/** About 250 MB of message tables at most. */
+export const DEFAULT_LIMITS: RunLimits = { maxMessages: 5_000_000 };
+
+/** Why a run stopped before its end: a guard, not the flow's own end. */
+export interface Halt {
+  /** messages: the message limit was reached; stuck: simulated time stopped advancing; deadlock: blocked copies can never move. */
+  kind: 'messages' | 'stuck' | 'deadlock';
+  /** One paragraph for people, naming the node and what to change. */
+  message: string;
+  /** The node concerned, as a path into the flow (`nodes[3]`) and by id, when there is one. */
+  path?: string;
+  nodeId?: string;
+  /** Simulated seconds. */
+  time: number;
+}
+
 export interface SimulationOptions {
   seed: number;
   /** Simulated seconds; the run stops there. Infinity for an open-ended interactive run. */
@@ -44,13 +65,18 @@ export interface SimulationOptions {
   seriesInterval?: number;
   /** Fast lanes (default on): the same results either way; off is for tests and the bench. */
   lanes?: boolean;
+  /** Defaults: DEFAULT_LIMITS. */
+  limits?: Partial<RunLimits>;
 }
 
 export interface Simulation {
   readonly layout: SnapshotLayout;
   readonly now: number;
   readonly events: number;
+  /** At the end, out of events, or halted. */
   readonly done: boolean;
+  /** Set when a guard stopped the run (the figures up to then stay readable); null otherwise. */
+  readonly halted: Halt | null;
   /**
    * Processes events up to simulated time `t` (inclusive, capped at the duration) or until `maxEvents`;
    * returns events processed. The clock moves to `t` when no event is due before it.

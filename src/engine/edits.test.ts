@@ -33,7 +33,7 @@ function editSequence(built: Flow): [Flow, Flow] {
 }
 
 describe('planEdits', () => {
-  it('addresses live edits by id, in the engine’s own numbering', () => {
+  it('addresses live edits by id', () => {
     const built = fanIn();
     const [first, second] = editSequence(built);
     const p1 = planEdits(built, built, first);
@@ -41,8 +41,8 @@ describe('planEdits', () => {
     expect(p1.needsReset).toEqual(['nodes', 'nodes[4]', 'edges', 'edges[3]']);
     const running = withEdits(built, p1.live);
     const p2 = planEdits(built, running, second);
-    // hB is node 3 in the built flow (and in the engine), though it is node 2 in the edited one.
-    expect(p2.live).toEqual([{ field: 'concurrency', node: 3, value: 9 }]);
+    // hB is node 3 in the built flow, node 2 in the edited one.
+    expect(p2.live).toEqual([{ field: 'concurrency', node: 'hB', value: 9 }]);
     expect(p2.needsReset).toEqual(p1.needsReset);
   });
 
@@ -57,7 +57,7 @@ describe('planEdits', () => {
     const p = faster.nodes[0]!;
     if (p.kind === 'producer') p.config.interarrival = exp(0.05);
     const plan = planEdits(built, built, faster);
-    expect(plan.live).toEqual([{ field: 'interarrival', node: 0, dist: exp(0.05) }]);
+    expect(plan.live).toEqual([{ field: 'interarrival', node: 'p', dist: exp(0.05) }]);
     expect(planEdits(built, withEdits(built, plan.live), faster).live).toEqual([]);
   });
 });
@@ -76,7 +76,7 @@ describe('live edits in a running engine', () => {
     expect(workers('hB')).toBe(9);
     expect(workers('hA')).toBe(2);
     sim.reset();
-    expect(sim.layout.nodeIds).toEqual(['p', 'q', 'hB', 's', 'hC']);
+    expect(sim.layout.nodeIds).toEqual(['hB', 'hC', 'p', 'q', 's']);
     expect(workers('hB')).toBe(9);
   });
 });

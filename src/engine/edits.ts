@@ -1,24 +1,25 @@
 // Live edits as data. An edit of the flow while it runs becomes a plan: the changes the running
 // engine can take as they are (producer interarrival; handler concurrency, service and failure
-// rate), addressed by the engine's own node numbers, and the paths of every other change, which
+// rate), addressed by node id, and the paths of every other change, which
 // wait for a reset that rebuilds the engine. Nodes are matched by id against the flow the engine
 // was built from, never by position, so adding or removing nodes cannot send an edit to the wrong one.
 import { assertNever } from '../model/assertNever';
 import type { Dist } from '../model/dist';
 import type { Flow, FlowEdge, FlowNode } from '../model/flow';
+import { moments } from '../model/theory';
 import { compileDist } from './distributions';
 import type { Engine } from './engine';
 import { setConcurrency } from './kinds/handler';
 import { LANE_OPT_OUT } from './lanes';
 
 export type LiveEdit =
-  | { field: 'interarrival'; node: number; dist: Dist }
-  | { field: 'concurrency'; node: number; value: number }
-  | { field: 'service'; node: number; dist: Dist }
-  | { field: 'failureRate'; node: number; value: number };
+  | { field: 'interarrival'; node: string; dist: Dist }
+  | { field: 'concurrency'; node: string; value: number }
+  | { field: 'service'; node: string; dist: Dist }
+  | { field: 'failureRate'; node: string; value: number };
 
 export interface EditPlan {
-  /** Changes for the running engine, by its node numbers, in the order to apply them. */
+  /** Changes for the running engine, to the nodes of these ids, in the order to apply them. */
   live: LiveEdit[];
   /** Paths in the edited flow (`nodes[3].config.capacity`, `edges[2]`) of changes that wait for a reset. */
   needsReset: string[];
@@ -42,14 +43,13 @@ const edgeShape = (e: FlowEdge) => [e.source, e.target, e.latency ?? null, e.fil
  */
 export function planEdits(built: Flow, running: Flow, next: Flow): EditPlan {
   const plan: EditPlan = { live: [], needsReset: [] };
-  const builtIndex = new Map(built.nodes.map((n, i) => [n.id, i]));
+  const builtById = new Map(built.nodes.map((n) => [n.id, n]));
   const runningById = new Map(running.nodes.map((n) => [n.id, n]));
   const nextIds = new Set(next.nodes.map((n) => n.id));
   if (built.nodes.some((n) => !nextIds.has(n.id))) plan.needsReset.push('nodes');
   next.nodes.forEach((node, i) => {
-    const at = builtIndex.get(node.id);
-    const old = at === undefined ? undefined : built.nodes[at];
-    if (at === undefined || !old || old.kind !== node.kind) {
+    const old = builtById.get(node.id);
+    if (!old || old.kind !== node.kind) {
       plan.needsReset.push(`nodes[${i}]`);
       return;
     }
@@ -60,7 +60,7 @@ export function planEdits(built: Flow, running: Flow, next: Flow): EditPlan {
       if (!live.includes(key as LiveField) && !same(before[key], after[key]))
         plan.needsReset.push(`nodes[${i}].config.${key}`);
     }
-    plan.live.push(...liveEdits(runningById.get(node.id) ?? old, node, at));
+    plan.live.push(...liveEdits(runningById.get(node.id) ?? old, node));
   });
   const builtEdges = new Map(built.edges.map((e) => [e.id, e]));
   const nextEdgeIds = new Set(next.edges.map((e) => e.id));
@@ -73,8 +73,9 @@ export function planEdits(built: Flow, running: Flow, next: Flow): EditPlan {
 }
 
 /** The live fields that differ between the engine's current state of a node and its edit. */
-function liveEdits(now: FlowNode, next: FlowNode, at: number): LiveEdit[] {
+function liveEdits(now: FlowNode, next: FlowNode): LiveEdit[] {
   const edits: LiveEdit[] = [];
+  const at = next.id;
   if (now.kind === 'producer' && next.kind === 'producer') {
     if (!same(now.config.interarrival, next.config.interarrival))
       edits.push({ field: 'interarrival', node: at, dist: next.config.interarrival });
@@ -90,37 +91,34 @@ function liveEdits(now: FlowNode, next: FlowNode, at: number): LiveEdit[] {
 
 export function applyEdit(eng: Engine, edit: LiveEdit): void {
   const topo = eng.topo;
+  const n = topo.nodeIds.indexOf(edit.node);
+  if (n < 0) throw new Error(`a live edit names node ${edit.node}, which the engine does not have`);
   switch (edit.field) {
     case 'interarrival':
       // From the next emission on: the one already scheduled keeps its time.
-      topo.interarrival[edit.node] = compileDist(edit.dist);
+      topo.interarrival[n] = compileDist(edit.dist);
       return;
     case 'service':
-      topo.service[edit.node] = compileDist(edit.dist);
+      topo.service[n] = compileDist(edit.dist);
+      topo.serviceMean[n] = moments(edit.dist).mean;
       return;
     case 'concurrency':
-      setConcurrency(eng, edit.node, edit.value);
+      setConcurrency(eng, n, edit.value);
       return;
     case 'failureRate':
-      topo.failureRate[edit.node] = edit.value;
-      eng.lanes.setOptOut(edit.node, LANE_OPT_OUT.failures, edit.value > 0);
+      topo.failureRate[n] = edit.value;
+      eng.lanes.setOptOut(n, LANE_OPT_OUT.failures, edit.value > 0);
       return;
     default:
       assertNever(edit, 'live edit');
   }
 }
 
-/**
- * The engine's flow after live edits: `running` (the flow it was built from, as edited live so
- * far) with `edits` applied. Edits address nodes by the engine's numbers, which are positions in
- * `running`, since live edits never change its structure.
- */
+/** The engine's flow after live edits: `running` (the flow it was built from, as edited live so far) with `edits` applied. */
 export function withEdits(running: Flow, edits: readonly LiveEdit[]): Flow {
-  const nodes = [...running.nodes];
-  for (const edit of edits) {
-    const node = nodes[edit.node]!;
-    nodes[edit.node] = editNode(node, edit);
-  }
+  const nodes = running.nodes.map((node) =>
+    edits.reduce((n, edit) => (edit.node === n.id ? editNode(n, edit) : n), node),
+  );
   return { ...running, nodes };
 }
 

@@ -1,5 +1,6 @@
 // The event loop refuses to run time backwards: an event scheduled in the past fails loudly.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from './api';
 import { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { PastEventError } from './kernel/heap';
@@ -7,7 +8,13 @@ import { mmc } from './testing/models';
 import { compileTopology } from './topology';
 
 const engine = () =>
-  new Engine(compileTopology(mmc(0.8, 1)), { seed: 1, duration: 100, warmup: 0, seriesInterval: 0 });
+  new Engine(compileTopology(mmc(0.8, 1)), {
+    seed: 1,
+    duration: 100,
+    warmup: 0,
+    seriesInterval: 0,
+    limits: DEFAULT_LIMITS,
+  });
 
 describe('the run loop', () => {
   it('throws on an event scheduled before the current time, naming both times', () => {

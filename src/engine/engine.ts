@@ -3,7 +3,7 @@
 // "block" policy in backpressure.ts, timed actions in actions.ts and the fast lanes in lanes.ts.
 // Nothing here allocates per event; semantics are in docs/engine.md.
 import { assertNever } from '../model/assertNever';
-import { runAction } from './actions';
+import { runAction, scheduleAction } from './actions';
 import { Fifo } from './kernel/fifo';
 import { EV, eventArg, eventCode, eventKind } from './kernel/events';
 import { EventHeap, PastEventError } from './kernel/heap';
@@ -17,6 +17,8 @@ import { redeliver } from './kinds/queue';
 import { emitLane, finishLane, Lanes } from './lanes';
 import { Metrics } from './metrics';
 import { Rng } from './rng';
+import type { Halt, RunLimits } from './api';
+import { checkDeadlock, checkGuards, GUARD_EVERY, GuardState } from './guards';
 import { arriveFromWire } from './routing';
 import type { Topology } from './topology';
 
@@ -27,6 +29,7 @@ export interface EngineOptions {
   seriesInterval: number;
   /** Fast lanes on (default) or off: results are identical either way, only speed differs. */
   lanes?: boolean;
+  limits: RunLimits;
 }
 
 export class Engine {
@@ -38,6 +41,14 @@ export class Engine {
   readonly rng: Rng;
   readonly lanes: Lanes;
   readonly scratch = new Scratch();
+  readonly limits: RunLimits;
+  readonly guard = new GuardState();
+  /** Set when a guard stopped the run (guards.ts). */
+  halted: Halt | null = null;
+  /** Timeline entries in the heap: when it holds nothing else, only actions can still happen. */
+  timelinePending = 0;
+  /** Events until the next guard check (guards.ts). */
+  private guardIn = GUARD_EVERY;
   now = 0;
   events = 0;
   seed: number;
@@ -69,6 +80,9 @@ export class Engine {
   readonly rrSource: Int32Array;
   /** The partition takeFromGroup() took its message from (a return value that needs no allocation). */
   takenPart = 0;
+  /** Arrivals caused by an arrival, as (slot, node) pairs, and whether one is being handled (kinds/index.ts arriveAt). */
+  readonly arrivals = new Fifo();
+  arriving = false;
 
   // Producers: emissions so far, copies blocked at full queues, and whether an emission waits.
   readonly produced: Float64Array;
@@ -102,6 +116,7 @@ export class Engine {
     this.duration = o.duration;
     this.warmup = o.warmup;
     this.rng = new Rng(o.seed);
+    this.limits = o.limits;
     this.metrics = new Metrics(this.N);
     this.counters = this.metrics.counters;
     this.lanes = new Lanes(topo, o.lanes ?? true);
@@ -145,6 +160,8 @@ export class Engine {
     for (const f of [...this.queueFifo, ...this.blockedAt, ...this.inbox, ...this.subFifo]) f.clear();
     for (const g of this.groupFifo) for (const f of g) f.clear();
     for (const b of this.partBusy) b.fill(0);
+    this.arrivals.clear();
+    this.arriving = false;
     this.groupNext.fill(0);
     this.rrQueue.fill(0);
     this.rrSource.fill(0);
@@ -157,6 +174,9 @@ export class Engine {
     this.now = 0;
     this.events = 0;
     this.nextKey = 0;
+    this.halted = null;
+    this.guard.reset();
+    this.guardIn = GUARD_EVERY;
     this.start();
   }
 
@@ -170,13 +190,41 @@ export class Engine {
       if (kindAt(topo, p) === KIND_CODE.producer && topo.count[p]! > 0)
         this.heap.push(topo.start[p]!, eventCode(EV.produce, p));
     }
-    this.timeline.rows.forEach((r, i) => this.heap.push(r.at, eventCode(EV.action, i)));
+    this.timelinePending = 0;
+    this.timeline.rows.forEach((r, i) => scheduleAction(this, i, r.at));
   }
 
   /** Runs events due at or before `until`, at most `max` of them; returns how many ran. */
   run(until: number, max: number): number {
-    const heap = this.heap;
+    if (this.halted) return 0;
     const end = Math.min(until, this.duration);
+    let k = 0;
+    // Guards run between stretches of at most GUARD_EVERY events (counted across calls: hosts
+    // advance in chunks of any size), so the event loop itself pays nothing for them.
+    while (k < max) {
+      const stretch = Math.min(max - k, this.guardIn);
+      const ran = this.loop(end, stretch);
+      k += ran;
+      this.guardIn -= ran;
+      if (this.guardIn === 0) {
+        this.guardIn = GUARD_EVERY;
+        if (checkGuards(this)) break;
+      }
+      if (ran < stretch) break;
+    }
+    this.events += k;
+    this.lanes.flush(this);
+    if (this.now < this.duration) checkDeadlock(this);
+    // Time moves to `until` when nothing more is due before it, so time-weighted figures cover it.
+    const heap = this.heap;
+    if (k < max && end > this.now && end < Infinity && (heap.size === 0 || heap.peekTime() > end))
+      this.now = end;
+    return k;
+  }
+
+  /** The event loop: runs events due at or before `end`, at most `max`; returns how many ran. */
+  private loop(end: number, max: number): number {
+    const heap = this.heap;
     const { fastProducer, fastHandler } = this.lanes;
     const clock = this.metrics.clock;
     let k = 0;
@@ -228,16 +276,11 @@ export class Engine {
       }
       heap.settle();
     }
-    this.events += k;
-    this.lanes.flush(this);
-    // Time moves to `until` when nothing more is due before it, so time-weighted figures cover it.
-    if (k < max && end > this.now && end < Infinity && (heap.size === 0 || heap.peekTime() > end))
-      this.now = end;
     return k;
   }
 
   get done(): boolean {
-    return this.now >= this.duration || this.heap.size === 0;
+    return this.now >= this.duration || this.heap.size === 0 || this.halted !== null;
   }
 
   /** Doubles the worker tables (a live concurrency increase past their size). */

@@ -40,6 +40,8 @@ export function bucketValue(i: number): number {
 const S_SUM = 0;
 const S_MAX = 1;
 const S_STRIDE = 2;
+/** The max of a row nothing was recorded in (values are ≥ 0). */
+const EMPTY = -1;
 
 /**
  * Many histograms in one Float64Array (row h = histogram h), plus the exact sum and max per row,
@@ -53,6 +55,7 @@ export class HistogramSet {
   constructor(readonly rows: number) {
     this.counts = new Float64Array(rows * HISTOGRAM_BUCKETS);
     this.stats = new Float64Array(rows * S_STRIDE);
+    this.clear();
   }
 
   record(h: number, x: number): void {
@@ -103,9 +106,17 @@ export class HistogramSet {
   clear(): void {
     this.counts.fill(0);
     this.stats.fill(0);
+    // A row's max starts below every value: a row nothing was recorded in is known without
+    // scanning its buckets (most rows of a big flow are buses' and stay empty).
+    for (let o = S_MAX; o < this.stats.length; o += S_STRIDE) this.stats[o] = EMPTY;
+  }
+
+  private empty(h: number): boolean {
+    return this.stats[h * S_STRIDE + S_MAX]! === EMPTY;
   }
 
   count(h: number): number {
+    if (this.empty(h)) return 0;
     let c = 0;
     const base = h * HISTOGRAM_BUCKETS;
     for (let i = 0; i < HISTOGRAM_BUCKETS; i++) c += this.counts[base + i]!;
@@ -113,7 +124,7 @@ export class HistogramSet {
   }
 
   max(h: number): number {
-    return this.stats[h * S_STRIDE + S_MAX]!;
+    return this.empty(h) ? 0 : this.stats[h * S_STRIDE + S_MAX]!;
   }
 
   mean(h: number): number {
@@ -123,15 +134,26 @@ export class HistogramSet {
 
   /** The q-quantile (0 < q ≤ 1) by nearest rank; 0 when empty. Never above the exact max. */
   quantile(h: number, q: number): number {
+    return this.quantiles(h, [q])[0]!;
+  }
+
+  /**
+   * The given quantiles (ascending) of row h, in one pass over its buckets after count()'s; all 0
+   * when nothing was recorded (no pass at all).
+   */
+  quantiles(h: number, qs: readonly number[]): number[] {
     const c = this.count(h);
-    if (c === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * c));
+    if (c === 0) return qs.map(() => 0);
+    const max = this.max(h);
+    const out: number[] = [];
     const base = h * HISTOGRAM_BUCKETS;
     let seen = 0;
-    for (let i = 0; i < HISTOGRAM_BUCKETS; i++) {
+    for (let i = 0; i < HISTOGRAM_BUCKETS && out.length < qs.length; i++) {
       seen += this.counts[base + i]!;
-      if (seen >= rank) return Math.min(this.max(h), bucketValue(i));
+      while (out.length < qs.length && seen >= Math.max(1, Math.ceil(qs[out.length]! * c)))
+        out.push(Math.min(max, bucketValue(i)));
     }
-    return this.max(h);
+    while (out.length < qs.length) out.push(max);
+    return out;
   }
 }

@@ -90,12 +90,13 @@ function totalsOf(engine: Engine): Totals {
 
 function stats(engine: Engine, row: number): Stats {
   const h = engine.metrics.hist;
+  const [p50, p95, p99] = h.quantiles(row, [0.5, 0.95, 0.99]);
   return {
     count: h.count(row),
     mean: finite(h.mean(row)),
-    p50: finite(h.quantile(row, 0.5)),
-    p95: finite(h.quantile(row, 0.95)),
-    p99: finite(h.quantile(row, 0.99)),
+    p50: finite(p50!),
+    p95: finite(p95!),
+    p99: finite(p99!),
     max: finite(h.max(row)),
   };
 }
@@ -104,9 +105,12 @@ export function buildReport(engine: Engine): SimulationReport {
   const m = engine.metrics;
   const topo = engine.topo;
   const elapsed = engine.now - m.since;
-  // No prototype: a node id such as "__proto__" or "constructor" is an ordinary key here.
+  // No prototype: a node id such as "__proto__" or "constructor" is an ordinary key here. Nodes
+  // are listed in the file's order.
   const nodes = Object.create(null) as Record<string, NodeReport>;
-  topo.nodeIds.forEach((id, n) => {
+  const inFileOrder = [...topo.nodeInFile.keys()].sort((a, b) => topo.nodeInFile[a]! - topo.nodeInFile[b]!);
+  for (const n of inFileOrder) {
+    const id = topo.nodeIds[n]!;
     const through = m.count(n, figuresOf(topo, n).throughput);
     m.touch(n, engine.now);
     nodes[id] = {
@@ -125,7 +129,7 @@ export function buildReport(engine: Engine): SimulationReport {
       service: stats(engine, n * 3 + 1),
       sojourn: stats(engine, n * 3 + 2),
     };
-  });
+  }
   return {
     seed: engine.seed,
     duration: Number.isFinite(engine.duration) ? engine.duration : engine.now,

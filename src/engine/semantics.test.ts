@@ -3,7 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_ROW } from './snapshot';
 import { createEngineSimulation } from './simulation';
-import { constant, exp, flowOf, handler, producer, queue, run, store, stream, topic } from './testing/flows';
+import {
+  constant,
+  exp,
+  figure,
+  flowOf,
+  handler,
+  producer,
+  queue,
+  run,
+  store,
+  stream,
+  topic,
+} from './testing/flows';
 import { failingQueue } from './testing/models';
 
 describe('topic', () => {
@@ -59,12 +71,11 @@ describe('stream', () => {
   it('a consumer group with more workers than partitions leaves the extra workers idle', () => {
     const sim = createEngineSimulation(streamFlow(1000), { seed: 5, duration: 2000, warmup: 100 });
     const snap = sim.snapshot();
-    const busy = 2 * NODE_ROW.size + NODE_ROW.at.busy;
     let maxBusy = 0;
     for (let t = 1; t <= 2000; t += 1) {
       sim.advanceTo(t);
       sim.snapshot(snap);
-      maxBusy = Math.max(maxBusy, snap.nodes[busy]!);
+      maxBusy = Math.max(maxBusy, figure(sim, snap, 'g', 'busy'));
     }
     const g = sim.report().nodes.g!;
     expect(maxBusy).toBe(4);
@@ -149,8 +160,8 @@ describe('overflow', () => {
     const sim = createEngineSimulation(bounded('block'), { seed: 1, duration: 1000, warmup: 100 });
     sim.advanceTo(500.05);
     const snap = sim.snapshot();
-    expect(snap.nodes[0 * NODE_ROW.size + NODE_ROW.at.blocked]).toBe(1);
-    expect(snap.nodes[1 * NODE_ROW.size + NODE_ROW.at.depth]).toBe(5);
+    expect(figure(sim, snap, 'p', 'blocked')).toBe(1);
+    expect(figure(sim, snap, 'q', 'depth')).toBe(5);
     sim.advanceTo(1000);
     const r = sim.report();
     expect(r.nodes.q!.dropped).toBe(0);
@@ -276,9 +287,9 @@ describe('determinism and control', () => {
     q.config.capacity = 10;
     expect(sim.update(next)).toEqual(['nodes[3].config.capacity']);
     sim.advanceTo(200);
-    expect(sim.snapshot().nodes[2 * NODE_ROW.size + NODE_ROW.at.concurrency]).toBe(3);
+    expect(figure(sim, sim.snapshot(), 'h', 'concurrency')).toBe(3);
     sim.reset();
-    expect(sim.snapshot().nodes[3 * NODE_ROW.size + NODE_ROW.at.capacity]).toBe(10);
+    expect(figure(sim, sim.snapshot(), 'q', 'capacity')).toBe(10);
   });
 
   it('update() retires workers as they finish, refuses an invalid flow, and reset rebuilds the layout', () => {
@@ -289,7 +300,7 @@ describe('determinism and control', () => {
     (fewer.nodes[2]!.config as { concurrency: number }).concurrency = 1;
     expect(sim.update(fewer)).toEqual([]);
     sim.advanceTo(100);
-    expect(sim.snapshot(snap).nodes[2 * NODE_ROW.size + NODE_ROW.at.busy]).toBeLessThanOrEqual(1);
+    expect(figure(sim, sim.snapshot(snap), 'h', 'busy')).toBeLessThanOrEqual(1);
     const invalid = structuredClone(fewer);
     (invalid.nodes[2]!.config as { concurrency: number }).concurrency = 0;
     expect(sim.update(invalid)).toEqual(['nodes[2].config.concurrency']);

@@ -3,7 +3,13 @@ import { DEFAULT_SETTINGS } from '../model/defaults';
 import type { Flow } from '../model/flow';
 import { runnableProblems } from '../model/runnable';
 import { parseFlow } from '../model/validate';
-import type { CreateResult, Simulation, SimulationOptions, SimulationReport } from './api';
+import {
+  DEFAULT_LIMITS,
+  type CreateResult,
+  type Simulation,
+  type SimulationOptions,
+  type SimulationReport,
+} from './api';
 import { applyEdit, planEdits, withEdits } from './edits';
 import { Engine } from './engine';
 import type { Series } from './metrics';
@@ -44,8 +50,9 @@ function simulate(flow: Flow, options: Partial<SimulationOptions>): EngineSimula
   const seriesInterval =
     options.seriesInterval ?? (Number.isFinite(duration) ? Math.max((duration - warmup) / 300, 1e-6) : 1);
   const lanes = options.lanes ?? true;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const build = (f: Flow, seed: number): Engine =>
-    new Engine(compileTopology(f), { seed, duration, warmup, seriesInterval, lanes });
+    new Engine(compileTopology(f), { seed, duration, warmup, seriesInterval, lanes, limits });
   let engine = build(flow, options.seed ?? s?.seed ?? DEFAULT_SETTINGS.seed);
   // The flow the engine was built from; that flow as edited live since; the latest edit, which a
   // reset rebuilds from when some change needed one.
@@ -66,6 +73,9 @@ function simulate(flow: Flow, options: Partial<SimulationOptions>): EngineSimula
     },
     get done() {
       return engine.done;
+    },
+    get halted() {
+      return engine.halted;
     },
     advanceTo: (t, maxEvents = Infinity) => engine.run(t, maxEvents),
     step: (n) => engine.run(Infinity, n),

@@ -1,15 +1,21 @@
-// A validated Flow compiled to flat, index-based tables: node and edge numbers follow the file's
-// order, event types are numbered in order of first appearance (producers' types, then handlers'
-// `emits`, then types named only in filters), and every place a handler can take work from is a
-// numbered "source". The graph's tables live here; each node kind's own tables and how they are
-// filled live in its module under kinds/.
+// A validated Flow compiled to flat, index-based tables. Nodes and edges are numbered in order of
+// their ids, not of the file, so that the same flow listed in another order runs the same (the
+// order of ties and of random draws follows these numbers). Event types are numbered in order of
+// first appearance in that order (producers' types, then handlers' `emits`, then types named only
+// in filters), and every place a handler can take work from is a numbered "source". The graph's
+// tables live here; each node kind's own tables and how they are filled live in kinds/.
 import type { Flow } from '../model/flow';
 import { compileDist, type CompiledDist } from './distributions';
 import { allocateKindTables, compileNode, type KindTables } from './kinds';
 import { KIND_CODE, kindAt, SOURCE, type KindCode, type SourceKind } from './kinds/codes';
 
 export interface GraphTables {
+  /** Node ids by engine number (sorted). */
   nodeIds: string[];
+  /** Position in the file's `nodes` of each engine node (for paths such as `nodes[3]`). */
+  nodeInFile: Int32Array;
+  /** What messages call each node: its label, else its id. */
+  nodeLabels: string[];
   edgeIds: string[];
   eventTypes: string[];
   kind: Int32Array;
@@ -52,7 +58,19 @@ export interface CompileContext {
   nodeIndex(id: string): number;
 }
 
-export function compileTopology(flow: Flow): Topology {
+/** Positions of `items` in order of their ids (by UTF-16 code units: the same on every machine). */
+function byId(items: readonly { id: string }[]): number[] {
+  return items
+    .map((_, i) => i)
+    .sort((a, b) => (items[a]!.id < items[b]!.id ? -1 : items[a]!.id > items[b]!.id ? 1 : 0));
+}
+
+export function compileTopology(file: Flow): Topology {
+  const nodeOrder = byId(file.nodes);
+  const flow = {
+    nodes: nodeOrder.map((i) => file.nodes[i]!),
+    edges: byId(file.edges).map((i) => file.edges[i]!),
+  };
   const N = flow.nodes.length;
   const E = flow.edges.length;
   const index = new Map(flow.nodes.map((n, i) => [n.id, i]));
@@ -77,6 +95,8 @@ export function compileTopology(flow: Flow): Topology {
 
   const topo: Topology = {
     nodeIds: flow.nodes.map((n) => n.id),
+    nodeInFile: Int32Array.from(nodeOrder),
+    nodeLabels: flow.nodes.map((n) => n.label || n.id),
     edgeIds: flow.edges.map((e) => e.id),
     eventTypes: types,
     kind: Int32Array.from(flow.nodes, (n) => KIND_CODE[n.kind]),

@@ -37,6 +37,8 @@ export interface RunState {
   layout: SnapshotLayout | null;
   report: SimulationReport | null;
   problems: RunProblem[];
+  /** Why a guard stopped the run before its end (its figures stay), or null. */
+  halt: RunProblem | null;
   /** Edits that only take effect after Reset. */
   pendingReset: string[];
 }
@@ -71,6 +73,7 @@ export const initialRunState: RunState = {
   layout: null,
   report: null,
   problems: [],
+  halt: null,
   pendingReset: [],
 };
 
@@ -152,6 +155,7 @@ export function createRunClient(port: RunPort, env: ClientEnv): RunClient {
             progress: 0,
             report: null,
             problems: [],
+            halt: null,
             pendingReset: [],
           },
           true,
@@ -173,6 +177,9 @@ export function createRunClient(port: RunPort, env: ClientEnv): RunClient {
       case 'done':
         set({ status: 'done', time: msg.time, progress: 1 }, true);
         return;
+      case 'halted':
+        set({ status: 'done', time: msg.time, halt: msg.problem }, true);
+        return;
       case 'resetDone':
         holder.epoch++;
         set(
@@ -182,6 +189,7 @@ export function createRunClient(port: RunPort, env: ClientEnv): RunClient {
             time: 0,
             events: 0,
             progress: 0,
+            halt: null,
             pendingReset: [],
           },
           true,

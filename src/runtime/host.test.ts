@@ -2,7 +2,7 @@
 // contract.test.ts).
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine';
-import { createHost } from './host';
+import { createHost, type HostEnv } from './host';
 import { NODE_ROW, SAMPLE_STRIDE, TOTALS } from '../engine/snapshot';
 import { SAMPLES_PER_RUN, type FromWorker, type SnapshotMessage } from './protocol';
 import { FakeClock } from './testing/fakeClock';
@@ -11,7 +11,7 @@ import { orderFlow, unreachableFlow } from './testing/flows';
 const FRAME = 1000 / 60;
 const options = { seed: 7, duration: 600, warmup: 0 };
 
-function setup(autoStep = 0) {
+function setup(autoStep = 0, create: HostEnv['create'] = createSimulation) {
   const clock = new FakeClock(autoStep);
   const out: FromWorker[] = [];
   const host = createHost({
@@ -22,7 +22,7 @@ function setup(autoStep = 0) {
       out.push(msg.type === 'snapshot' ? { ...msg, buffers: copy(msg) } : msg);
       if (msg.type === 'snapshot') host.handle({ type: 'returnBuffers', buffers: msg.buffers });
     },
-    create: createSimulation,
+    create,
   });
   const snapshots = () => out.filter((m): m is SnapshotMessage => m.type === 'snapshot');
   const last = () => snapshots().at(-1)!;
@@ -203,5 +203,33 @@ describe('host pacing', () => {
     const snap = last();
     expect(snap.buffers.edgeTransits.length).toBe(0);
     expect(snap.buffers.nodes[NODE_ROW.at.capacity]).toBe(7);
+  });
+
+  it('a run stopped by a guard sends its last figures, then says why, naming the node', () => {
+    // orderFlow at 100/s into 2 workers of 12 ms is stable; at a tenth of the service capacity it is not.
+    const flow = orderFlow();
+    const billing = flow.nodes.find((n) => n.id === 'billing')!;
+    if (billing.kind === 'handler') billing.config.service = { dist: 'exponential', mean: 0.2 };
+    const q = flow.nodes.find((n) => n.id === 'q')!;
+    if (q.kind === 'queue') delete q.config.capacity;
+    const { clock, out, host } = setup(1, (f, o) =>
+      createSimulation(f, { ...o, limits: { maxMessages: 2_000 } }),
+    );
+    host.handle({ type: 'load', flow, options });
+    host.handle({ type: 'run', mode: 'fast', speed: 1 });
+    clock.advance(5_000);
+    const halted = out.findIndex((m) => m.type === 'halted');
+    expect(halted).toBeGreaterThan(0);
+    const msg = out[halted]!;
+    if (msg.type !== 'halted') throw new Error('unreachable');
+    expect(msg.problem).toMatchObject({ nodeId: 'q', path: 'nodes[1]' });
+    expect(msg.problem.message).toMatch(/^queue "Order queue" holds [\d,]+ waiting messages/);
+    // The figures up to the stop came first, and the run sends nothing after.
+    const before = out.slice(0, halted);
+    const lastSnap = before.filter((m): m is SnapshotMessage => m.type === 'snapshot').at(-1)!;
+    expect(lastSnap.time).toBeCloseTo(msg.time, 6);
+    expect(lastSnap.buffers.totals[TOTALS.at.inFlight]).toBeGreaterThan(2_000);
+    expect(before.some((m) => m.type === 'report')).toBe(true);
+    expect(out.slice(halted + 1).filter((m) => m.type === 'snapshot' || m.type === 'done')).toEqual([]);
   });
 });

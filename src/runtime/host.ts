@@ -1,7 +1,7 @@
 // The engine host: owns one Simulation and paces it. Framework-free and clock-free — the wall
 // clock, the timer and the outgoing channel are injected, so the Worker (worker.ts) and the tests
 // run exactly the same code.
-import type { CreateResult, Simulation, SimulationOptions } from '../engine/api';
+import type { CreateResult, Halt, Simulation, SimulationOptions } from '../engine/api';
 import { snapshotArrays } from '../engine/snapshot';
 import type { Flow } from '../model/flow';
 import { FastSamples } from './fastSamples';
@@ -12,6 +12,7 @@ import {
   MAX_SPEED,
   MIN_SPEED,
   type FromWorker,
+  type HaltedMessage,
   type LoadOptions,
   type RunMode,
   type ToWorker,
@@ -120,6 +121,11 @@ export function createHost(env: HostEnv): Host {
 
   const end = (): number => options?.duration ?? Infinity;
 
+  function haltedMessage(h: Halt): HaltedMessage {
+    const problem = { path: h.path ?? '', message: h.message, ...(h.nodeId ? { nodeId: h.nodeId } : {}) };
+    return { type: 'halted', time: h.time, problem };
+  }
+
   function finished(): boolean {
     return !!sim && (sim.done || clock >= end() || (mode === 'fast' && sim.nextEventTime() > end()));
   }
@@ -146,7 +152,7 @@ export function createHost(env: HostEnv): Host {
       if (done || after - lastReportWall >= REPORT_GAP_MS) sendReport(after);
       if (done) {
         stopLoop();
-        env.post({ type: 'done', time: clock }, []);
+        env.post(sim.halted ? haltedMessage(sim.halted) : { type: 'done', time: clock }, []);
         return;
       }
       cancelTick = env.schedule(tick, mode === 'fast' ? 0 : FRAME_MS);
@@ -272,6 +278,7 @@ export function createHost(env: HostEnv): Host {
           }
           env.post({ type: 'paused', time: clock }, []);
           flush();
+          if (sim.halted) env.post(haltedMessage(sim.halted), []);
           return;
         case 'reset':
           resetTo(msg.seed ?? options?.seed ?? 0);

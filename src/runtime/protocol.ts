@@ -143,6 +143,15 @@ export interface UpdatedMessage {
   pendingReset: string[];
 }
 /**
+ * A guard stopped the run (engine `Halt`: too many messages held, time not advancing, a
+ * deadlock). Sent after the final snapshot and report, which keep the figures up to then.
+ */
+export interface HaltedMessage {
+  type: 'halted';
+  time: number;
+  problem: RunProblem;
+}
+/**
  * The engine refused the flow or threw. `problems` name the node (by path and, where known,
  * id) and the reason; the run is stopped and the UI's flow is untouched.
  */
@@ -165,6 +174,7 @@ export type FromWorker =
   | ResetDoneMessage
   | ReportMessage
   | UpdatedMessage
+  | HaltedMessage
   | ErrorMessage;
 
 /** The arrays of a snapshot message, for the transfer list of postMessage. */
@@ -192,6 +202,7 @@ const FROM_WORKER: ReadonlySet<string> = new Set<FromWorker['type']>([
   'resetDone',
   'report',
   'updated',
+  'halted',
   'error',
 ]);
 

@@ -23,6 +23,29 @@ export class MessagePool {
   private cap = 0;
   live = 0;
 
+  /** Slots the tables have room for (they grow by doubling). */
+  get capacity(): number {
+    return this.cap;
+  }
+
+  /** Bytes of the tables. */
+  get bytes(): number {
+    let b = 0;
+    for (const a of [
+      this.origin,
+      this.arrive,
+      this.type,
+      this.key,
+      this.deliveries,
+      this.pub,
+      this.where,
+      this.flags,
+      this.freeList,
+    ])
+      b += a.byteLength;
+    return b;
+  }
+
   constructor(capacity = 256) {
     this.resize(capacity);
   }

@@ -3,6 +3,7 @@
 // failing with `failureRate`, and on success emitting on their outgoing edges.
 import { assertNever } from '../../model/assertNever';
 import { FIELD_DEFAULTS } from '../../model/defaults';
+import { moments } from '../../model/theory';
 import { compileDist, D_EXPONENTIAL, draw, sample, type CompiledDist } from '../distributions';
 import type { Engine } from '../engine';
 import { checkEventArg, EV, eventCode } from '../kernel/events';
@@ -17,6 +18,8 @@ import type { EngineKind } from './types';
 export interface HandlerTables {
   concurrency: Int32Array;
   service: CompiledDist[];
+  /** Mean service time as drawn (for messages about capacity). */
+  serviceMean: Float64Array;
   failureRate: Float64Array;
   retryDelay: CompiledDist[];
   /** Type index a handler emits, or -1 to pass on the type it handled. */
@@ -28,6 +31,7 @@ const none = compileDist({ dist: 'constant', value: 0 });
 export const allocateHandlerTables = (N: number): HandlerTables => ({
   concurrency: new Int32Array(N),
   service: Array.from({ length: N }, () => none),
+  serviceMean: new Float64Array(N),
   failureRate: new Float64Array(N),
   retryDelay: Array.from({ length: N }, () => none),
   emits: new Int32Array(N).fill(-1),
@@ -249,6 +253,7 @@ export const handlerKind: EngineKind<'handler'> = {
   compile(topo, n, c, ctx) {
     topo.concurrency[n] = c.concurrency;
     topo.service[n] = compileDist(c.service);
+    topo.serviceMean[n] = moments(c.service).mean;
     topo.failureRate[n] = c.failureRate ?? FIELD_DEFAULTS.failureRate;
     topo.retryDelay[n] = compileDist(c.retryDelay ?? FIELD_DEFAULTS.retryDelay);
     topo.emits[n] = c.emits ? ctx.typeIndex(c.emits) : -1;

@@ -71,10 +71,31 @@ export function compileNode(topo: Topology, n: number, node: FlowNode, ctx: Comp
 }
 
 /**
- * A copy reaches node n: each kind's arrival, chosen by a switch the compiler checks covers every
- * kind. (A handler counts deliveries when a worker takes them, not on arrival.)
+ * A copy reaches node n. Buses hand copies on at once, so one arrival can cause others (a chain
+ * of buses, a fan-out): those are queued and handled in order before this call returns, not by
+ * recursion, so a chain of any length runs in constant stack.
  */
 export function arriveAt(eng: Engine, slot: number, n: number): void {
+  const pending = eng.arrivals;
+  if (eng.arriving) {
+    pending.push(slot);
+    pending.push(n);
+    return;
+  }
+  eng.arriving = true;
+  try {
+    arriveNow(eng, slot, n);
+    while (pending.length > 0) {
+      const s = pending.shift();
+      arriveNow(eng, s, pending.shift());
+    }
+  } finally {
+    eng.arriving = false;
+  }
+}
+
+/** Each kind's arrival, by a switch the compiler checks covers every kind. (A handler counts deliveries when a worker takes them, not on arrival.) */
+function arriveNow(eng: Engine, slot: number, n: number): void {
   const kind = kindAt(eng.topo, n);
   if (kind !== KIND_CODE.handler) eng.counters[n * COUNTERS + C_IN]!++;
   eng.pool.arrive[slot] = eng.now;

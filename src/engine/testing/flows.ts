@@ -2,7 +2,8 @@
 import type { Dist } from '../../model/dist';
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
 import { createEngineSimulation, type EngineSimulation } from '../simulation';
-import type { SimulationReport } from '../api';
+import type { Simulation, SimulationReport, Snapshot } from '../api';
+import { NODE_ROW, type NodeField } from '../snapshot';
 
 const at = { x: 0, y: 0 };
 export const exp = (mean: number): Dist => ({ dist: 'exponential', mean });
@@ -94,3 +95,10 @@ export function replicate(
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
   return { mean, se: Math.sqrt(variance / values.length), values };
 }
+
+/** A node's figure in a snapshot, found by id (engine rows are in id order, not file order). */
+export const figure = (sim: Simulation, snap: Snapshot, id: string, field: NodeField): number => {
+  const n = sim.layout.nodeIds.indexOf(id);
+  if (n < 0) throw new Error(`no node ${id} in the layout`);
+  return snap.nodes[n * NODE_ROW.size + NODE_ROW.at[field]]!;
+};

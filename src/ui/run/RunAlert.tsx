@@ -1,6 +1,8 @@
-// The worker refused the flow or stopped: say which node and why. The document is not touched.
-// A problem that names a node selects it on click, so the Inspector opens on the field to fix.
-import { useState } from 'react';
+// The worker refused the flow, or a guard stopped the run (too many messages held, time not
+// advancing, a deadlock): say which node and why. The document is not touched, and a stopped
+// run keeps its figures. A problem that names a node selects it on click, so the Inspector opens
+// on the field to fix.
+import { useMemo, useState } from 'react';
 import { describeProblem } from '../../runtime/problems';
 import type { RunProblem } from '../../runtime/protocol';
 import { useAppStore } from '../../store/useAppStore';
@@ -10,17 +12,26 @@ import { useRunState } from './runContext';
 const SHOWN = 5;
 
 export function RunAlert() {
-  const problems = useRunState((s) => s.problems);
+  const refused = useRunState((s) => s.problems);
   const status = useRunState((s) => s.status);
+  const halt = useRunState((s) => s.halt);
   const flow = useAppStore((s) => s.flow);
   const setSelection = useAppStore((s) => s.setSelection);
+  const problems = useMemo(
+    () => (status === 'error' ? refused : halt ? [halt] : []),
+    [status, refused, halt],
+  );
   // Dismissal is per report: the next refusal (a new problems array) shows again.
   const [dismissed, setDismissed] = useState<readonly RunProblem[] | null>(null);
-  if (status !== 'error' || problems.length === 0 || dismissed === problems) return null;
+  if (problems.length === 0 || dismissed === problems) return null;
   return (
     <div role="alert" className="run-alert">
       <div className="run-alert__head">
-        <strong>The simulation cannot run.</strong>
+        <strong>
+          {status === 'error'
+            ? 'The simulation cannot run.'
+            : 'The run was stopped; its figures so far are kept.'}
+        </strong>
         <button
           type="button"
           className="toast__close"
