@@ -2,7 +2,7 @@
 // (reading a file, the clock, a terminal for progress), so that tests run it in-process;
 // simulate.ts wires it to the real process. Everything a file says is escaped before it reaches
 // stderr, lists are capped, and nothing throws out of here except bugs (simulate.ts catches those).
-import type { Simulation, SimulationOptions, SimulationReport } from '../engine/api';
+import type { Halt, Simulation, SimulationOptions, SimulationReport } from '../engine/api';
 import { createSimulation } from '../engine/simulation';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
@@ -31,22 +31,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/**
- * Why the engine stopped a run by itself (the message limit, time that does not advance, a
- * deadlock). The engine's `Simulation.halted`; read here by shape so that an engine without it
- * simply never halts.
- */
-interface Halt {
-  kind: string;
-  message: string;
-  path?: string;
-  nodeId?: string;
-  time: number;
-}
-
 /** Where a run stopped before its end, as the report's `stopped` field says it. */
 export interface Stopped {
-  reason: 'max-wall' | 'max-events' | 'messages' | 'stuck' | 'deadlock' | string;
+  reason: 'max-wall' | 'max-events' | Halt['kind'];
   message: string;
   /** Simulated time reached. */
   time: number;
@@ -103,7 +90,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
       EXIT.usage,
     );
   }
-  const options: Partial<SimulationOptions> & { limits?: { maxMessages?: number } } = {
+  const options: Partial<SimulationOptions> = {
     seed: seed ?? settings?.seed ?? DEFAULT_SETTINGS.seed,
     duration: d,
     warmup: w,
@@ -119,9 +106,14 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   while (!sim.done) {
     const left = maxEvents === undefined ? SLICE : Math.min(SLICE, maxEvents - sim.events);
     const ran = sim.advanceTo(d, left);
-    const halt = haltOf(sim);
+    const halt = sim.halted;
     if (halt) {
-      stopped = { reason: halt.kind, message: halt.message, time: halt.time, ...where(halt) };
+      stopped = {
+        reason: halt.kind,
+        message: `run stopped: ${halt.message}`,
+        time: halt.time,
+        ...where(halt),
+      };
       break;
     }
     const now = io.now();
@@ -155,11 +147,6 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
       ` (${formatCount(sim.events)} events); the figures on stdout cover the run up to there`,
   );
   return { code: EXIT.stopped, stdout, stderr };
-}
-
-function haltOf(sim: Simulation): Halt | null {
-  const halted = (sim as Simulation & { halted?: Halt | null }).halted;
-  return halted ?? null;
 }
 
 const where = (h: Halt) => ({
