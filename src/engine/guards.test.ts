@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../model/flow';
 import type { EngineSimulation } from './simulation';
-import { createEngineSimulation } from './simulation';
+import { createEngineSimulation, createSimulation } from './simulation';
+import { buildReport } from './report';
 import { Engine } from './engine';
 import { DEFAULT_LIMITS } from './api';
 import { GUARD_EVERY } from './guards';
@@ -29,7 +30,7 @@ function runToEnd(flow: Flow, duration: number, maxMessages?: number): EngineSim
   return sim;
 }
 
-const balanced = (sim: EngineSimulation) => {
+const balanced = (sim: Pick<EngineSimulation, 'report' | 'audit'>) => {
   const t = sim.report().totals;
   expect(t.emitted).toBe(t.completed + t.dropped + t.lost + t.deadLettered + t.inFlight);
   expect(t.inFlight).toBe(sim.audit());
@@ -81,6 +82,27 @@ describe('the message limit', () => {
   }, 60_000);
 });
 
+/**
+ * Validation now refuses times under 1 ns and loops that take no time (model/limits.ts), so a flow
+ * it refuses runs through the engine directly: the guard still stands behind validation.
+ */
+function runPastValidation(flow: Flow, duration: number) {
+  const checked = createSimulation(flow, { seed: 1, duration, warmup: 0 });
+  if (checked.ok) {
+    checked.sim.advanceTo(duration);
+    return checked.sim as EngineSimulation;
+  }
+  const eng = new Engine(compileTopology(flow), {
+    seed: 1,
+    duration,
+    warmup: 0,
+    seriesInterval: 0,
+    limits: DEFAULT_LIMITS,
+  });
+  eng.run(duration, Infinity);
+  return { halted: eng.halted, now: eng.now, report: () => buildReport(eng), audit: () => eng.audit() };
+}
+
 describe('time that does not advance', () => {
   const cases: [string, () => Flow, RegExp][] = [
     ['a loop of 1e-300 s latency', vanishingLatencyLoop, /handler "h"|topic "t"/],
@@ -89,7 +111,7 @@ describe('time that does not advance', () => {
   ];
   for (const [name, flow, nodes] of cases) {
     it(`stops ${name} and names the loop`, () => {
-      const sim = runToEnd(flow(), 60);
+      const sim = runPastValidation(flow(), 60);
       const h = sim.halted!;
       expect(h.kind).toBe('stuck');
       expect(h.message).toMatch(/^simulated time has stopped advancing at t = /);

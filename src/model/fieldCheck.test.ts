@@ -25,6 +25,10 @@ describe('field checks', () => {
   it('shows a rule that joins fields on the field edited: an endless producer', () => {
     const config = { eventType: 'e', interarrival: { dist: 'constant', value: 0 }, count: 10 };
     expect(configPatchProblem('producer', config, { count: 20 })).toBeNull();
+    // A count beyond the largest burst makes the same interarrival endless again.
+    expect(configPatchProblem('producer', config, { count: 100_001 })).toMatch(
+      /^is always 0: a burst of 100,001 events at one instant is more than this app runs/,
+    );
     expect(configPatchProblem('producer', config, { count: undefined })).toMatch(
       /^is always 0: the producer would emit without end at one instant/,
     );

@@ -4,8 +4,11 @@
 // arguments in 27 bits, and every bound here is far inside both. docs/limits.md lists them with
 // the reasons; a bound a real design outgrows is raised here, in one place.
 
-/** Nodes in one flow. */
-export const MAX_NODES = 50_000;
+/**
+ * Nodes in one flow. The engine keeps about 100 KB of figures per node (latency histograms and
+ * the time series), so 25,000 nodes take about 2.5 GB to run; a 20,000-node chain runs.
+ */
+export const MAX_NODES = 25_000;
 /** Edges in one flow. */
 export const MAX_EDGES = 100_000;
 /** Distinct event types (producers' types, handlers' emits and the types filters name). */
@@ -38,6 +41,16 @@ export const MIN_SECONDS = 1e-9;
  * second): anything faster emits without end at one instant, or as good as.
  */
 export const MIN_INTERARRIVAL = 1e-6;
+/**
+ * A loop must take time: at least one service or latency on it must average 1 µs. A loop of
+ * faster hops circles a copy a million times or more per simulated second, without end.
+ */
+export const MIN_LOOP_HOP = 1e-6;
+/**
+ * Events a producer may send faster than MIN_INTERARRIVAL (a burst with a `count`): more would
+ * only stall the clock (the engine stops a run whose time stops advancing).
+ */
+export const MAX_BURST = 100_000;
 /** A lognormal's stddev ÷ mean: beyond it, draws overflow or underflow, and the mean is never reached in a run. */
 export const MAX_LOGNORMAL_CV = 10_000;
 

@@ -3,14 +3,12 @@
 import { deadLetterProblem } from './deadLetter';
 import type { Dist } from './dist';
 import { isBusKind, type Flow } from './flow';
+import { MIN_LOOP_HOP } from './limits';
+import { moments } from './theory';
 import type { FlowProblem } from './validate';
 
-/** True when every draw is 0 (distributions are never negative). */
-const alwaysZero = (d: Dist | undefined): boolean =>
-  d === undefined ||
-  (d.dist === 'constant' && d.value === 0) ||
-  (d.dist === 'uniform' && d.max === 0) ||
-  (d.dist === 'normal' && d.mean === 0 && d.stddev === 0);
+/** True when the time averages less than MIN_LOOP_HOP (none at all included). */
+const takesNoTime = (d: Dist | undefined): boolean => d === undefined || moments(d).mean < MIN_LOOP_HOP;
 
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
@@ -60,23 +58,24 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     }
   });
 
-  // Buses hand events on at once, and so do handlers whose service is always 0 over edges without
-  // latency: a loop made only of those would circle a copy forever at one instant.
+  // Buses hand events on at once, and handlers whose service averages under 1 µs nearly so, over
+  // edges with no latency (or under 1 µs): a loop made only of those would circle a copy without
+  // end at one instant, or a million times a simulated second.
   const instant = flow.nodes.map(
-    (n) => isBusKind(n.kind) || (n.kind === 'handler' && alwaysZero(n.config.service)),
+    (n) => isBusKind(n.kind) || (n.kind === 'handler' && takesNoTime(n.config.service)),
   );
   const instantOut: number[][] = flow.nodes.map(() => []);
   for (const e of flow.edges) {
     const s = index.get(e.source);
     const t = index.get(e.target);
-    if (s !== undefined && t !== undefined && alwaysZero(e.latency)) instantOut[s]!.push(t);
+    if (s !== undefined && t !== undefined && takesNoTime(e.latency)) instantOut[s]!.push(t);
   }
   const loop = instantLoop(instant, instantOut);
   if (loop >= 0) {
     const n = flow.nodes[loop]!;
     problems.push({
       path: `nodes[${loop}]`,
-      message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it): events would circle forever`,
+      message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it averages 1 µs or more): events would circle without end`,
     });
   }
   return problems;

@@ -3,24 +3,24 @@ import { describeArrivals } from '../describe';
 import { type Dist, distSchema } from '../dist';
 import { nonEmptyText, openObject, seconds, wholeAtLeast } from '../fields';
 import { formatCount, formatDuration } from '../format';
-import { MAX_COUNT, MAX_KEYS, MIN_INTERARRIVAL } from '../limits';
+import { MAX_BURST, MAX_COUNT, MAX_KEYS, MIN_INTERARRIVAL } from '../limits';
 import { moments } from '../theory';
 import { closed, defineKind, OPEN } from './modelKind';
 
 /**
- * Why a producer with this interarrival time and no `count` would never let time advance, or
- * null. Its mean (as the engine samples it: a normal is truncated at 0) must be at least 1 µs:
+ * Why a producer with this interarrival time (and `count`, if any) would never let time advance,
+ * or null. Its mean (as the engine samples it: a normal is truncated at 0) must be at least 1 µs:
  * faster, it emits without end at one instant, or as good as (a million events every simulated
- * second). With a `count` the burst is finite, and any interarrival time is allowed.
+ * second). A faster producer with a `count` of at most MAX_BURST sends a finite burst.
  */
-export function endlessArrivals(interarrival: Dist): string | null {
+export function endlessArrivals(interarrival: Dist, count?: number): string | null {
   const mean = moments(interarrival).mean;
-  if (mean >= MIN_INTERARRIVAL) return null;
+  if (mean >= MIN_INTERARRIVAL || (count !== undefined && count <= MAX_BURST)) return null;
   const now = mean === 0 ? 'is always 0' : `averages ${formatDuration(mean)}`;
-  return (
-    `${now}: the producer would emit without end at one instant; the mean interarrival time must ` +
-    `be at least 1 µs (${formatCount(1 / MIN_INTERARRIVAL)} events/s), or set "count" for a finite burst`
-  );
+  const least = `the mean interarrival time must be at least 1 µs (${formatCount(1 / MIN_INTERARRIVAL)} events/s)`;
+  return count === undefined
+    ? `${now}: the producer would emit without end at one instant; ${least}, or set "count" for a finite burst`
+    : `${now}: a burst of ${formatCount(count)} events at one instant is more than this app runs (at most ${formatCount(MAX_BURST)}); ${least}, or lower "count"`;
 }
 
 const config = openObject({
@@ -31,8 +31,8 @@ const config = openObject({
   keys: wholeAtLeast(1, MAX_KEYS).optional(),
 }).superRefine((c, ctx) => {
   // Refinements run even when a field failed; only a valid distribution has a mean to check.
-  if (c.count !== undefined || !distSchema.safeParse(c.interarrival).success) return;
-  const endless = endlessArrivals(c.interarrival);
+  if (!distSchema.safeParse(c.interarrival).success) return;
+  const endless = endlessArrivals(c.interarrival, c.count);
   if (endless)
     ctx.addIssue({ code: 'custom', message: endless, path: ['interarrival'], input: c.interarrival });
 });

@@ -62,7 +62,7 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
             keys: opt(whole(1)),
           })
           // A producer without a count must let time advance (endlessArrivals).
-          .map((c) => (c.count !== undefined || !endlessArrivals(c.interarrival) ? c : { ...c, count: 1 })),
+          .map((c) => (!endlessArrivals(c.interarrival, c.count) ? c : { ...c, count: 1 })),
       );
     case 'queue':
       return rec(
