@@ -47,6 +47,10 @@ export const edgeSchema = openObject({
   target: nonEmptyText('node id'),
   latency: distSchema.optional(),
   filter: z.array(nonEmptyText('event type'), { error: 'must be a list of event types' }).optional(),
+  /** Bus → handler: unacknowledged messages the handler may hold (default: its concurrency). */
+  prefetch: wholeAtLeast(1).optional(),
+  /** Bus → handler: time from a completion until the bus has its acknowledgement. */
+  ackLatency: distSchema.optional(),
 });
 
 export const settingsSchema = z

@@ -3,8 +3,8 @@
 // Every problem names its place as a path, e.g. `nodes[3].config.concurrency: must be …`.
 import { z } from 'zod';
 import { connectionProblem } from './connect';
-import { deadLetterProblem } from './deadLetter';
-import { flowShapeSchema, type Flow } from './flow';
+import { deadLetterOf, deadLetterProblem } from './deadLetter';
+import { isBusKind, flowShapeSchema, type Flow } from './flow';
 import { type FlowDocument, type FlowNotice, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -80,8 +80,9 @@ function referenceProblems(flow: Flow): FlowProblem[] {
     } else nodeIndex.set(n.id, i);
   });
   flow.nodes.forEach((n, i) => {
-    if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
-    const message = deadLetterProblem(n, flow.nodes[nodeIndex.get(n.config.deadLetter) ?? -1]);
+    const deadLetter = deadLetterOf(n);
+    if (deadLetter === undefined) return;
+    const message = deadLetterProblem(n, flow.nodes[nodeIndex.get(deadLetter) ?? -1]);
     if (message) problems.push({ path: `nodes[${i}].config.deadLetter`, message });
   });
   const edgeIds = new Map<string, number>();
@@ -99,6 +100,19 @@ function referenceProblems(flow: Flow): FlowProblem[] {
     const earlier = { nodes: flow.nodes, edges: flow.edges.slice(0, i) };
     const reason = connectionProblem(earlier, e.source, e.target);
     if (reason) problems.push({ path: `edges[${i}]`, message: reason });
+    const source = flow.nodes[nodeIndex.get(e.source)!]!;
+    const target = flow.nodes[nodeIndex.get(e.target)!]!;
+    for (const field of deliveryWindowFields(e)) {
+      if (!isBusKind(source.kind) || target.kind !== 'handler')
+        problems.push({
+          path: `edges[${i}].${field}`,
+          message: `applies only to an edge from a queue, topic or stream to a handler (this one goes from a ${source.kind} to a ${target.kind})`,
+        });
+    }
   });
   return problems;
 }
+
+/** The delivery-window fields an edge sets (they belong on bus → handler edges). */
+const deliveryWindowFields = (e: Flow['edges'][number]): string[] =>
+  (['prefetch', 'ackLatency'] as const).filter((f) => e[f] !== undefined);

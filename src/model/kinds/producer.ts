@@ -11,6 +11,11 @@ const config = openObject({
   count: wholeAtLeast(1).optional(),
   start: atLeast(0, 's').optional(),
   keys: wholeAtLeast(1).optional(),
+  /** Zipf exponent s over the keys: key k of N drawn with probability ∝ 1/k^s; 0 is uniform. */
+  keySkew: atLeast(0).optional(),
+}).refine((c) => c.keySkew === undefined || c.keys !== undefined, {
+  error: 'needs keys (how many distinct keys to skew over)',
+  path: ['keySkew'],
 });
 
 export const producer = defineKind(config)({
@@ -21,7 +26,8 @@ export const producer = defineKind(config)({
   summary: (c) => {
     const parts = [describeArrivals(c.interarrival)];
     if (c.count !== undefined) parts.push(`${formatCount(c.count)} events`);
-    if (c.keys !== undefined) parts.push(`${formatCount(c.keys)} keys`);
+    if (c.keys !== undefined)
+      parts.push(`${formatCount(c.keys)} keys${c.keySkew ? ` · Zipf ${formatCount(c.keySkew)}` : ''}`);
     return parts.join(' · ');
   },
   input: closed('nothing flows into a producer: it only emits events'),

@@ -1,17 +1,23 @@
 // Stream: a partitioned log; each consumer group reads every event, one worker per partition.
-import { openObject, positive, wholeAtLeast } from '../fields';
+import { retrySchema, STREAM_FAILURES } from '../delivery';
+import { nonEmptyText, oneOf, openObject, positive, wholeAtLeast } from '../fields';
 import { formatCount } from '../format';
 import { defineKind, OPEN } from './modelKind';
 
 const config = openObject({
   partitions: wholeAtLeast(1),
   retention: positive('s').optional(),
+  /** block: retry in place, the partition waits; dead-letter: after maxDeliveries; drop: lose it. */
+  onFailure: oneOf(STREAM_FAILURES).optional(),
+  maxDeliveries: wholeAtLeast(1).optional(),
+  deadLetter: nonEmptyText('node id').optional(),
+  retry: retrySchema.optional(),
 });
 
 export const stream = defineKind(config)({
   kind: 'stream',
   label: 'Stream',
-  fieldDefaults: {},
+  fieldDefaults: { onFailure: 'drop', maxDeliveries: 5 },
   newConfig: () => ({ partitions: 6 }),
   summary: (c) => `${formatCount(c.partitions)} partition${c.partitions === 1 ? '' : 's'}`,
   input: OPEN,
