@@ -6,6 +6,7 @@
 //  - Live per-node badges: wrap the canvas in <NodeBadgeContext value={Badge}> (nodes/NodeBadgeContext.ts).
 //  - The event-dots overlay can sit inside `.canvas` (position: relative) above React Flow.
 import { useAppStore } from '../store/useAppStore';
+import { Announcer } from './Announcer';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ConfirmNewDialog } from './dialogs/ConfirmNewDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
@@ -41,6 +42,7 @@ export function AppLayout() {
         {dialog === 'templates' && <TemplatesDialog onPick={actions.loadTemplate} />}
         {dialog === 'confirm-new' && <ConfirmNewDialog onConfirm={actions.newFlow} />}
         <Toasts />
+        <Announcer />
       </div>
     </RunProvider>
   );

@@ -21,7 +21,9 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
     <>
       <div className="inspector__head">
         <div>
-          <h2 className="inspector__title">Connection</h2>
+          <h2 className="inspector__title" tabIndex={-1} data-inspector-title>
+            Connection
+          </h2>
           <p className="inspector__id">{names}</p>
         </div>
       </div>

@@ -36,7 +36,7 @@ export function RunProvider({ children }: { children: ReactNode }) {
       });
     });
     board.setKinds(store.getState().flow.nodes);
-    // The document's seed is the run's default; the toolbar's Seed field can override it per run.
+    // The run's seed is the document's (settings.seed, edited in the toolbar or the Inspector).
     const seedOf = (f: Flow): number => f.settings?.seed ?? DEFAULT_SETTINGS.seed;
     client.setSeed(seedOf(store.getState().flow));
     const offSnapshot = client.onSnapshot(series.add);
