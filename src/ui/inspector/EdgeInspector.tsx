@@ -1,6 +1,7 @@
 import type { FlowEdge } from '../../model/flow';
 import { nonEmptyText } from '../../model/fields';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
+import { EdgeRate } from '../run/EdgeRate';
 import { DistField } from './DistField';
 import { TextField } from './TextField';
 
@@ -28,6 +29,7 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
         </div>
       </div>
       <div className="inspector__fields" key={edge.id}>
+        <EdgeRate edgeId={edge.id} />
         <DistField
           legend="Latency"
           value={edge.latency}

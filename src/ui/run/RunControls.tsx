@@ -90,12 +90,14 @@ export function RunControls() {
           {...seed.input}
         />
       </label>
-      <span className="run-controls__clock" role="timer" aria-label="Simulated clock">
-        t = {formatClock(time)}
+      <span className="run-controls__clock-wrap">
+        <span className="run-controls__clock" role="timer" aria-label="Simulated clock">
+          t = {formatClock(time)}
+        </span>
+        {mode === 'fast' && status !== 'empty' && (
+          <progress aria-label="Simulation progress" max={1} value={progress} />
+        )}
       </span>
-      {mode === 'fast' && status !== 'empty' && (
-        <progress aria-label="Simulation progress" max={1} value={progress} />
-      )}
       {pending.length > 0 && (
         <span className="run-controls__pending" title={pending.join('\n')}>
           Some edits apply on reset
