@@ -96,10 +96,7 @@ for (const size of [
 }
 
 test('dark mode: rate labels are light text on a dark halo, and light mode the reverse', async ({ page }) => {
-  const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
+  const luminance = colourLuminance;
   const overlay = page.getByTestId('dot-overlay');
   await page.emulateMedia({ colorScheme: 'dark' });
   await openApp(page);
@@ -110,6 +107,15 @@ test('dark mode: rate labels are light text on a dark halo, and light mode the r
   await loadTemplate(page, /Work queue/);
   await fastRun(page);
   await expect(toolbar(page).getByRole('progressbar')).toHaveJSProperty('value', 1, { timeout: 30_000 });
+  // What the overlay last drew its labels with (dots never set the stroke): a dark halo.
+  const drawn = () =>
+    overlay.evaluate((el) => {
+      const ctx = (
+        el as unknown as { getContext(k: '2d'): { strokeStyle: string; fillStyle: string } }
+      ).getContext('2d');
+      return { halo: ctx.strokeStyle, ink: ctx.fillStyle };
+    });
+  await expect.poll(async () => colourLuminance((await drawn()).halo)).toBeLessThan(0.1);
   await page.screenshot({ path: test.info().outputPath('dark-labels.png') });
   // Switching the system theme while the app is open follows it.
   await page.emulateMedia({ colorScheme: 'light' });
@@ -118,3 +124,24 @@ test('dark mode: rate labels are light text on a dark halo, and light mode the r
     .toBeLessThan(0.2);
   expect(luminance((await overlay.getAttribute('data-label-halo'))!)).toBeGreaterThan(0.9);
 });
+
+test('the Inspector fits its panel whatever the node (no sideways scrolling)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await loadTemplate(page, /Work queue/);
+  const panel = page.getByRole('region', { name: 'Inspector' });
+  for (const id of ['producer-1', 'queue-1', 'handler-1', 'store-1', 'queue-2']) {
+    await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+    await expect(panel.getByText(id, { exact: true })).toBeVisible();
+    expect(await panel.evaluate((el) => el.scrollWidth - el.clientWidth), id).toBeLessThanOrEqual(0);
+  }
+});
+
+/** Relative luminance (0–1) of "#rrggbb[aa]" or "rgba(r, g, b, a)". */
+function colourLuminance(colour: string): number {
+  const rgb = colour.startsWith('#')
+    ? [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16))
+    : (/rgba?\(([^)]+)\)/.exec(colour)?.[1] ?? '0,0,0').split(',').slice(0, 3).map(Number);
+  const [r, g, b] = rgb.map((v) => v! / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}

@@ -51,7 +51,8 @@ export function Chart({ spec }: { spec: ChartSpec }) {
         for (const v of values) v.textContent = '–';
         return;
       }
-      time.textContent = hovered === null ? 'latest' : `t ${formatClock(series.time[i]!)}`;
+      // The time only under the pointer; elsewhere the values are the latest.
+      time.textContent = hovered === null ? '' : `t ${formatClock(series.time[i]!)}`;
       const data = spec.read(series, n);
       for (let k = 0; k < values.length; k++) values[k]!.textContent = spec.format(data[k]![i]!);
     };
@@ -105,8 +106,10 @@ export function Chart({ spec }: { spec: ChartSpec }) {
                 ...axisColours(el),
               },
               {
-                // Ticks carry their unit ("200 ms", "40/s"), so no axis title.
+                // Ticks carry their unit ("200 ms", "40/s"), so no axis title. Dense enough for
+                // two or three ticks on a short chart.
                 size: 54,
+                space: 22,
                 font: FONT,
                 values: (_u, ticks) => ticks.map((t) => spec.format(t)),
                 ...axisColours(el),
