@@ -107,9 +107,11 @@ test('connect nodes from the keyboard: handles and "Connect to"', async ({ page 
   await expect(canvasEdges(page)).toHaveCount(0);
   const announcer = page.getByTestId('announcer');
 
-  // Handles: Enter on the producer's output, then Enter on the queue's input.
+  // Handles are in the tab order, after their node: Tab from the producer reaches its output.
   const output = page.getByRole('button', { name: 'Output of Producer 1' });
-  await output.focus();
+  await canvasNode(page, 'producer-1').focus();
+  await page.keyboard.press('Tab');
+  await expect(output).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(announcer).toContainText("Connecting Producer 1's output");
   await expect(output).toHaveAttribute('aria-pressed', 'true');
