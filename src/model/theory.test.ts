@@ -7,6 +7,7 @@ import {
   moments,
   normalCdf,
   pollaczekKhinchineWait,
+  holdingTime,
   predictHandler,
 } from './theory';
 
@@ -86,5 +87,24 @@ describe('predictHandler', () => {
     expect(
       predictHandler({ arrivalRate: 0, servers: 1, service: { dist: 'constant', value: 0.5 } }),
     ).toBeNull();
+  });
+
+  it('a transit time before service holds the worker: its moments add to the service’s', () => {
+    const h = holdingTime({
+      service: { dist: 'exponential', mean: 0.01 },
+      transit: { dist: 'constant', value: 0.004 },
+    });
+    expect(h.mean).toBeCloseTo(0.014, 12);
+    expect(h.second).toBeCloseTo(2e-4 + 2 * 0.01 * 0.004 + 1.6e-5, 12);
+    expect(h.shape).toBe('general');
+    const md1 = predictHandler({
+      arrivalRate: 50,
+      servers: 1,
+      service: { dist: 'constant', value: 0.01 },
+      transit: { dist: 'constant', value: 0.004 },
+    })!;
+    expect(md1.model).toBe('M/D/1');
+    expect(md1.rho).toBeCloseTo(0.7, 12);
+    expect(md1.meanWait).toBeCloseTo(pollaczekKhinchineWait(50, { dist: 'constant', value: 0.014 }), 12);
   });
 });

@@ -31,8 +31,34 @@ export interface HandlerLoad {
   /** Workers (concurrency, summed over competing consumers with the same service). */
   servers: number;
   service: Dist;
+  /**
+   * Network time a worker spends fetching each message before serving it (the latency of a
+   * bus → handler edge): the worker is held for transit + service, drawn independently.
+   */
+  transit?: Dist;
   /** Waiting room of the queue in front (messages), Infinity when unbounded. */
   capacity?: number;
+}
+
+/** What holds a worker per message: service, plus transit when given; its shape and moments. */
+export function holdingTime(load: Pick<HandlerLoad, 'service' | 'transit'>): {
+  mean: number;
+  second: number;
+  shape: 'exponential' | 'constant' | 'general';
+} {
+  const s = moments(load.service);
+  const t = load.transit ? moments(load.transit) : { mean: 0, second: 0 };
+  const noTransit = t.second === 0;
+  const constant = load.service.dist === 'constant' && (!load.transit || load.transit.dist === 'constant');
+  return {
+    mean: s.mean + t.mean,
+    second: s.second + 2 * s.mean * t.mean + t.second,
+    shape: constant
+      ? 'constant'
+      : load.service.dist === 'exponential' && noTransit
+        ? 'exponential'
+        : 'general',
+  };
 }
 
 const SQRT2 = Math.SQRT2;
@@ -124,17 +150,19 @@ export function mm1SojournQuantile(lambda: number, mu: number, q: number): numbe
 
 /**
  * Predicted figures for a handler fed by Poisson arrivals, or null when there is no usable form
- * (non-exponential service behind a finite queue, or no arrivals or servers).
+ * (non-exponential service behind a finite queue, or no arrivals or servers). With `transit` the
+ * worker is held for transit + service: a general holding time (M/G/·) unless both are constant.
+ * `meanSojourn` is wait + the whole holding time.
  */
 export function predictHandler(load: HandlerLoad): Prediction | null {
   const { arrivalRate: lambda, servers: c } = load;
   const capacity = load.capacity ?? Infinity;
   if (!(lambda > 0) || !(c >= 1)) return null;
-  const { mean, second } = moments(load.service);
+  const { mean, second, shape } = holdingTime(load);
   if (!(mean > 0)) return null;
   const mu = 1 / mean;
   const rho = (lambda * mean) / c;
-  const exponential = load.service.dist === 'exponential';
+  const exponential = shape === 'exponential';
 
   if (Number.isFinite(capacity)) {
     if (!exponential) return null;
@@ -159,7 +187,7 @@ export function predictHandler(load: HandlerLoad): Prediction | null {
     c === 1
       ? exponential
         ? 'M/M/1'
-        : load.service.dist === 'constant'
+        : shape === 'constant'
           ? 'M/D/1'
           : 'M/G/1'
       : exponential

@@ -233,3 +233,22 @@ describe('host pacing', () => {
     expect(out.slice(halted + 1).filter((m) => m.type === 'snapshot' || m.type === 'done')).toEqual([]);
   });
 });
+
+describe('report wall time', () => {
+  it('wallMs is the wall time spent computing the run, not idle time; reset starts it again', () => {
+    const { clock, out, host } = setup(1);
+    host.handle({ type: 'load', flow: orderFlow(), options: { ...options, duration: 200 } });
+    host.handle({ type: 'run', mode: 'fast', speed: 1 });
+    for (let i = 0; i < 5000 && !out.some((m) => m.type === 'done'); i++) clock.advance(FRAME);
+    const reports = () => out.flatMap((m) => (m.type === 'report' ? [m.report] : []));
+    const done = reports().at(-1)!.wallMs;
+    expect(done).toBeGreaterThan(0);
+    clock.advance(10_000);
+    host.handle({ type: 'reset' });
+    expect(reports().at(-1)!.wallMs).toBe(0);
+    host.handle({ type: 'step', events: 1 });
+    const stepped = reports().at(-1)!.wallMs;
+    expect(stepped).toBeGreaterThan(0);
+    expect(stepped).toBeLessThan(done);
+  });
+});
