@@ -32,6 +32,9 @@ export const NODE_ROW = row([
   'concurrency', // handlers' workers; 0 for other kinds
   'utilization', // since warm-up: mean busy / concurrency
   'blocked', // "block" backpressure now: on a queue, publications waiting for room; on a producer or handler, its copies blocked at full queues
+  'expired', // a bus's messages past their TTL (not dead-lettered), since warm-up
+  'duplicates', // a handler's completions of messages another delivery had completed (leases), since warm-up
+  'age', // a bus's oldest waiting (or kept) message: its age now, seconds
 ]);
 export type NodeField = (typeof NODE_ROW.names)[number];
 
@@ -40,7 +43,7 @@ export const STATS = row(['count', 'mean', 'p50', 'p95', 'p99', 'max']);
 export type Stats = { [K in (typeof STATS.names)[number]]: number };
 
 /** Copies by how they ended, over the whole run (warm-up included) so that they balance. */
-export const TOTALS = row(['emitted', 'completed', 'dropped', 'lost', 'deadLettered', 'inFlight']);
+export const TOTALS = row(['emitted', 'completed', 'dropped', 'lost', 'deadLettered', 'inFlight', 'expired']);
 export type Totals = { [K in (typeof TOTALS.names)[number]]: number };
 
 /** What a snapshot's arrays are indexed by; sent once per (re)build, not with every snapshot. */

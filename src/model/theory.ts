@@ -32,30 +32,37 @@ export interface HandlerLoad {
   servers: number;
   service: Dist;
   /**
-   * Network time a worker spends fetching each message before serving it (the latency of a
-   * bus → handler edge): the worker is held for transit + service, drawn independently.
+   * What holds a delivery slot besides service (Flow JSON v2's delivery window with prefetch ≤
+   * concurrency: the edge's latency out and the acknowledgement's latency back), drawn
+   * independently. The bus sees a server held for their sum plus the service.
    */
-  transit?: Dist;
+  roundTrip?: readonly Dist[];
   /** Waiting room of the queue in front (messages), Infinity when unbounded. */
   capacity?: number;
 }
 
-/** What holds a worker per message: service, plus transit when given; its shape and moments. */
-export function holdingTime(load: Pick<HandlerLoad, 'service' | 'transit'>): {
+/** What holds a server per message: service plus the round trip, when given; its shape and moments. */
+export function holdingTime(load: Pick<HandlerLoad, 'service' | 'roundTrip'>): {
   mean: number;
   second: number;
   shape: 'exponential' | 'constant' | 'general';
 } {
-  const s = moments(load.service);
-  const t = load.transit ? moments(load.transit) : { mean: 0, second: 0 };
-  const noTransit = t.second === 0;
-  const constant = load.service.dist === 'constant' && (!load.transit || load.transit.dist === 'constant');
+  const parts = [load.service, ...(load.roundTrip ?? [])];
+  // Independent parts: E[(Σ X)²] = Σ E[X²] + 2 Σ_{i<j} E[X_i] E[X_j].
+  let mean = 0;
+  let second = 0;
+  for (const d of parts) {
+    const m = moments(d);
+    second += m.second + 2 * mean * m.mean;
+    mean += m.mean;
+  }
+  const extra = parts.slice(1).filter((d) => moments(d).second > 0);
   return {
-    mean: s.mean + t.mean,
-    second: s.second + 2 * s.mean * t.mean + t.second,
-    shape: constant
+    mean,
+    second,
+    shape: parts.every((d) => d.dist === 'constant')
       ? 'constant'
-      : load.service.dist === 'exponential' && noTransit
+      : load.service.dist === 'exponential' && extra.length === 0
         ? 'exponential'
         : 'general',
   };
@@ -150,8 +157,8 @@ export function mm1SojournQuantile(lambda: number, mu: number, q: number): numbe
 
 /**
  * Predicted figures for a handler fed by Poisson arrivals, or null when there is no usable form
- * (non-exponential service behind a finite queue, or no arrivals or servers). With `transit` the
- * worker is held for transit + service: a general holding time (M/G/·) unless both are constant.
+ * (non-exponential service behind a finite queue, or no arrivals or servers). With `roundTrip` a
+ * server is held for the round trip + service: a general holding time (M/G/·) unless all are constant.
  * `meanSojourn` is wait + the whole holding time.
  */
 export function predictHandler(load: HandlerLoad): Prediction | null {

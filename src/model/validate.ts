@@ -103,10 +103,16 @@ function referenceProblems(flow: Flow): FlowProblem[] {
     const source = flow.nodes[nodeIndex.get(e.source)!]!;
     const target = flow.nodes[nodeIndex.get(e.target)!]!;
     for (const field of deliveryWindowFields(e)) {
-      if (!isBusKind(source.kind) || target.kind !== 'handler')
+      if (source.kind === 'stream' && target.kind === 'handler')
         problems.push({
           path: `edges[${i}].${field}`,
-          message: `applies only to an edge from a queue, topic or stream to a handler (this one goes from a ${source.kind} to a ${target.kind})`,
+          message:
+            'a stream has no delivery window: each worker reads its own partitions in order, and the edge latency is its fetch time',
+        });
+      else if (!isBusKind(source.kind) || target.kind !== 'handler')
+        problems.push({
+          path: `edges[${i}].${field}`,
+          message: `applies only to an edge from a queue or topic to a handler (this one goes from a ${source.kind} to a ${target.kind})`,
         });
     }
   });

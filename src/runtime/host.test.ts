@@ -140,7 +140,7 @@ describe('host pacing', () => {
     host.handle({ type: 'reset' });
     expect(last().time).toBe(0);
     expect(last().events).toBe(0);
-    expect([...last().buffers.totals]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([...last().buffers.totals]).toEqual(TOTALS.names.map(() => 0));
     expect([...last().buffers.edgeTransits].every((v) => v === 0)).toBe(true);
   });
 

@@ -17,7 +17,7 @@ export function Prediction({ p, measured }: { p: PredictionOutcome; measured: No
   const approx = q.exact ? '' : '≈ ';
   const detail =
     `${q.model}${q.exact ? '' : ' (Allen–Cunneen approximation)'}: λ = ${load.arrivalRate.toFixed(1)}/s, ` +
-    `${load.servers} worker(s), ρ = ${rho}${load.transit ? '; the edge latency counts as holding time' : ''}` +
+    `${load.servers} delivery slot(s), ρ = ${rho}${load.roundTrip ? '; network and acknowledgement time hold a slot' : ''}` +
     (p.note ? `; ${p.note}` : '');
   if (q.rho >= 1 && p.unbounded) {
     return (

@@ -36,13 +36,13 @@ function flow(rate: number, service: Dist, workers: number, latency?: Dist, extr
 }
 
 describe('queueing-theory predictions beside handlers', () => {
-  it('M/M/c for exponential service; the queue → handler latency holds the worker', () => {
+  it('M/M/c for exponential service; the queue → handler latency holds a delivery slot', () => {
     const mmc = ok(predictAll(flow(100, { dist: 'exponential', mean: 0.012 }, 2)).get('h'));
     expect(mmc.prediction.model).toBe('M/M/c');
     expect(mmc.prediction.exact).toBe(true);
     expect(mmc.prediction.rho).toBeCloseTo(0.6);
     expect(mmc.unbounded).toBe(true);
-    // The same handler behind a 2 ms edge is busy 14 ms per message: no longer exponential.
+    // The same handler behind a 2 ms edge holds each delivery slot 14 ms: no longer exponential.
     const slow = flow(100, { dist: 'exponential', mean: 0.012 }, 2, { dist: 'constant', value: 0.002 });
     const p = ok(predictAll(slow).get('h'));
     expect(p.prediction.rho).toBeCloseTo(0.7);
@@ -96,7 +96,9 @@ describe('queueing-theory predictions beside handlers', () => {
     for (const m of templates.values())
       for (const p of m.values()) expect(p.ok || p.reason.length > 0).toBe(true);
     const signup = templates.get('signup-topic')!;
-    expect(ok(signup.get('handler-1')).prediction.model).toBe('M/G/c');
+    // Topic subscriptions are at least once (Flow JSON v2): a failing subscriber's retries add arrivals.
+    expect(reason(signup.get('handler-1'))).toMatch(/failed messages go back into “user.signed-up”/);
+    expect(ok(signup.get('handler-2')).prediction.model).toBe('M/G/1');
   });
 
   it('M/G/1 with network time on the queue → handler edge agrees with the simulation', () => {
@@ -109,6 +111,42 @@ describe('queueing-theory predictions beside handlers', () => {
     created.sim.advanceTo(4000);
     const measured = created.sim.report().nodes.h!.wait.mean;
     expect(Math.abs(measured / p.prediction.meanWait - 1)).toBeLessThan(0.08);
+  });
+
+  it('the delivery window: prefetch slots are the servers, held for latency + service + acknowledgement', () => {
+    const c = (value: number): Dist => ({ dist: 'constant', value });
+    const f = flow(50, { dist: 'exponential', mean: 0.01 }, 4, c(0.004));
+    Object.assign(f.edges[1]!, { prefetch: 1, ackLatency: c(0.002) });
+    const p = ok(predictAll(f).get('h'));
+    expect(p.load.servers).toBe(1);
+    expect(p.prediction.model).toBe('M/G/1');
+    expect(p.prediction.rho).toBeCloseTo(0.8, 12);
+    const created = createSimulation(f, { seed: 11, duration: 8000, warmup: 200 });
+    if (!created.ok) throw new Error('flow refused');
+    created.sim.advanceTo(8000);
+    const h = created.sim.report().nodes.h!;
+    // Pollaczek–Khinchine for the bus's wait; the workers are busy only while serving: λS/c.
+    expect(Math.abs(h.wait.mean / p.prediction.meanWait - 1)).toBeLessThan(0.08);
+    expect(h.utilization).toBeCloseTo((50 * 0.01) / 4, 2);
+
+    // A window wider than the workers with network time pipelines: no model, and why.
+    Object.assign(f.edges[1]!, { prefetch: 8 });
+    expect(reason(predictAll(f).get('h'))).toMatch(/prefetch of 8 is above its 4 worker/);
+    // Without network time a wider window is the workers again.
+    const plain = flow(50, { dist: 'exponential', mean: 0.01 }, 2);
+    Object.assign(plain.edges[1]!, { prefetch: 8 });
+    expect(ok(predictAll(plain).get('h')).load.servers).toBe(2);
+  });
+
+  it('says why for expiry, leases and ordering by key', () => {
+    const queue = (config: object) => {
+      const f = flow(50, { dist: 'exponential', mean: 0.01 }, 1);
+      Object.assign(f.nodes[1]!.config, config);
+      return predictAll(f).get('h');
+    };
+    expect(reason(queue({ ttl: { dist: 'constant', value: 1 } }))).toMatch(/expire/);
+    expect(reason(queue({ lease: 30 }))).toMatch(/lease runs out/);
+    expect(reason(queue({ orderBy: 'key' }))).toMatch(/one message per key/);
   });
 });
 

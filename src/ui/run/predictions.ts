@@ -3,8 +3,9 @@
 // (or only direct edges, its own unbounded inbox) fed only by producers with exponential
 // interarrival times, its queue's consumers are alike, and failures are not redelivered into the
 // queue. Exponential service gives M/M/c (M/M/c/K behind a bounded queue), any other service
-// M/G/1 (Pollaczek–Khinchine, exact) or M/G/c (Allen–Cunneen, an approximation). The latency of the
-// bus → handler edge holds the worker, so it counts as part of the holding time. Formulas:
+// M/G/1 (Pollaczek–Khinchine, exact) or M/G/c (Allen–Cunneen, an approximation). A bus → handler
+// edge is a delivery window (Flow JSON v2): with prefetch ≤ concurrency each window slot is a
+// server the bus sees held for latency + service + acknowledgement latency. Formulas:
 // model/theory.ts. Every other handler gets the reason in words instead of a misleading figure.
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import type { Dist } from '../../model/dist';
@@ -87,11 +88,19 @@ function predictOne(h: Handler, ctx: Ctx): PredictionOutcome {
   const arrivals = poissonRate(ctx.into.get(bus.id) ?? [], ctx);
   if (typeof arrivals === 'string') return no(arrivals);
   const link = edges[0]!;
+  const busRule = brokerRule(bus);
+  if (busRule) return no(busRule);
+  const slots = windowSlots(h, link);
+  if (typeof slots === 'string') return no(slots);
 
-  let servers = h.config.concurrency;
+  let servers = slots;
   let capacity = Infinity;
+  const failing = (h.config.failureRate ?? 0) > 0;
+  const redelivers = (bus.config.delivery ?? FIELD_DEFAULTS.delivery) === 'at-least-once';
   if (bus.kind === 'topic') {
     // Each subscription is its own FIFO (drop-newest when full) with this handler alone on it.
+    if (failing && redelivers)
+      return no(`failed messages go back into ${name(bus)}, which adds to its arrivals`);
     capacity = bus.config.capacity ?? Infinity;
   } else if (bus.kind === 'queue') {
     const consumers = ctx.outOf.get(bus.id) ?? [];
@@ -103,13 +112,15 @@ function predictOne(h: Handler, ctx: Ctx): PredictionOutcome {
         e.filter ||
         (ctx.into.get(c.id)?.length ?? 0) !== 1 ||
         !sameJson(c.config.service, h.config.service) ||
-        !sameJson(e.latency, link.latency)
+        !sameJson(e.latency, link.latency) ||
+        !sameJson(e.ackLatency, link.ackLatency)
       ) {
         return no(`the consumers of ${name(bus)} differ (service time, network time or other inputs)`);
       }
-      servers += c.config.concurrency;
-      const failing = (c.config.failureRate ?? 0) > 0;
-      if (failing && (bus.config.delivery ?? FIELD_DEFAULTS.delivery) === 'at-least-once') {
+      const theirs = windowSlots(c, e);
+      if (typeof theirs === 'string') return no(theirs);
+      servers += theirs;
+      if ((c.config.failureRate ?? 0) > 0 && redelivers) {
         return no(`failed messages go back into ${name(bus)}, which adds to its arrivals`);
       }
     }
@@ -122,14 +133,15 @@ function predictOne(h: Handler, ctx: Ctx): PredictionOutcome {
       return no(`${name(bus)} drops its oldest messages when full; the bounded model drops arrivals`);
     }
   }
+  const roundTrip = [link.latency, link.ackLatency].filter((d): d is Dist => d !== undefined);
   const load: HandlerLoad = {
     arrivalRate: arrivals,
     servers,
     service: h.config.service,
     capacity,
-    ...(link.latency ? { transit: link.latency } : {}),
+    ...(roundTrip.length ? { roundTrip } : {}),
   };
-  if (Number.isFinite(capacity) && (h.config.service.dist !== 'exponential' || link.latency)) {
+  if (Number.isFinite(capacity) && (h.config.service.dist !== 'exponential' || roundTrip.length)) {
     // No closed form with a bound; but a bound the backlog practically never reaches (ρ^K below
     // one in a million, the M/M/c tail) changes nothing: use the unbounded model, marked approximate.
     const open = finish(h, { ...load, capacity: Infinity }, false);
@@ -142,10 +154,37 @@ function predictOne(h: Handler, ctx: Ctx): PredictionOutcome {
       };
     }
     return no(
-      'no closed form for a bounded queue unless service is exponential (and the edge has no latency)',
+      'no closed form for a bounded queue unless service is exponential (and the edge has no latency or acknowledgement latency)',
     );
   }
   return finish(h, load, !Number.isFinite(capacity));
+}
+
+/** Why a bus's version 2 delivery rules leave no textbook model, or null. */
+function brokerRule(bus: Extract<FlowNode, { kind: 'queue' | 'topic' }>): string | null {
+  const c = bus.config;
+  if (c.ttl)
+    return `messages expire from ${name(bus)} (ttl): waiting customers leave, which M/G/c leaves out`;
+  if (c.lease !== undefined) {
+    return `${name(bus)} redelivers messages whose lease runs out, which adds to its arrivals`;
+  }
+  if (bus.kind === 'queue' && bus.config.orderBy === 'key') {
+    return `${name(bus)} delivers one message per key at a time, which no textbook model covers`;
+  }
+  return null;
+}
+
+/**
+ * Servers a handler is to its bus: with a delivery window of `prefetch` (default: concurrency)
+ * and no more than the workers, each slot is a server held for the round trip plus the service.
+ * A wider window with network time pipelines deliveries: no closed form.
+ */
+function windowSlots(h: Handler, e: FlowEdge): number | string {
+  const c = h.config.concurrency;
+  const window = e.prefetch ?? c;
+  if (window <= c) return window;
+  if (!e.latency && !e.ackLatency) return c;
+  return `its prefetch of ${window} is above its ${c} worker(s) with network time on the edge: deliveries overlap service, which no textbook model covers`;
 }
 
 function finish(h: Handler, load: HandlerLoad, unbounded: boolean): PredictionOutcome {
