@@ -24,6 +24,7 @@ export const layoutOf = (engine: Engine): SnapshotLayout => ({
   nodeIds: engine.topo.nodeIds,
   edgeIds: engine.topo.edgeIds,
   eventTypes: engine.topo.eventTypes,
+  partitionStart: Array.from(engine.partitionDepths.start),
 });
 
 function utilization(engine: Engine, n: number): number {
@@ -73,6 +74,7 @@ export function fillSnapshot(engine: Engine, into?: Snapshot): Snapshot {
   }
   snap.edgeTransits.set(engine.transits);
   snap.edgeInFlight.set(engine.inFlight);
+  snap.partitions.set(engine.partitionDepths.depth);
   const e2e = stats(engine, m.e2e);
   for (const name of STATS.names) snap.endToEnd[STATS.at[name]] = e2e[name];
   const totals = totalsOf(engine);

@@ -55,6 +55,11 @@ export interface SnapshotLayout {
    * emits, then types named only in edge filters. Dots are coloured by index into this list.
    */
   eventTypes: string[];
+  /**
+   * Where each node's partitions start in `partitions`: node i's are partitionStart[i] ..
+   * partitionStart[i + 1] (streams only; other kinds have none). nodeIds.length + 1 entries.
+   */
+  partitionStart: number[];
 }
 
 /** A snapshot's arrays: moved, not copied, between the worker and the UI. */
@@ -73,6 +78,8 @@ export interface SnapshotArrays {
   endToEnd: Float64Array;
   /** A row of TOTALS. */
   totals: Float64Array;
+  /** Messages waiting in each stream partition now, summed over its consumer groups (its lag). */
+  partitions: Float64Array;
 }
 export const SNAPSHOT_ARRAYS = [
   'nodes',
@@ -80,6 +87,7 @@ export const SNAPSHOT_ARRAYS = [
   'edgeInFlight',
   'endToEnd',
   'totals',
+  'partitions',
 ] as const satisfies readonly (keyof SnapshotArrays)[];
 
 /** A compact state of the run; its arrays are reused between snapshots. */
@@ -98,6 +106,7 @@ export function snapshotSizes(layout: SnapshotLayout): { [K in keyof SnapshotArr
     edgeInFlight: E,
     endToEnd: STATS.size,
     totals: TOTALS.size,
+    partitions: layout.partitionStart.at(-1) ?? 0,
   };
 }
 
@@ -109,6 +118,7 @@ export function newSnapshotArrays(layout: SnapshotLayout): SnapshotArrays {
     edgeInFlight: new Float64Array(size.edgeInFlight),
     endToEnd: new Float64Array(size.endToEnd),
     totals: new Float64Array(size.totals),
+    partitions: new Float64Array(size.partitions),
   };
 }
 
@@ -119,6 +129,7 @@ export const snapshotArrays = (s: SnapshotArrays): SnapshotArrays => ({
   edgeInFlight: s.edgeInFlight,
   endToEnd: s.endToEnd,
   totals: s.totals,
+  partitions: s.partitions,
 });
 
 /** True when the arrays are sized for this layout. */

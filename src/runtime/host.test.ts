@@ -35,6 +35,7 @@ const copy = (m: SnapshotMessage): SnapshotMessage['buffers'] => ({
   edgeInFlight: m.buffers.edgeInFlight.slice(),
   endToEnd: m.buffers.endToEnd.slice(),
   totals: m.buffers.totals.slice(),
+  partitions: m.buffers.partitions.slice(),
 });
 
 describe('host pacing', () => {
