@@ -48,10 +48,12 @@ test('build producer → queue → handler from the palette, connect and edit', 
   await expect(canvasNode(page, 'handler-1')).toContainText('×4');
   await concurrency.fill('8');
   await expect(concurrency).not.toHaveAttribute('aria-invalid');
+  await concurrency.press('Enter');
   await expect(canvasNode(page, 'handler-1')).toContainText('×8');
 
   // Times are edited in ms.
   await panel.getByRole('textbox', { name: 'Service time mean' }).fill('25');
+  await panel.getByRole('textbox', { name: 'Service time mean' }).press('Tab');
   await expect(canvasNode(page, 'handler-1')).toContainText('exp 25 ms');
 
   // Connections are edited too: a latency in ms shows on the edge.
@@ -61,6 +63,7 @@ test('build producer → queue → handler from the palette, connect and edit', 
   await expect(panel.getByRole('heading', { name: 'Connection' })).toBeVisible();
   await panel.getByRole('combobox', { name: 'Latency distribution' }).selectOption('constant');
   await panel.getByRole('textbox', { name: 'Latency value' }).fill('3');
+  await panel.getByRole('textbox', { name: 'Latency value' }).press('Enter');
   await expect(page.locator('.react-flow__edge[data-id="e-queue-1-handler-1"]')).toContainText('const 3 ms');
   await canvasNode(page, 'handler-1').click();
 

@@ -93,6 +93,7 @@ test('work is restored after a reload; unreadable saved data is reported and kep
   await openApp(page);
   await page.getByRole('button', { name: 'Add stream' }).click();
   await page.getByRole('textbox', { name: 'Partitions' }).fill('12');
+  await page.getByRole('textbox', { name: 'Partitions' }).press('Enter');
   await expect(canvasNode(page, 'stream-1')).toContainText('12 partitions');
   await savedFlow(page);
   await page.reload();

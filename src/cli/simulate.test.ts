@@ -43,7 +43,11 @@ describe('simulate CLI (process)', () => {
       'wait',
       'service',
       'sojourn',
+      'expired',
+      'duplicates',
+      'age',
     ]);
+    expect(Object.keys(h.age)).toEqual(['mean', 'max']);
     expect(Object.keys(h.wait)).toEqual(['count', 'mean', 'p50', 'p95', 'p99', 'max']);
     expect(Object.keys(doc.totals)).toEqual([
       'emitted',
@@ -52,6 +56,7 @@ describe('simulate CLI (process)', () => {
       'lost',
       'deadLettered',
       'inFlight',
+      'expired',
     ]);
     // Same run in-process: identical apart from wall time.
     const inProcess = JSON.parse(

@@ -5,6 +5,13 @@ import type { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { ACTION } from './kernel/timeline';
 import { checkDeadlock } from './guards';
+import { oldestAge } from './kinds/bus';
+import { KIND_CODE, kindAt } from './kinds/codes';
+
+const isBus = (eng: Engine, n: number): boolean => {
+  const k = kindAt(eng.topo, n);
+  return k === KIND_CODE.queue || k === KIND_CODE.topic || k === KIND_CODE.stream;
+};
 
 export function runAction(eng: Engine, row: number): void {
   const r = eng.timeline.rows[row]!;
@@ -14,9 +21,11 @@ export function runAction(eng: Engine, row: number): void {
   switch (action) {
     case ACTION.endWarmup:
       eng.metrics.startMeasuring(eng.now);
+      eng.partitionDepths.startMeasuring(eng.now);
       break;
     case ACTION.sample:
       eng.metrics.sample(eng.now);
+      for (let n = 0; n < eng.N; n++) if (isBus(eng, n)) eng.metrics.sampleAge(n, oldestAge(eng, n));
       break;
     default:
       assertNever(action, 'action');

@@ -21,6 +21,14 @@ export interface NodeReport {
   wait: Stats;
   service: Stats;
   sojourn: Stats;
+  /** Messages past their TTL (buses). */
+  expired: number;
+  /** Completions of messages already completed by another delivery (handlers, with leases). */
+  duplicates: number;
+  /** The age of the bus's oldest waiting (or kept) message: mean of samples over time, and the most it reached. */
+  age: { mean: number; max: number };
+  /** Streams: depth per partition summed over the consumer groups (the lag), time-weighted mean and max. */
+  partitions?: { depthMean: number; depthMax: number }[];
 }
 
 /** Exactly the CLI's stdout document (DESIGN.md, "Headless CLI"). */

@@ -5,8 +5,8 @@ import { createEngineSimulation } from './simulation';
 import { flowArb } from './testing/arbitrary';
 
 describe('conservation on random flows', () => {
-  const seen = { dropped: 0, lost: 0, deadLettered: 0, inFlight: 0 };
-  it('every emitted copy is completed, dropped, lost, dead-lettered or still in flight — to the event', () => {
+  const seen = { dropped: 0, lost: 0, deadLettered: 0, expired: 0, inFlight: 0, duplicates: 0 };
+  it('every emitted copy is completed, dropped, expired, lost, dead-lettered or still in flight — to the event', () => {
     fc.assert(
       fc.property(
         flowArb,
@@ -21,11 +21,15 @@ describe('conservation on random flows', () => {
           expect(mid.inFlight).toBe(sim.audit());
           sim.advanceTo(duration, 50_000);
           const t = sim.report().totals;
-          expect(t.emitted).toBe(t.completed + t.dropped + t.lost + t.deadLettered + t.inFlight);
+          expect(t.emitted).toBe(t.completed + t.dropped + t.expired + t.lost + t.deadLettered + t.inFlight);
           // inFlight by the books equals copies actually found in queues, workers, wires and retries.
           expect(t.inFlight).toBe(sim.audit());
           for (const v of Object.values(t)) expect(v).toBeGreaterThanOrEqual(0);
-          for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (t[k] > 0) seen[k]++;
+          const found = {
+            ...t,
+            duplicates: Object.values(sim.report().nodes).reduce((a, n) => a + n.duplicates, 0),
+          };
+          for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (found[k] > 0) seen[k]++;
         },
       ),
       { numRuns: 600, seed: 42 },

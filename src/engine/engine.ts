@@ -7,15 +7,17 @@ import { runAction, scheduleAction } from './actions';
 import { Fifo } from './kernel/fifo';
 import { EV, eventArg, eventCode, eventKind } from './kernel/events';
 import { EventHeap, PastEventError } from './kernel/heap';
-import { MessagePool } from './kernel/messages';
+import { FLAG_LEASED, MessagePool } from './kernel/messages';
 import { Scratch } from './kernel/scratch';
 import { ACTION, Timeline } from './kernel/timeline';
 import { KIND_CODE, kindAt } from './kinds/codes';
 import { finish, newWorker, resumeWorker } from './kinds/handler';
 import { emit, resume } from './kinds/producer';
-import { redeliver } from './kinds/queue';
+import { leaseRanOut, redeliver } from './kinds/bus';
+import { acknowledged, delivered, type Receipt } from './consume';
+import { DeliveryRecords, LeaseGroups } from './leases';
 import { emitLane, finishLane, Lanes } from './lanes';
-import { Metrics } from './metrics';
+import { Metrics, PartitionDepths } from './metrics';
 import { Rng } from './rng';
 import type { Halt, RunLimits } from './api';
 import { checkDeadlock, checkGuards, GUARD_EVERY, GuardState } from './guards';
@@ -74,12 +76,24 @@ export class Engine {
   readonly subFifo: Fifo[];
   readonly groupFifo: Fifo[][];
   readonly partBusy: Uint8Array[];
-  readonly groupNext: Int32Array;
   readonly inbox: Fifo[];
   readonly rrQueue: Int32Array;
   readonly rrSource: Int32Array;
-  /** The partition takeFromGroup() took its message from (a return value that needs no allocation). */
+  /** The partition takeOwned() took its message from (a return value that needs no allocation). */
   takenPart = 0;
+  /** Per stream node: depth per partition (the lag). */
+  readonly partitionDepths: PartitionDepths;
+  /** Per ordered queue: which delivery holds each key (kinds/queue.ts). */
+  readonly keyHolder: Map<number, number>[];
+
+  // Windowed sources (consume.ts): unacknowledged deliveries, and those waiting at the handler.
+  readonly unacked: Int32Array;
+  readonly local: Fifo[];
+  /** Open deliveries of buses with leases or acknowledgement latencies, and copies delivered more than once (leases.ts). */
+  readonly deliveries = new DeliveryRecords();
+  readonly leaseGroups = new LeaseGroups();
+  /** Scratch for finish(): what acknowledging a delivery needs. */
+  readonly receipt: Receipt = { s: 0, r: -1, key: 0, slot: -1 };
   /** Arrivals caused by an arrival, as (slot, node) pairs, and whether one is being handled (kinds/index.ts arriveAt). */
   readonly arrivals = new Fifo();
   arriving = false;
@@ -94,6 +108,8 @@ export class Engine {
   // Handlers' workers, as a struct of arrays by worker number. Numbers are never reused.
   readonly workers: Int32Array;
   readonly idle: number[][];
+  /** Per handler: its working workers in order; a stream group's partition p belongs to owners[p mod length]. */
+  readonly owners: number[][];
   wHandler = new Int32Array(64);
   /** The message in service, or -1. */
   wSlot = new Int32Array(64);
@@ -106,6 +122,8 @@ export class Engine {
   wWait = new Float64Array(64);
   wService = new Float64Array(64);
   wTransit = new Float64Array(64);
+  /** Round-robin position among the stream partitions a worker owns. */
+  wPartNext = new Int32Array(64);
   nWorkers = 0;
 
   constructor(topo: Topology, o: EngineOptions) {
@@ -132,7 +150,10 @@ export class Engine {
     const parts = (e: number): number => topo.partitions[topo.edgeSrc[e]!] ?? 0;
     this.groupFifo = perEdge((e) => Array.from({ length: parts(e) }, () => new Fifo()));
     this.partBusy = perEdge((e) => new Uint8Array(parts(e)));
-    this.groupNext = new Int32Array(E);
+    this.partitionDepths = new PartitionDepths(topo.partitions);
+    this.keyHolder = perNode(() => new Map());
+    this.unacked = new Int32Array(topo.srcKind.length);
+    this.local = Array.from({ length: topo.srcKind.length }, () => new Fifo());
     this.rrQueue = new Int32Array(this.N);
     this.rrSource = new Int32Array(this.N);
     this.produced = new Float64Array(this.N);
@@ -140,6 +161,7 @@ export class Engine {
     this.pWaiting = new Uint8Array(this.N);
     this.workers = new Int32Array(this.N);
     this.idle = perNode(() => []);
+    this.owners = perNode(() => []);
     if (o.warmup > 0) this.timeline.add(o.warmup, ACTION.endWarmup);
     if (o.seriesInterval > 0) this.timeline.add(o.warmup, ACTION.sample, { period: o.seriesInterval });
     this.start();
@@ -162,7 +184,12 @@ export class Engine {
     for (const b of this.partBusy) b.fill(0);
     this.arrivals.clear();
     this.arriving = false;
-    this.groupNext.fill(0);
+    this.partitionDepths.clear();
+    for (const m of this.keyHolder) m.clear();
+    this.unacked.fill(0);
+    for (const f of this.local) f.clear();
+    this.deliveries.clear();
+    this.leaseGroups.clear();
     this.rrQueue.fill(0);
     this.rrSource.fill(0);
     this.produced.fill(0);
@@ -170,6 +197,7 @@ export class Engine {
     this.pWaiting.fill(0);
     this.workers.fill(0);
     for (const s of this.idle) s.length = 0;
+    for (const s of this.owners) s.length = 0;
     this.nWorkers = 0;
     this.now = 0;
     this.events = 0;
@@ -271,6 +299,15 @@ export class Engine {
         case EV.action:
           runAction(this, arg);
           break;
+        case EV.deliver:
+          delivered(this, arg);
+          break;
+        case EV.ack:
+          acknowledged(this, arg);
+          break;
+        case EV.lease:
+          leaseRanOut(this, arg);
+          break;
         default:
           assertNever(kind, 'event kind');
       }
@@ -302,17 +339,40 @@ export class Engine {
     this.wWait = grow(this.wWait, f64);
     this.wService = grow(this.wService, f64);
     this.wTransit = grow(this.wTransit, f64);
+    this.wPartNext = grow(this.wPartNext, i32);
   }
 
-  /** Copies held anywhere (FIFOs, blocked lists, workers, wires, retries): for conservation checks. */
+  /**
+   * Copies in flight, counted from the containers (FIFOs, blocked lists, buffers at handlers,
+   * workers, wires, retries), for conservation checks: the deliveries of one copy count once,
+   * and what terminal buses keep has ended.
+   */
   audit(): number {
+    const pool = this.pool;
+    const counted = new Set<number>();
     let n = 0;
-    for (const f of [...this.queueFifo, ...this.blockedAt, ...this.inbox, ...this.subFifo]) n += f.length;
-    for (const g of this.groupFifo) for (const f of g) n += f.length;
-    for (let w = 0; w < this.nWorkers; w++) if (this.wSlot[w]! >= 0) n++;
+    const count = (slot: number): void => {
+      if (pool.flags[slot]! & FLAG_LEASED) {
+        const g = pool.copy[slot]!;
+        if (this.leaseGroups.done[g] || counted.has(g)) return;
+        counted.add(g);
+      }
+      n++;
+    };
+    const fifos = [
+      ...this.queueFifo.filter((_, q) => !this.topo.terminal[q]),
+      ...this.blockedAt,
+      ...this.inbox,
+      ...this.subFifo,
+      ...this.local,
+      ...this.groupFifo.flat(),
+    ];
+    for (const f of fifos) for (let i = 0; i < f.length; i++) count(f.at(i));
+    for (let w = 0; w < this.nWorkers; w++) if (this.wSlot[w]! >= 0) count(this.wSlot[w]!);
     for (let i = 0; i < this.heap.size; i++) {
-      const kind = eventKind(this.heap.codeAt(i));
-      if (kind === EV.arrive || kind === EV.redeliver) n++;
+      const code = this.heap.codeAt(i);
+      const kind = eventKind(code);
+      if (kind === EV.arrive || kind === EV.redeliver || kind === EV.deliver) count(eventArg(code));
     }
     return n;
   }

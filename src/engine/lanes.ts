@@ -6,7 +6,8 @@
 // lane that ignores it. `lanes: false` turns them all off: the differential test runs every flow
 // both ways and requires identical results.
 import type { Engine } from './engine';
-import { OVERFLOW, enqueueBounded } from './kinds/bus';
+import { enqueue } from './kinds/bus';
+import { OVERFLOW } from './kinds/codes';
 import { KIND_CODE, kindAt } from './kinds/codes';
 import { beginService, stageJob, takeNext } from './kinds/handler';
 import { D_EXPONENTIAL, sample } from './distributions';
@@ -34,6 +35,12 @@ export const LANE_OPT_OUT = {
   forwards: 1 << 6,
   /** A handler that can fail; follows live edits (closes its finish lane only). */
   failures: 1 << 7,
+  /** A queue whose messages expire (TTL). */
+  ttl: 1 << 8,
+  /** A consumer pushed to within a delivery window (prefetch, latency, acknowledgement latency, lease, ordering). */
+  windowed: 1 << 9,
+  /** A producer drawing keys from a skewed (Zipf) distribution. */
+  keySkew: 1 << 10,
 } as const;
 export type LaneOptOut = (typeof LANE_OPT_OUT)[keyof typeof LANE_OPT_OUT];
 
@@ -65,6 +72,14 @@ function laneOptOuts(topo: Topology, on: boolean): Uint32Array {
       if (topo.failureRate[n]! > 0) set(n, LANE_OPT_OUT.failures);
     } else if (outs !== 1) set(n, LANE_OPT_OUT.fanOut);
     if (kind === KIND_CODE.queue && topo.overflow[n] === OVERFLOW.block) set(n, LANE_OPT_OUT.blockOverflow);
+    if (kind === KIND_CODE.queue && topo.hasTtl[n]) set(n, LANE_OPT_OUT.ttl);
+    if (kind === KIND_CODE.producer && topo.keyAlias[n]) set(n, LANE_OPT_OUT.keySkew);
+  }
+  for (let s = 0; s < topo.srcKind.length; s++) {
+    if (topo.srcWindowed[s]) {
+      set(topo.srcNode[s]!, LANE_OPT_OUT.windowed);
+      set(topo.srcHandler[s]!, LANE_OPT_OUT.windowed);
+    }
   }
   return optOut;
 }
@@ -209,17 +224,19 @@ export function emitLane(eng: Engine, p: number, q: number): void {
   if (fifo.length < topo.capacity[q]!) {
     fifo.push(slot);
     eng.metrics.stepDepth(q, 1);
-  } else enqueueBounded(eng, q, fifo, slot, topo.overflow[q]!);
+  } else enqueue(eng, q, fifo, slot, topo.overflow[q]!, false);
 }
 
 /** startOn() for worker w of h taking slot from queue q over its plain edge (no transit time). */
 function startLane(eng: Engine, w: number, h: number, q: number, slot: number): void {
   eng.lanes.taken[q]!++;
   eng.wSlot[w] = slot;
-  eng.wWait[w] = eng.now - eng.pool.arrive[slot]!;
+  const wait = eng.now - eng.pool.arrive[slot]!;
+  eng.wWait[w] = wait;
+  eng.metrics.noteAge(q, wait);
   eng.transits[eng.lanes.plainEdge[q]! * eng.types + eng.pool.type[slot]!]!++;
   // wSource, wPart and wTransit: the same for every job of a plain consumer, set by newWorker().
-  beginService(eng, w, h);
+  beginService(eng, w, h, 0);
 }
 
 /**

@@ -13,7 +13,11 @@ export const C_DEAD = 5;
 export const C_REDELIVERED = 6;
 /** Handler completions (successful services) for throughput. */
 export const C_DONE = 7;
-export const COUNTERS = 8;
+/** Bus: messages past their TTL when they reached the head (not dead-lettered). */
+export const C_EXPIRED = 8;
+/** Handler: completions of a message already completed by another delivery (lease expiry). */
+export const C_DUP = 9;
+export const COUNTERS = 10;
 export type Counter =
   | typeof C_IN
   | typeof C_OUT
@@ -22,13 +26,16 @@ export type Counter =
   | typeof C_LOST
   | typeof C_DEAD
   | typeof C_REDELIVERED
-  | typeof C_DONE;
+  | typeof C_DONE
+  | typeof C_EXPIRED
+  | typeof C_DUP;
 
 export const T_EMITTED = 0;
 export const T_COMPLETED = 1;
 export const T_DROPPED = 2;
 export const T_LOST = 3;
 export const T_DEAD = 4;
+export const T_EXPIRED = 5;
 
 /** Per-sample fields of the time series, per node. */
 export const SERIES_FIELDS = ['depth', 'busy', 'in', 'out', 'done'] as const;
@@ -45,8 +52,12 @@ export interface Series {
 export class Metrics {
   readonly counters: Float64Array;
   readonly baseline: Float64Array;
-  /** emitted, completed, dropped, lost, deadLettered over the whole run. */
-  readonly totals = new Float64Array(5);
+  /** emitted, completed, dropped, lost, deadLettered, expired over the whole run. */
+  readonly totals = new Float64Array(6);
+  /** Per bus since warm-up: the oldest waiting message's age, the most it reached and the sum and count of samples of it. */
+  readonly ageMax: Float64Array;
+  readonly ageSum: Float64Array;
+  readonly ageSamples: Float64Array;
   readonly depth: Float64Array;
   readonly depthMax: Float64Array;
   readonly depthArea: Float64Array;
@@ -80,6 +91,9 @@ export class Metrics {
     this.blocked = new Float64Array(nodes);
     this.depthMoments = new Float64Array(nodes);
     this.busyMoments = new Float64Array(nodes);
+    this.ageMax = new Float64Array(nodes);
+    this.ageSum = new Float64Array(nodes);
+    this.ageSamples = new Float64Array(nodes);
     this.hist = new HistogramSet(nodes * 3 + 1);
     this.e2e = nodes * 3;
     this.seriesTimes = new Float64Array(seriesCapacity);
@@ -98,6 +112,9 @@ export class Metrics {
     this.blocked.fill(0);
     this.depthMoments.fill(0);
     this.busyMoments.fill(0);
+    this.ageMax.fill(0);
+    this.ageSum.fill(0);
+    this.ageSamples.fill(0);
     this.hist.clear();
     this.since = 0;
     this.seriesNext = 0;
@@ -140,6 +157,11 @@ export class Metrics {
     if (v > this.depthMax[n]!) this.depthMax[n] = v;
   }
 
+  /** A worker counted busy from now starts its service `by` seconds later: the area counts from then. */
+  delayBusy(n: number, by: number): void {
+    this.busyMoments[n]! += by;
+  }
+
   addBusy(n: number, d: number, now: number): void {
     this.busyMoments[n]! += d * now;
     this.busy[n]! += d;
@@ -157,7 +179,22 @@ export class Metrics {
     }
     this.baseline.set(this.counters);
     this.hist.clear();
+    this.ageMax.fill(0);
+    this.ageSum.fill(0);
+    this.ageSamples.fill(0);
     this.since = now;
+  }
+
+  /** A waiting message of bus n is `age` old as it leaves its head (taken, expired, evicted). */
+  noteAge(n: number, age: number): void {
+    if (age > this.ageMax[n]!) this.ageMax[n] = age;
+  }
+
+  /** The oldest waiting message of bus n is `age` old now (0 when none waits): one sample of it. */
+  sampleAge(n: number, age: number): void {
+    this.ageSum[n]! += age;
+    this.ageSamples[n]!++;
+    if (age > this.ageMax[n]!) this.ageMax[n] = age;
   }
 
   /** Counter c of node n since warm-up. */
@@ -195,5 +232,56 @@ export class Metrics {
       values.set(this.seriesValues.subarray(row * stride, (row + 1) * stride), i * stride);
     }
     return { times, values, fields: SERIES_FIELDS };
+  }
+}
+
+/**
+ * Depth per partition of every stream, summed over its consumer groups (the lag), as time-weighted
+ * sums like Metrics' depth: partitions of node n are rows start[n] .. start[n] + count.
+ */
+export class PartitionDepths {
+  readonly start: Int32Array;
+  readonly depth: Float64Array;
+  readonly max: Float64Array;
+  private readonly moments: Float64Array;
+  since = 0;
+
+  constructor(partitionsPerNode: Int32Array) {
+    this.start = new Int32Array(partitionsPerNode.length + 1);
+    for (let n = 0; n < partitionsPerNode.length; n++)
+      this.start[n + 1] = this.start[n]! + partitionsPerNode[n]!;
+    const P = this.start[partitionsPerNode.length]!;
+    this.depth = new Float64Array(P);
+    this.max = new Float64Array(P);
+    this.moments = new Float64Array(P);
+  }
+
+  add(n: number, p: number, d: number, now: number): void {
+    const i = this.start[n]! + p;
+    this.moments[i]! += d * now;
+    const v = (this.depth[i]! += d);
+    if (v > this.max[i]!) this.max[i] = v;
+  }
+
+  /** Time-weighted mean depth of partition p of node n from `since` to `now`. */
+  mean(n: number, p: number, now: number): number {
+    const i = this.start[n]! + p;
+    const elapsed = now - this.since;
+    return elapsed > 0 ? (this.depth[i]! * now - this.moments[i]!) / elapsed : 0;
+  }
+
+  startMeasuring(now: number): void {
+    for (let i = 0; i < this.depth.length; i++) {
+      this.max[i] = this.depth[i]!;
+      this.moments[i] = this.depth[i]! * now;
+    }
+    this.since = now;
+  }
+
+  clear(): void {
+    this.depth.fill(0);
+    this.max.fill(0);
+    this.moments.fill(0);
+    this.since = 0;
   }
 }

@@ -3,7 +3,8 @@
 import type { NodeReport, SimulationReport } from './api';
 import type { Engine } from './engine';
 import { figuresOf } from './kinds';
-import { KIND_NAME, kindAt } from './kinds/codes';
+import { KIND_CODE, KIND_NAME, kindAt } from './kinds/codes';
+import { oldestAge } from './kinds/bus';
 import * as M from './metrics';
 import {
   fitsLayout,
@@ -23,6 +24,7 @@ export const layoutOf = (engine: Engine): SnapshotLayout => ({
   nodeIds: engine.topo.nodeIds,
   edgeIds: engine.topo.edgeIds,
   eventTypes: engine.topo.eventTypes,
+  partitionStart: Array.from(engine.partitionDepths.start),
 });
 
 function utilization(engine: Engine, n: number): number {
@@ -66,9 +68,13 @@ export function fillSnapshot(engine: Engine, into?: Snapshot): Snapshot {
     rows[o + F.concurrency] = kind.workers(engine, n);
     rows[o + F.utilization] = utilization(engine, n);
     rows[o + F.blocked] = m.blocked[n]!;
+    rows[o + F.expired] = m.count(n, M.C_EXPIRED);
+    rows[o + F.duplicates] = m.count(n, M.C_DUP);
+    rows[o + F.age] = isBus(engine, n) ? oldestAge(engine, n) : 0;
   }
   snap.edgeTransits.set(engine.transits);
   snap.edgeInFlight.set(engine.inFlight);
+  snap.partitions.set(engine.partitionDepths.depth);
   const e2e = stats(engine, m.e2e);
   for (const name of STATS.names) snap.endToEnd[STATS.at[name]] = e2e[name];
   const totals = totalsOf(engine);
@@ -83,9 +89,10 @@ function totalsOf(engine: Engine): Totals {
   const dropped = t[M.T_DROPPED]!;
   const lost = t[M.T_LOST]!;
   const deadLettered = t[M.T_DEAD]!;
+  const expired = t[M.T_EXPIRED]!;
   // In flight by the books; `audit()` recounts it from the containers.
-  const inFlight = emitted - completed - dropped - lost - deadLettered;
-  return { emitted, completed, dropped, lost, deadLettered, inFlight };
+  const inFlight = emitted - completed - dropped - lost - deadLettered - expired;
+  return { emitted, completed, dropped, lost, deadLettered, inFlight, expired };
 }
 
 function stats(engine: Engine, row: number): Stats {
@@ -99,6 +106,29 @@ function stats(engine: Engine, row: number): Stats {
     p99: finite(p99!),
     max: finite(h.max(row)),
   };
+}
+
+const isBus = (engine: Engine, n: number): boolean => {
+  const k = kindAt(engine.topo, n);
+  return k === KIND_CODE.queue || k === KIND_CODE.topic || k === KIND_CODE.stream;
+};
+
+function ageOf(engine: Engine, n: number): { mean: number; max: number } {
+  if (!isBus(engine, n)) return { mean: 0, max: 0 };
+  const m = engine.metrics;
+  const now = oldestAge(engine, n);
+  return {
+    mean: m.ageSamples[n]! > 0 ? m.ageSum[n]! / m.ageSamples[n]! : now,
+    max: Math.max(m.ageMax[n]!, now),
+  };
+}
+
+function partitionsOf(engine: Engine, n: number): { depthMean: number; depthMax: number }[] {
+  const d = engine.partitionDepths;
+  return Array.from({ length: engine.topo.partitions[n]! }, (_, p) => ({
+    depthMean: d.mean(n, p, engine.now),
+    depthMax: d.max[d.start[n]! + p]!,
+  }));
 }
 
 export function buildReport(engine: Engine): SimulationReport {
@@ -128,6 +158,10 @@ export function buildReport(engine: Engine): SimulationReport {
       wait: stats(engine, n * 3),
       service: stats(engine, n * 3 + 1),
       sojourn: stats(engine, n * 3 + 2),
+      expired: m.count(n, M.C_EXPIRED),
+      duplicates: m.count(n, M.C_DUP),
+      age: ageOf(engine, n),
+      ...(kindAt(topo, n) === KIND_CODE.stream ? { partitions: partitionsOf(engine, n) } : {}),
     };
   }
   return {

@@ -5,7 +5,8 @@ import type { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { FLAG_DEAD_LETTER } from './kernel/messages';
 import { arriveAt } from './kinds';
-import { COUNTERS, C_DROPPED, C_OUT, T_COMPLETED, T_DROPPED, T_EMITTED } from './metrics';
+import { claimCopy } from './leases';
+import { COUNTERS, C_DROPPED, C_OUT, T_COMPLETED, T_DEAD, T_DROPPED, T_EMITTED } from './metrics';
 import { draw } from './distributions';
 
 /**
@@ -76,12 +77,28 @@ export function arriveFromWire(eng: Engine, slot: number): void {
   arriveAt(eng, slot, eng.topo.edgeDst[e]!);
 }
 
-/** The copy's journey ends well. */
+/** The copy's journey ends well (a handler's completion with nowhere to send it). */
 export function complete(eng: Engine, slot: number): void {
   eng.metrics.totals[T_COMPLETED]!++;
   const row = stageEndToEnd(eng, slot);
   if (row >= 0) eng.metrics.hist.recordStagedAt(row, 3);
   eng.pool.free(slot);
+}
+
+/** The copy's journey ends at a store or a bus: completed, or dead-lettered if that is how it got there. */
+export function endAt(eng: Engine, slot: number): void {
+  endCopy(eng, slot);
+  eng.pool.free(slot);
+}
+
+/** endAt()'s accounting, for a copy whose slot a terminal bus keeps. */
+export function endCopy(eng: Engine, slot: number): void {
+  if (eng.pool.flags[slot]! & FLAG_DEAD_LETTER) {
+    eng.metrics.totals[T_DEAD]!++;
+    return;
+  }
+  eng.metrics.totals[T_COMPLETED]!++;
+  eng.metrics.hist.recordStagedAt(stageEndToEnd(eng, slot), 3);
 }
 
 /**
@@ -97,6 +114,10 @@ export function stageEndToEnd(eng: Engine, slot: number): number {
 
 /** Bus n turns the copy away (overflow, retention). */
 export function drop(eng: Engine, n: number, slot: number): void {
+  if (!claimCopy(eng, slot)) {
+    eng.pool.free(slot);
+    return;
+  }
   eng.counters[n * COUNTERS + C_DROPPED]!++;
   eng.metrics.totals[T_DROPPED]!++;
   eng.pool.free(slot);

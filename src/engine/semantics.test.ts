@@ -238,6 +238,7 @@ describe('edges and latency', () => {
       lost: 0,
       deadLettered: 0,
       inFlight: 0,
+      expired: 0,
     });
     expect(report.endToEnd.mean).toBeCloseTo((0.25 + 0.75) / 2, 9);
   });

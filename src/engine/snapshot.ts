@@ -32,6 +32,9 @@ export const NODE_ROW = row([
   'concurrency', // handlers' workers; 0 for other kinds
   'utilization', // since warm-up: mean busy / concurrency
   'blocked', // "block" backpressure now: on a queue, publications waiting for room; on a producer or handler, its copies blocked at full queues
+  'expired', // a bus's messages past their TTL (not dead-lettered), since warm-up
+  'duplicates', // a handler's completions of messages another delivery had completed (leases), since warm-up
+  'age', // a bus's oldest waiting (or kept) message: its age now, seconds
 ]);
 export type NodeField = (typeof NODE_ROW.names)[number];
 
@@ -40,7 +43,7 @@ export const STATS = row(['count', 'mean', 'p50', 'p95', 'p99', 'max']);
 export type Stats = { [K in (typeof STATS.names)[number]]: number };
 
 /** Copies by how they ended, over the whole run (warm-up included) so that they balance. */
-export const TOTALS = row(['emitted', 'completed', 'dropped', 'lost', 'deadLettered', 'inFlight']);
+export const TOTALS = row(['emitted', 'completed', 'dropped', 'lost', 'deadLettered', 'inFlight', 'expired']);
 export type Totals = { [K in (typeof TOTALS.names)[number]]: number };
 
 /** What a snapshot's arrays are indexed by; sent once per (re)build, not with every snapshot. */
@@ -52,6 +55,11 @@ export interface SnapshotLayout {
    * emits, then types named only in edge filters. Dots are coloured by index into this list.
    */
   eventTypes: string[];
+  /**
+   * Where each node's partitions start in `partitions`: node i's are partitionStart[i] ..
+   * partitionStart[i + 1] (streams only; other kinds have none). nodeIds.length + 1 entries.
+   */
+  partitionStart: number[];
 }
 
 /** A snapshot's arrays: moved, not copied, between the worker and the UI. */
@@ -70,6 +78,8 @@ export interface SnapshotArrays {
   endToEnd: Float64Array;
   /** A row of TOTALS. */
   totals: Float64Array;
+  /** Messages waiting in each stream partition now, summed over its consumer groups (its lag). */
+  partitions: Float64Array;
 }
 export const SNAPSHOT_ARRAYS = [
   'nodes',
@@ -77,6 +87,7 @@ export const SNAPSHOT_ARRAYS = [
   'edgeInFlight',
   'endToEnd',
   'totals',
+  'partitions',
 ] as const satisfies readonly (keyof SnapshotArrays)[];
 
 /** A compact state of the run; its arrays are reused between snapshots. */
@@ -95,6 +106,7 @@ export function snapshotSizes(layout: SnapshotLayout): { [K in keyof SnapshotArr
     edgeInFlight: E,
     endToEnd: STATS.size,
     totals: TOTALS.size,
+    partitions: layout.partitionStart.at(-1) ?? 0,
   };
 }
 
@@ -106,6 +118,7 @@ export function newSnapshotArrays(layout: SnapshotLayout): SnapshotArrays {
     edgeInFlight: new Float64Array(size.edgeInFlight),
     endToEnd: new Float64Array(size.endToEnd),
     totals: new Float64Array(size.totals),
+    partitions: new Float64Array(size.partitions),
   };
 }
 
@@ -116,6 +129,7 @@ export const snapshotArrays = (s: SnapshotArrays): SnapshotArrays => ({
   edgeInFlight: s.edgeInFlight,
   endToEnd: s.endToEnd,
   totals: s.totals,
+  partitions: s.partitions,
 });
 
 /** True when the arrays are sized for this layout. */

@@ -4,7 +4,7 @@
 // first appearance in that order (producers' types, then handlers' `emits`, then types named only
 // in filters), and every place a handler can take work from is a numbered "source". The graph's
 // tables live here; each node kind's own tables and how they are filled live in kinds/.
-import type { Flow } from '../model/flow';
+import type { Flow, FlowEdge } from '../model/flow';
 import { compileDist, type CompiledDist } from './distributions';
 import { allocateKindTables, compileNode, type KindTables } from './kinds';
 import { KIND_CODE, kindAt, SOURCE, type KindCode, type SourceKind } from './kinds/codes';
@@ -40,6 +40,14 @@ export interface GraphTables {
   srcNode: Int32Array;
   /** The bus → handler edge, or -1 for an inbox. */
   srcEdge: Int32Array;
+  /** The handler each source feeds. */
+  srcHandler: Int32Array;
+  /** Windowed sources (consume.ts): pushed by their bus within a window of unacknowledged messages. */
+  srcWindowed: Uint8Array;
+  /** The edge's prefetch, or 0 for the default (the handler's concurrency). */
+  srcPrefetch: Int32Array;
+  srcAck: CompiledDist[];
+  srcHasAck: Uint8Array;
   /** For each edge into a handler from a bus, its source number; -1 otherwise. */
   edgeSource: Int32Array;
   /** Inbox source of each handler (-1 when it has no direct feed). */
@@ -113,6 +121,11 @@ export function compileTopology(file: Flow): Topology {
     srcKind: new Int32Array(0),
     srcNode: new Int32Array(0),
     srcEdge: new Int32Array(0),
+    srcHandler: new Int32Array(0),
+    srcWindowed: new Uint8Array(0),
+    srcPrefetch: new Int32Array(0),
+    srcAck: [],
+    srcHasAck: new Uint8Array(0),
     edgeSource: new Int32Array(E).fill(-1),
     inboxSource: new Int32Array(N).fill(-1),
     ...allocateKindTables(N),
@@ -124,7 +137,12 @@ export function compileTopology(file: Flow): Topology {
   });
   compileAdjacency(topo);
   flow.nodes.forEach((node, n) => compileNode(topo, n, node, ctx));
-  compileSources(topo);
+  for (let n = 0; n < N; n++) {
+    const kind = kindAt(topo, n);
+    const bus = kind === KIND_CODE.queue || kind === KIND_CODE.topic || kind === KIND_CODE.stream;
+    if (bus && topo.outStart[n + 1] === topo.outStart[n]) topo.terminal[n] = 1;
+  }
+  compileSources(topo, flow.edges);
   return topo;
 }
 
@@ -145,7 +163,7 @@ const BUS_SOURCE: Partial<Record<KindCode, SourceKind>> = {
 };
 
 /** Per handler: first the buses feeding it (edge order), then its inbox if anything feeds it directly. */
-function compileSources(topo: Topology): void {
+function compileSources(topo: Topology, edges: readonly FlowEdge[]): void {
   const N = topo.nodeIds.length;
   const E = topo.edgeIds.length;
   const into: number[][] = Array.from({ length: N }, () => []);
@@ -153,6 +171,7 @@ function compileSources(topo: Topology): void {
   const srcKind: number[] = [];
   const srcNode: number[] = [];
   const srcEdge: number[] = [];
+  const srcHandler: number[] = [];
   for (let h = 0; h < N; h++) {
     topo.srcStart[h] = srcKind.length;
     if (kindAt(topo, h) !== KIND_CODE.handler) continue;
@@ -168,16 +187,46 @@ function compileSources(topo: Topology): void {
       srcKind.push(source);
       srcNode.push(from);
       srcEdge.push(e);
+      srcHandler.push(h);
     }
     if (direct) {
       topo.inboxSource[h] = srcKind.length;
       srcKind.push(SOURCE.inbox);
       srcNode.push(h);
       srcEdge.push(-1);
+      srcHandler.push(h);
     }
   }
   topo.srcStart[N] = srcKind.length;
   topo.srcKind = Int32Array.from(srcKind);
   topo.srcNode = Int32Array.from(srcNode);
   topo.srcEdge = Int32Array.from(srcEdge);
+  topo.srcHandler = Int32Array.from(srcHandler);
+  const S = srcKind.length;
+  topo.srcPrefetch = Int32Array.from(srcEdge, (e) => (e >= 0 ? (edges[e]!.prefetch ?? 0) : 0));
+  topo.srcAck = srcEdge.map((e) => {
+    const ack = e >= 0 ? edges[e]!.ackLatency : undefined;
+    return compileDist(ack ?? { dist: 'constant', value: 0 });
+  });
+  topo.srcHasAck = Uint8Array.from(srcEdge, (e) => (e >= 0 && edges[e]!.ackLatency ? 1 : 0));
+  // Classic (the handler pulls) only where a window would change nothing: the handler's only
+  // source, a queue or topic with no lease or ordering, an edge with no prefetch, latency or ack
+  // latency. Streams are always consumed by their partitions' owners (stream.ts).
+  topo.srcWindowed = new Uint8Array(S);
+  for (let s = 0; s < S; s++) {
+    const kind = srcKind[s]!;
+    if (kind !== SOURCE.queue && kind !== SOURCE.subscription) continue;
+    const e = srcEdge[s]!;
+    const n = srcNode[s]!;
+    const h = srcHandler[s]!;
+    const only = topo.srcStart[h + 1]! - topo.srcStart[h]! === 1;
+    const classic =
+      only &&
+      topo.srcPrefetch[s] === 0 &&
+      !topo.srcHasAck[s] &&
+      !topo.edgeHasLatency[e] &&
+      topo.lease[n] === Infinity &&
+      !topo.orderByKey[n];
+    topo.srcWindowed[s] = classic ? 0 : 1;
+  }
 }

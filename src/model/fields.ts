@@ -17,6 +17,14 @@ export const wholeAtLeast = (min: number, max: number) => {
   });
 };
 
+/** A number from `min` to `max` inclusive that is neither a time nor a count (a factor, an exponent). */
+export const numberFrom = (min: number, max: number) => {
+  const text = `must be a number ≥ ${min}`;
+  return z.number({ error: reason(text) }).refine((v) => v >= min && v <= max, {
+    error: (iss) => (Number(iss.input) > max ? `must be at most ${formatCount(max)}` : text),
+  });
+};
+
 const TOO_LONG = `must be at most ${formatCount(MAX_SECONDS)} s (about 32 years)`;
 
 /** A time in seconds: 0, or from 1 ns to MAX_SECONDS (about 32 years). */

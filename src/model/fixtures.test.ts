@@ -39,8 +39,33 @@ describe.each(Object.entries(FIXTURES))('fixture %s', (_, copies) => {
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
   });
 
-  it('reads every older copy as the same flow as the newest, with no change of meaning yet', () => {
+  it('reads every older copy as the same flow as the newest', () => {
     const current = parseFlow(newest);
-    for (const copy of copies) expect(parseFlow(copy)).toEqual(current);
+    if (!current.ok) throw new Error('the newest copy must load');
+    expect(current.notices).toEqual([]);
+    for (const copy of copies) {
+      const r = parseFlow(copy);
+      expect(r.ok && r.flow).toEqual(current.flow);
+    }
+  });
+});
+
+describe('version 1 files whose meaning changes in version 2', () => {
+  /** Nodes named in the v1 → v2 notices of each fixture (DESIGN.md's three ⚑ changes). */
+  const EXPECTED: Record<string, string[]> = {
+    // Billing's group: 2 workers on 4 partitions, assigned round robin now.
+    'cqrs-orders': ['stream-1'],
+    'kafka-stream': [],
+    mm1: [],
+    orders: [],
+    // Three subscribers over edges with latency; one of them can fail, so the topic redelivers now.
+    'signup-topic': ['handler-1', 'handler-2', 'handler-3', 'topic-1'],
+    'work-queue': [],
+  };
+  it.each(Object.entries(FIXTURES))('%s: the notice names exactly the nodes concerned', (name, copies) => {
+    const r = parseFlow(copies[0]!);
+    if (!r.ok) throw new Error('fixture must load');
+    expect(r.notices.map((n) => n.nodeId)).toEqual(EXPECTED[name]);
+    for (const n of r.notices) expect(n.path).toMatch(/^nodes\[\d+\]$/);
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { distSchema } from './dist';
 import { nonEmptyText, openObject, positiveSeconds, reason, seconds, text, wholeAtLeast } from './fields';
 import { type BusKind, isBusKind, type Kind, KINDS, MODEL_KINDS } from './kinds';
+import { MAX_PREFETCH } from './limits';
 
 export { type BusKind, isBusKind, type Kind, KINDS } from './kinds';
 export { DELIVERIES, OVERFLOWS } from './kinds/queue';
@@ -47,6 +48,10 @@ export const edgeSchema = openObject({
   target: nonEmptyText('node id'),
   latency: distSchema.optional(),
   filter: z.array(nonEmptyText('event type'), { error: 'must be a list of event types' }).optional(),
+  /** Bus → handler: unacknowledged messages the handler may hold (default: its concurrency). */
+  prefetch: wholeAtLeast(1, MAX_PREFETCH).optional(),
+  /** Bus → handler: time from a completion until the bus has its acknowledgement. */
+  ackLatency: distSchema.optional(),
 });
 
 export const settingsSchema = z

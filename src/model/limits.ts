@@ -25,14 +25,29 @@ export const MAX_PARTITIONS = 10_000;
 export const MAX_PARTITION_QUEUES = 200_000;
 /** A queue's or topic subscription's `capacity` (waiting messages). */
 export const MAX_CAPACITY = 1_000_000_000;
-/** A queue's `maxDeliveries`. */
+/** `maxDeliveries` of a queue, a topic (each subscription) or a stream. */
 export const MAX_DELIVERIES = 1_000;
+/** An edge's `prefetch`: unacknowledged messages a handler may hold from one bus (Int32). */
+export const MAX_PREFETCH = 1_000_000;
 /** A producer's distinct `keys`. */
 export const MAX_KEYS = 1_000_000_000;
+/**
+ * A producer's `keySkew` (Zipf exponent). At 10 the first key is drawn 99.9 % of the time;
+ * beyond, the others are as good as never drawn (`keys: 1` says that plainly).
+ */
+export const MAX_KEY_SKEW = 10;
+/**
+ * A backoff's `multiplier`. The delay stops growing at `max` (without one, at MAX_SECONDS, past
+ * any run's end), so a larger factor would only reach it sooner.
+ */
+export const MAX_BACKOFF_MULTIPLIER = 100;
 /** A producer's `count` of events. */
 export const MAX_COUNT = 1_000_000_000_000;
 
-/** Any time in a flow (duration, warm-up, start, retention, every distribution parameter): about 32 years. */
+/**
+ * Any time in a flow (duration, warm-up, start, retention, lease, backoff, every distribution
+ * parameter): about 32 years.
+ */
 export const MAX_SECONDS = 1_000_000_000;
 /** The smallest time other than 0 (1 ns): below it, sums of times stop adding up and draws underflow. */
 export const MIN_SECONDS = 1e-9;

@@ -1,19 +1,90 @@
 // The steps from each Flow JSON version to the next, oldest first (see migrate.ts). A step that
-// changes a meaning adds one notice line for the nodes it concerns, e.g.
-//   ...nodeNotices(doc, (n) => n.kind === 'topic', 'a failed message is now redelivered'),
-import type { Migration } from './migrate';
+// changes a meaning adds one notice line for the nodes it concerns.
+import type { FlowDocument, FlowNotice, Migration } from './migrate';
+import { nodeNotices } from './migrate';
+
+const BUSES = new Set(['queue', 'topic', 'stream']);
+
+/** A read-only view of a document that has not been validated yet: every access is defensive. */
+function graph(doc: FlowDocument) {
+  const nodes = (Array.isArray(doc.nodes) ? doc.nodes : []).filter(isDoc);
+  const edges = (Array.isArray(doc.edges) ? doc.edges : []).filter(isDoc);
+  const byId = new Map(nodes.filter((n) => typeof n.id === 'string').map((n) => [n.id as string, n]));
+  const config = (n: FlowDocument | undefined): FlowDocument => (n && isDoc(n.config) ? n.config : {});
+  // Edges by end, built once: scanning every edge for every node made reading a big v1 file quadratic.
+  const byEnd = (end: 'source' | 'target') => {
+    const map = new Map<unknown, FlowDocument[]>();
+    for (const e of edges) {
+      const list = map.get(e[end]);
+      if (list) list.push(e);
+      else map.set(e[end], [e]);
+    }
+    return map;
+  };
+  const targets = byEnd('target');
+  const sources = byEnd('source');
+  const into = (id: unknown): readonly FlowDocument[] => targets.get(id) ?? [];
+  const outOf = (id: unknown): readonly FlowDocument[] => sources.get(id) ?? [];
+  const kindOf = (id: unknown) => (typeof id === 'string' ? byId.get(id)?.kind : undefined);
+  return { byId, config, into, outOf, kindOf };
+}
+
+const isDoc = (v: unknown): v is FlowDocument => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 
 /**
- * Version 2 holds the fields of version 1 (docs/flow-json.md); a v1 document is a valid v2
- * document as it stands. A later step that changes a meaning adds its notices here.
+ * Version 2 adds optional fields; a v1 document is a valid v2 document as it stands. Three v1
+ * behaviours were wrong for the brokers they model and are fixed in v2; the nodes whose runs
+ * change are named (docs/flow-json.md, "Versions and migrations", explains each).
  */
 const v1ToV2: Migration = {
   from: 1,
   to: 2,
-  up: (doc) => ({
-    doc: { ...doc, version: 2 },
-    notices: [],
-  }),
+  up: (doc) => {
+    const g = graph(doc);
+    const notices: FlowNotice[] = [
+      ...nodeNotices(
+        doc,
+        (n) =>
+          n.kind === 'handler' &&
+          g.into(n.id).some((e) => BUSES.has(String(g.kindOf(e.source))) && e.latency !== undefined),
+        'the latency of the edge from its bus no longer holds a worker: messages travel while the workers serve others (the delivery window; prefetch defaults to the concurrency)',
+      ),
+      ...nodeNotices(
+        doc,
+        (n) =>
+          n.kind === 'handler' &&
+          g.into(n.id).filter((e) => BUSES.has(String(g.kindOf(e.source)))).length > 1,
+        'each bus it consumes now delivers up to its concurrency of messages ahead (the delivery window), so messages can wait at the handler rather than in the buses',
+      ),
+      ...nodeNotices(
+        doc,
+        (n) =>
+          n.kind === 'topic' &&
+          g
+            .outOf(n.id)
+            .some(
+              (e) =>
+                g.kindOf(e.target) === 'handler' &&
+                num(g.config(g.byId.get(String(e.target))).failureRate, 0) > 0,
+            ),
+        'a failed delivery to a subscriber is now redelivered (at least once, as a queue) instead of lost; set delivery to "at-most-once" for the version 1 behaviour',
+      ),
+      ...nodeNotices(
+        doc,
+        (n) => {
+          if (n.kind !== 'stream') return false;
+          const partitions = num(g.config(n).partitions, 1);
+          return g.outOf(n.id).some((e) => {
+            const c = num(g.config(g.byId.get(String(e.target))).concurrency, 1);
+            return g.kindOf(e.target) === 'handler' && c > 1 && c < partitions;
+          });
+        },
+        'its consumer groups now own partitions round robin (worker i serves partitions i, i + c, …) instead of any free worker taking any free partition',
+      ),
+    ];
+    return { doc: { ...doc, version: 2 }, notices };
+  },
 };
 
 export const MIGRATIONS: readonly Migration[] = [v1ToV2];

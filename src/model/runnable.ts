@@ -1,6 +1,6 @@
 // Graph checks that a schema-valid flow must also pass before it can run. Same {path, message}
 // problems as import, naming the node, so the inspector, the worker and the CLI agree.
-import { deadLetterProblem } from './deadLetter';
+import { deadLetterOf, deadLetterProblem } from './deadLetter';
 import type { Dist } from './dist';
 import { isBusKind, type Flow } from './flow';
 import { MIN_LOOP_HOP } from './limits';
@@ -26,8 +26,9 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
   // handler fails, so they never close an instant loop of buses.
   const reach = out.map((o) => [...o]);
   flow.nodes.forEach((n, i) => {
-    if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
-    const target = index.get(n.config.deadLetter);
+    const deadLetter = deadLetterOf(n);
+    if (deadLetter === undefined) return;
+    const target = index.get(deadLetter);
     const message = deadLetterProblem(n, target === undefined ? undefined : flow.nodes[target]);
     if (message) problems.push({ path: `nodes[${i}].config.deadLetter`, message });
     else reach[i]!.push(target!);

@@ -7,6 +7,7 @@ import {
   moments,
   normalCdf,
   pollaczekKhinchineWait,
+  holdingTime,
   predictHandler,
 } from './theory';
 
@@ -86,6 +87,38 @@ describe('predictHandler', () => {
     expect(
       predictHandler({ arrivalRate: 0, servers: 1, service: { dist: 'constant', value: 0.5 } }),
     ).toBeNull();
+  });
+
+  it('a round trip holds the delivery slot: its moments add to the service’s', () => {
+    const h = holdingTime({
+      service: { dist: 'exponential', mean: 0.01 },
+      roundTrip: [{ dist: 'constant', value: 0.004 }],
+    });
+    expect(h.mean).toBeCloseTo(0.014, 12);
+    expect(h.second).toBeCloseTo(2e-4 + 2 * 0.01 * 0.004 + 1.6e-5, 12);
+    expect(h.shape).toBe('general');
+    // Three independent parts: E[(S + A + B)²] with S exponential, A and B constant.
+    const three = holdingTime({
+      service: { dist: 'exponential', mean: 0.01 },
+      roundTrip: [
+        { dist: 'constant', value: 0.004 },
+        { dist: 'constant', value: 0.002 },
+      ],
+    });
+    expect(three.mean).toBeCloseTo(0.016, 12);
+    expect(three.second).toBeCloseTo(2e-4 + 2 * 0.01 * 0.006 + 0.006 ** 2, 12);
+    expect(holdingTime({ service: { dist: 'exponential', mean: 1 }, roundTrip: [] }).shape).toBe(
+      'exponential',
+    );
+    const md1 = predictHandler({
+      arrivalRate: 50,
+      servers: 1,
+      service: { dist: 'constant', value: 0.01 },
+      roundTrip: [{ dist: 'constant', value: 0.004 }],
+    })!;
+    expect(md1.model).toBe('M/D/1');
+    expect(md1.rho).toBeCloseTo(0.7, 12);
+    expect(md1.meanWait).toBeCloseTo(pollaczekKhinchineWait(50, { dist: 'constant', value: 0.014 }), 12);
   });
 });
 

@@ -31,8 +31,41 @@ export interface HandlerLoad {
   /** Workers (concurrency, summed over competing consumers with the same service). */
   servers: number;
   service: Dist;
+  /**
+   * What holds a delivery slot besides service (Flow JSON v2's delivery window with prefetch ≤
+   * concurrency: the edge's latency out and the acknowledgement's latency back), drawn
+   * independently. The bus sees a server held for their sum plus the service.
+   */
+  roundTrip?: readonly Dist[];
   /** Waiting room of the queue in front (messages), Infinity when unbounded. */
   capacity?: number;
+}
+
+/** What holds a server per message: service plus the round trip, when given; its shape and moments. */
+export function holdingTime(load: Pick<HandlerLoad, 'service' | 'roundTrip'>): {
+  mean: number;
+  second: number;
+  shape: 'exponential' | 'constant' | 'general';
+} {
+  const parts = [load.service, ...(load.roundTrip ?? [])];
+  // Independent parts: E[(Σ X)²] = Σ E[X²] + 2 Σ_{i<j} E[X_i] E[X_j].
+  let mean = 0;
+  let second = 0;
+  for (const d of parts) {
+    const m = moments(d);
+    second += m.second + 2 * mean * m.mean;
+    mean += m.mean;
+  }
+  const extra = parts.slice(1).filter((d) => moments(d).second > 0);
+  return {
+    mean,
+    second,
+    shape: parts.every((d) => d.dist === 'constant')
+      ? 'constant'
+      : load.service.dist === 'exponential' && extra.length === 0
+        ? 'exponential'
+        : 'general',
+  };
 }
 
 const SQRT2 = Math.SQRT2;
@@ -176,17 +209,19 @@ export function mm1SojournQuantile(lambda: number, mu: number, q: number): numbe
 
 /**
  * Predicted figures for a handler fed by Poisson arrivals, or null when there is no usable form
- * (non-exponential service behind a finite queue, or no arrivals or servers).
+ * (non-exponential service behind a finite queue, or no arrivals or servers). With `roundTrip` a
+ * server is held for the round trip + service: a general holding time (M/G/·) unless all are constant.
+ * `meanSojourn` is wait + the whole holding time.
  */
 export function predictHandler(load: HandlerLoad): Prediction | null {
   const { arrivalRate: lambda, servers: c } = load;
   const capacity = load.capacity ?? Infinity;
   if (!(lambda > 0) || !(c >= 1)) return null;
-  const { mean, second } = moments(load.service);
+  const { mean, second, shape } = holdingTime(load);
   if (!(mean > 0)) return null;
   const mu = 1 / mean;
   const rho = (lambda * mean) / c;
-  const exponential = load.service.dist === 'exponential';
+  const exponential = shape === 'exponential';
 
   if (Number.isFinite(capacity)) {
     if (!exponential) return null;
@@ -208,7 +243,7 @@ export function predictHandler(load: HandlerLoad): Prediction | null {
     c === 1
       ? exponential
         ? 'M/M/1'
-        : load.service.dist === 'constant'
+        : shape === 'constant'
           ? 'M/D/1'
           : 'M/G/1'
       : exponential

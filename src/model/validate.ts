@@ -3,8 +3,8 @@
 // Every problem names its place as a path, e.g. `nodes[3].config.concurrency: must be …`.
 import { z } from 'zod';
 import { pairProblem } from './connect';
-import { deadLetterProblem } from './deadLetter';
-import { flowShapeSchema, type Flow } from './flow';
+import { deadLetterOf, deadLetterProblem } from './deadLetter';
+import { isBusKind, flowShapeSchema, type Flow } from './flow';
 import { formatCount } from './format';
 import {
   MAX_DEPTH,
@@ -141,8 +141,9 @@ function referenceProblems(flow: Flow): FlowProblem[] {
     } else nodeIndex.set(n.id, i);
   });
   flow.nodes.forEach((n, i) => {
-    if (n.kind !== 'queue' || n.config.deadLetter === undefined) return;
-    const message = deadLetterProblem(n, flow.nodes[nodeIndex.get(n.config.deadLetter) ?? -1]);
+    const deadLetter = deadLetterOf(n);
+    if (deadLetter === undefined) return;
+    const message = deadLetterProblem(n, flow.nodes[nodeIndex.get(deadLetter) ?? -1]);
     if (message) problems.push({ path: `nodes[${i}].config.deadLetter`, message });
   });
   const edgeIds = new Map<string, number>();
@@ -161,12 +162,27 @@ function referenceProblems(flow: Flow): FlowProblem[] {
     const s = nodeIndex.get(e.source);
     const t = nodeIndex.get(e.target);
     if (s === undefined || t === undefined) return;
+    const source = flow.nodes[s]!;
+    const target = flow.nodes[t]!;
     let targets = connected.get(e.source);
     const duplicate = targets?.has(e.target) ?? false;
-    const reason = pairProblem(flow.nodes[s]!, flow.nodes[t]!, duplicate);
+    const reason = pairProblem(source, target, duplicate);
     if (reason) problems.push({ path: `edges[${i}]`, message: reason });
     if (!targets) connected.set(e.source, (targets = new Set()));
     targets.add(e.target);
+    for (const field of deliveryWindowFields(e)) {
+      if (source.kind === 'stream' && target.kind === 'handler')
+        problems.push({
+          path: `edges[${i}].${field}`,
+          message:
+            'a stream has no delivery window: each worker reads its own partitions in order, and the edge latency is its fetch time',
+        });
+      else if (!isBusKind(source.kind) || target.kind !== 'handler')
+        problems.push({
+          path: `edges[${i}].${field}`,
+          message: `applies only to an edge from a queue or topic to a handler (this one goes from a ${source.kind} to a ${target.kind})`,
+        });
+    }
   });
   return problems;
 }
@@ -210,3 +226,7 @@ function totalProblems(flow: Flow): FlowProblem[] {
     });
   return problems;
 }
+
+/** The delivery-window fields an edge sets (they belong on bus → handler edges). */
+const deliveryWindowFields = (e: Flow['edges'][number]): string[] =>
+  (['prefetch', 'ackLatency'] as const).filter((f) => e[f] !== undefined);

@@ -3,6 +3,7 @@
 // numbers, both ways — and the same as calling the engine directly.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine';
+import { TOTALS } from '../engine/snapshot';
 import { createRunClient, type RunClient, type RunPort } from './client';
 import { createHost, type Host } from './host';
 import { isToWorker, type FromWorker, type ToWorker } from './protocol';
@@ -137,7 +138,7 @@ describe.each([
     const first = c.holder.snapshot!.buffers.totals.slice();
     c.reset();
     await until(() => c.holder.snapshot?.events === 0 && c.getState().status === 'ready');
-    expect([...c.holder.snapshot!.buffers.totals]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([...c.holder.snapshot!.buffers.totals]).toEqual(TOTALS.names.map(() => 0));
     c.run('fast', 1);
     await until(() => c.getState().status === 'done' && c.holder.snapshot?.done === true);
     expect([...c.holder.snapshot!.buffers.totals]).toEqual([...first]);

@@ -35,6 +35,7 @@ const copy = (m: SnapshotMessage): SnapshotMessage['buffers'] => ({
   edgeInFlight: m.buffers.edgeInFlight.slice(),
   endToEnd: m.buffers.endToEnd.slice(),
   totals: m.buffers.totals.slice(),
+  partitions: m.buffers.partitions.slice(),
 });
 
 describe('host pacing', () => {
@@ -140,7 +141,7 @@ describe('host pacing', () => {
     host.handle({ type: 'reset' });
     expect(last().time).toBe(0);
     expect(last().events).toBe(0);
-    expect([...last().buffers.totals]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([...last().buffers.totals]).toEqual(TOTALS.names.map(() => 0));
     expect([...last().buffers.edgeTransits].every((v) => v === 0)).toBe(true);
   });
 
@@ -231,5 +232,24 @@ describe('host pacing', () => {
     expect(lastSnap.buffers.totals[TOTALS.at.inFlight]).toBeGreaterThan(2_000);
     expect(before.some((m) => m.type === 'report')).toBe(true);
     expect(out.slice(halted + 1).filter((m) => m.type === 'snapshot' || m.type === 'done')).toEqual([]);
+  });
+});
+
+describe('report wall time', () => {
+  it('wallMs is the wall time spent computing the run, not idle time; reset starts it again', () => {
+    const { clock, out, host } = setup(1);
+    host.handle({ type: 'load', flow: orderFlow(), options: { ...options, duration: 200 } });
+    host.handle({ type: 'run', mode: 'fast', speed: 1 });
+    for (let i = 0; i < 5000 && !out.some((m) => m.type === 'done'); i++) clock.advance(FRAME);
+    const reports = () => out.flatMap((m) => (m.type === 'report' ? [m.report] : []));
+    const done = reports().at(-1)!.wallMs;
+    expect(done).toBeGreaterThan(0);
+    clock.advance(10_000);
+    host.handle({ type: 'reset' });
+    expect(reports().at(-1)!.wallMs).toBe(0);
+    host.handle({ type: 'step', events: 1 });
+    const stepped = reports().at(-1)!.wallMs;
+    expect(stepped).toBeGreaterThan(0);
+    expect(stepped).toBeLessThan(done);
   });
 });

@@ -65,6 +65,8 @@ export function createHost(env: HostEnv): Host {
   let anchorSim = 0;
   let lastSnapshotWall = -Infinity;
   let lastReportWall = -Infinity;
+  /** Wall milliseconds spent computing this run (since load or reset): the report's wallMs. */
+  let computeMs = 0;
   let cancelTick: (() => void) | null = null;
 
   const fail = (err: unknown): void => {
@@ -109,7 +111,9 @@ export function createHost(env: HostEnv): Host {
   function sendReport(now: number): void {
     if (!sim) return;
     lastReportWall = now;
-    env.post({ type: 'report', report: sim.report() }, []);
+    const report = sim.report();
+    report.wallMs = Math.round(computeMs * 1000) / 1000;
+    env.post({ type: 'report', report }, []);
   }
 
   /** Snapshot + report right away: after a user action, not rate-limited by the loop. */
@@ -138,6 +142,7 @@ export function createHost(env: HostEnv): Host {
       if (mode === 'realtime') advanceRealtime(now);
       else advanceFast(now);
       const after = env.now();
+      computeMs += after - now;
       const done = finished();
       if (done) clock = Math.min(Math.max(clock, sim.now), end());
       if (done || after - lastSnapshotWall + 0.5 >= SNAPSHOT_GAP_MS) {
@@ -210,6 +215,7 @@ export function createHost(env: HostEnv): Host {
     options = opts;
     pendingReset = [];
     clock = 0;
+    computeMs = 0;
     pool = new SnapshotPool(sim);
     samples = Number.isFinite(opts.duration) ? new FastSamples(sim, next, opts.duration) : null;
     env.post({ type: 'ready', layout: sim.layout, options: opts }, []);
@@ -236,6 +242,7 @@ export function createHost(env: HostEnv): Host {
       sim.reset(seed);
       options = opts;
       clock = 0;
+      computeMs = 0;
       samples = Number.isFinite(opts.duration) ? new FastSamples(sim, flow, opts.duration) : null;
       flush();
     }
@@ -266,9 +273,10 @@ export function createHost(env: HostEnv): Host {
         case 'pause':
           pause();
           return;
-        case 'step':
+        case 'step': {
           if (!sim) return;
           stopLoop();
+          const started = env.now();
           if (msg.slice !== undefined) {
             sim.advanceTo(Math.min(end(), clock + msg.slice));
             clock = Math.min(end(), Math.max(clock + msg.slice, sim.now));
@@ -276,10 +284,12 @@ export function createHost(env: HostEnv): Host {
             sim.step(Math.max(1, Math.floor(msg.events ?? 1)));
             clock = Math.max(clock, sim.now);
           }
+          computeMs += env.now() - started;
           env.post({ type: 'paused', time: clock }, []);
           flush();
           if (sim.halted) env.post(haltedMessage(sim.halted), []);
           return;
+        }
         case 'reset':
           resetTo(msg.seed ?? options?.seed ?? 0);
           return;

@@ -133,3 +133,23 @@ describe('app store', () => {
     expect(store.getState().flow.name).toBe('Test');
   });
 });
+
+describe('edits that change nothing', () => {
+  it('leave no undo step', () => {
+    const store = createAppStore(base());
+    store.getState().updateNode('queue-1', { label: 'Queue 1' });
+    store.getState().updateNode('handler-1', {
+      config: { concurrency: 1, service: { dist: 'constant', value: 0.01 } },
+    });
+    store.getState().updateNode('gone', { label: 'x' });
+    store.getState().updateEdge('e1', { latency: undefined });
+    store.getState().moveNodes(new Map([['queue-1', { x: 300, y: 0 }]]));
+    store.getState().setName('Test');
+    store.getState().setSettings({});
+    expect(history(store).pastStates).toHaveLength(0);
+    store.getState().setSettings({ seed: 7 });
+    store.getState().setSettings({ seed: 7 });
+    expect(history(store).pastStates).toHaveLength(1);
+    expect(store.getState().flow.settings).toEqual({ seed: 7 });
+  });
+});

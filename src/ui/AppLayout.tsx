@@ -5,13 +5,18 @@
 //  - The "Metrics" region goes in the `app__bottom` row, which collapses to nothing while empty.
 //  - Live per-node badges: wrap the canvas in <NodeBadgeContext value={Badge}> (nodes/NodeBadgeContext.ts).
 //  - The event-dots overlay can sit inside `.canvas` (position: relative) above React Flow.
+import { type CSSProperties, useId } from 'react';
 import { useAppStore } from '../store/useAppStore';
+import { Announcer } from './Announcer';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ConfirmNewDialog } from './dialogs/ConfirmNewDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { useEditorActions } from './hooks/useEditorActions';
 import { useShortcuts } from './hooks/useShortcuts';
 import { Inspector } from './inspector/Inspector';
+import { chartHeight } from './layout/panelLayout';
+import { PanelSplitter } from './layout/PanelSplitter';
+import { usePanelLayout } from './layout/usePanelLayout';
 import { Palette } from './palette/Palette';
 import { MetricsPanel } from './run/MetricsPanel';
 import { RunControls } from './run/RunControls';
@@ -23,10 +28,17 @@ export function AppLayout() {
   const actions = useEditorActions();
   useShortcuts(actions);
   const dialog = useAppStore((s) => s.dialog);
+  const panel = usePanelLayout();
+  const panelId = useId();
+  const open = panel.layout.open;
+  const sizes = {
+    '--metrics-height': `${panel.height}px`,
+    '--chart-height': `${chartHeight(panel.height)}px`,
+  } as CSSProperties;
 
   return (
     <RunProvider>
-      <div className="app">
+      <div className={`app${open ? ' app--panel-open' : ''}`} style={sizes}>
         <Toolbar actions={actions}>
           <RunControls />
         </Toolbar>
@@ -35,12 +47,21 @@ export function AppLayout() {
           <FlowCanvas />
           <Inspector />
         </main>
+        {open && (
+          <PanelSplitter
+            height={panel.height}
+            viewport={panel.viewport}
+            controls={panelId}
+            onResize={(height) => panel.update({ height })}
+          />
+        )}
         <div className="app__bottom">
-          <MetricsPanel />
+          <MetricsPanel open={open} bodyId={panelId} onToggle={() => panel.update({ open: !open })} />
         </div>
         {dialog === 'templates' && <TemplatesDialog onPick={actions.loadTemplate} />}
         {dialog === 'confirm-new' && <ConfirmNewDialog onConfirm={actions.newFlow} />}
         <Toasts />
+        <Announcer />
       </div>
     </RunProvider>
   );

@@ -18,6 +18,12 @@ export const EV = {
   resumeWorker: 5,
   /** A row of the timeline of scheduled actions is due (argument: row). */
   action: 6,
+  /** A message pushed to a handler comes off the edge's wire into its buffer (argument: slot). */
+  deliver: 7,
+  /** An acknowledgement reaches its bus (argument: delivery record). */
+  ack: 8,
+  /** A delivery's lease runs out (argument: delivery record). */
+  lease: 9,
 } as const;
 export type EventKind = (typeof EV)[keyof typeof EV];
 

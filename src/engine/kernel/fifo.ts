@@ -17,6 +17,14 @@ export class Fifo {
     this.length++;
   }
 
+  /** Puts v before the oldest value (a retry to the head of a bus). */
+  unshift(v: number): void {
+    if (this.length === this.buf.length) this.grow();
+    this.head = (this.head - 1) & (this.buf.length - 1);
+    this.buf[this.head] = v;
+    this.length++;
+  }
+
   /** Removes and returns the oldest value (length must be > 0). */
   shift(): number {
     const v = this.buf[this.head]!;

@@ -2,7 +2,10 @@
 // list, so a run of any length allocates only when the number of live messages reaches a new high.
 import { checkEventArg } from './events';
 
+/** Dead-lettered: left out of end-to-end latency, and ends as dead-lettered at a terminal bus. */
 export const FLAG_DEAD_LETTER = 1;
+/** One of several deliveries of a copy after a lease ran out (its group is `copy`). */
+export const FLAG_LEASED = 2;
 
 export class MessagePool {
   /** Producer emission time: end-to-end latency is measured from here. */
@@ -18,6 +21,16 @@ export class MessagePool {
   /** Edge the copy is travelling on, or the queue it returns to on redelivery. */
   where = new Int32Array(0);
   flags = new Uint8Array(0);
+  /** When it expires in the bus it waits in (its TTL); Infinity without one. */
+  expires = new Float64Array(0);
+  /** The source (bus → handler edge) it was delivered over, for its acknowledgement; −1 before. */
+  src = new Int32Array(0);
+  /** Network time of its delivery (the edge's latency), spent before a worker takes it. */
+  transit = new Float64Array(0);
+  /** Its lease group (leases.ts) when FLAG_LEASED: the deliveries of one copy. */
+  copy = new Int32Array(0);
+  /** Its open delivery record (leases.ts) while a windowed source with a lease or ack latency delivers it. */
+  dlv = new Int32Array(0);
   private freeList = new Int32Array(0);
   private nFree = 0;
   private cap = 0;
@@ -73,6 +86,11 @@ export class MessagePool {
     this.pub[c] = this.pub[slot]!;
     this.where[c] = this.where[slot]!;
     this.flags[c] = this.flags[slot]!;
+    this.expires[c] = this.expires[slot]!;
+    this.src[c] = this.src[slot]!;
+    this.transit[c] = this.transit[slot]!;
+    this.copy[c] = this.copy[slot]!;
+    this.dlv[c] = this.dlv[slot]!;
     return c;
   }
 
@@ -99,6 +117,11 @@ export class MessagePool {
     this.pub = grow(this.pub, (n) => new Int32Array(n));
     this.where = grow(this.where, (n) => new Int32Array(n));
     this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    this.expires = grow(this.expires, (n) => new Float64Array(n));
+    this.src = grow(this.src, (n) => new Int32Array(n));
+    this.transit = grow(this.transit, (n) => new Float64Array(n));
+    this.copy = grow(this.copy, (n) => new Int32Array(n));
+    this.dlv = grow(this.dlv, (n) => new Int32Array(n));
     const free = new Int32Array(cap);
     free.set(this.freeList.subarray(0, this.nFree));
     // New slots go below the existing free ones; lowest slot numbers are handed out first.

@@ -24,3 +24,11 @@ export const kindAt = (topo: { kind: Int32Array }, n: number): KindCode => topo.
 /** Where a handler takes work from: a queue (shared), a topic subscription, a stream consumer group, or its inbox. */
 export const SOURCE = { queue: 0, subscription: 1, group: 2, inbox: 3 } as const;
 export type SourceKind = (typeof SOURCE)[keyof typeof SOURCE];
+
+/** Overflow policies of a full bus. */
+export const OVERFLOW = { dropNewest: 0, dropOldest: 1, block: 2 } as const;
+/** How a bus spaces a retry: the handler's retryDelay (v1), the bus's own delay, or backoff. */
+export const RETRY = { handlerDelay: 0, delay: 1, backoff: 2 } as const;
+export const JITTER = { none: 0, full: 1, equal: 2 } as const;
+/** A stream consumer's failure: retry in place (the partition waits), dead-letter after maxDeliveries, or lose it. */
+export const ON_FAILURE = { block: 0, deadLetter: 1, drop: 2 } as const;

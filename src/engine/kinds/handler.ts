@@ -1,18 +1,35 @@
 // Handlers: `concurrency` workers taking messages from their sources (the buses feeding them and,
 // when anything feeds them directly, their own unbounded inbox), serving each for a drawn time,
-// failing with `failureRate`, and on success emitting on their outgoing edges.
+// failing with `failureRate`, and on success emitting on their outgoing edges. How a message gets
+// to a worker depends on the source: consume.ts (queues, topics), stream.ts (partition owners).
 import { assertNever } from '../../model/assertNever';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { moments } from '../../model/theory';
+import { acknowledge, receiptOf, takeLocal } from '../consume';
 import { compileDist, D_EXPONENTIAL, draw, sample, type CompiledDist } from '../distributions';
 import type { Engine } from '../engine';
 import { checkEventArg, EV, eventCode } from '../kernel/events';
-import { C_DONE, C_FAILED, C_IN, C_LOST, C_OUT, C_REDELIVERED, COUNTERS, T_LOST } from '../metrics';
+import { FLAG_LEASED } from '../kernel/messages';
+import { leaveGroup } from '../leases';
+import {
+  C_DONE,
+  C_DUP,
+  C_FAILED,
+  C_IN,
+  C_LOST,
+  C_OUT,
+  C_REDELIVERED,
+  COUNTERS,
+  T_EMITTED,
+  T_LOST,
+} from '../metrics';
 import { complete, fanOut } from '../routing';
-import { deadLetter, takeFromQueue } from './queue';
-import { takeFromGroup, unlockPartition } from './stream';
+import { scheduleRetry, retryDelay } from '../retry';
+import { deadLetter } from './bus';
+import { ON_FAILURE, SOURCE, type SourceKind } from './codes';
+import { passKey, takeFromQueue } from './queue';
+import { offerGroup, takeOwned, unlockPartition } from './stream';
 import { takeFromSubscription } from './topic';
-import { SOURCE, type SourceKind } from './codes';
 import type { EngineKind } from './types';
 
 export interface HandlerTables {
@@ -56,32 +73,47 @@ export function startIdle(eng: Engine, h: number, slot: number, s: number, part:
 export function startOn(eng: Engine, w: number, slot: number, s: number, part: number): void {
   const topo = eng.topo;
   const h = eng.wHandler[w]!;
+  const pool = eng.pool;
   eng.counters[h * COUNTERS + C_IN]!++;
   eng.wSlot[w] = slot;
   eng.wSource[w] = s;
   eng.wPart[w] = part;
-  eng.wWait[w] = eng.now - eng.pool.arrive[slot]!;
   const e = topo.srcEdge[s]!;
   let transit = 0;
-  if (e >= 0) {
-    // Taken from a bus: the bus hands it over along the edge (which may add network time).
-    eng.counters[topo.srcNode[s]! * COUNTERS + C_OUT]!++;
-    if (eng.types > 0) eng.transits[e * eng.types + eng.pool.type[slot]!]!++;
-    if (topo.srcKind[s] === SOURCE.group) eng.partBusy[e]![part] = 1;
-    if (topo.edgeHasLatency[e]) transit = draw(topo.edgeLatency[e]!, eng.rng);
+  // Network time the worker waits out before serving (a stream consumer's fetch).
+  let hold = 0;
+  if (e >= 0 && topo.srcWindowed[s]) {
+    // Pushed by its bus (consume.ts), which counted the hand-over; it has crossed the edge already.
+    transit = pool.transit[slot]!;
+  } else if (e >= 0) {
+    // Taken from its bus by this worker.
+    const n = topo.srcNode[s]!;
+    eng.counters[n * COUNTERS + C_OUT]!++;
+    if (eng.types > 0) eng.transits[e * eng.types + pool.type[slot]!]!++;
+    eng.metrics.noteAge(n, eng.now - pool.arrive[slot]!);
+    if (topo.srcKind[s] === SOURCE.group) {
+      eng.partBusy[e]![part] = 1;
+      if (topo.edgeHasLatency[e]) {
+        // A stream consumer fetches: the worker waits out the network time, which is not service.
+        transit = draw(topo.edgeLatency[e]!, eng.rng);
+        hold = transit;
+        eng.metrics.delayBusy(h, transit);
+      }
+    }
   }
+  eng.wWait[w] = eng.now - pool.arrive[slot]! - transit;
   eng.wTransit[w] = transit;
-  beginService(eng, w, h);
+  beginService(eng, w, h, hold);
 }
 
-/** Draws worker w's service time and schedules its end, after the transit time already set. */
-export function beginService(eng: Engine, w: number, h: number): void {
+/** Draws worker w's service time and schedules its end, `hold` seconds of waiting from now. */
+export function beginService(eng: Engine, w: number, h: number, hold: number): void {
   // draw(), written out: a double returned from a call that is not inlined is boxed.
   const d = eng.topo.service[h]!;
   const rng = eng.rng;
   const service = d.kind === D_EXPONENTIAL ? -d.a * Math.log(rng.next()) : sample(d.kind, d.a, d.b, rng);
   eng.wService[w] = service;
-  eng.heap.push(eng.now + eng.wTransit[w]! + service, eventCode(EV.done, w));
+  eng.heap.push(eng.now + hold + service, eventCode(EV.done, w));
 }
 
 /** Stages worker w's job for the handler's histograms: wait, service, sojourn. */
@@ -94,7 +126,7 @@ export function stageJob(eng: Engine, w: number): void {
   st[2] = wait + eng.wTransit[w]! + service;
 }
 
-/** EV.done outside a lane: records the job, fails or emits, then the worker takes the next one. */
+/** EV.done outside a lane: records the job, fails or emits, acknowledges, then the worker takes the next one. */
 export function finish(eng: Engine, w: number): void {
   const topo = eng.topo;
   const h = eng.wHandler[w]!;
@@ -103,41 +135,94 @@ export function finish(eng: Engine, w: number): void {
   eng.wSlot[w] = -1;
   stageJob(eng, w);
   eng.metrics.hist.recordStaged(h * 3, -1);
-  if (topo.srcKind[s] === SOURCE.group) unlockPartition(eng, topo.srcEdge[s]!, eng.wPart[w]!);
+  const windowed = topo.srcWindowed[s] === 1;
+  const receipt = windowed ? receiptOf(eng, s, slot, eng.receipt) : null;
   const f = topo.failureRate[h]!;
-  if (f > 0 && eng.rng.next() < f) fail(eng, h, slot, s);
-  else {
-    eng.counters[h * COUNTERS + C_DONE]!++;
-    if (topo.outStart[h + 1] === topo.outStart[h]) complete(eng, slot);
-    else {
-      const type = topo.emits[h]!;
-      if (type >= 0) eng.pool.type[slot] = type;
-      eng.pool.pub[slot] = eng.N + w;
-      fanOut(eng, h, slot);
-    }
+  const failed = f > 0 && eng.rng.next() < f;
+  if (topo.srcKind[s] === SOURCE.group && !(failed && holdsPartition(eng, s))) {
+    unlockPartition(eng, topo.srcEdge[s]!, eng.wPart[w]!);
   }
+  if (failed) fail(eng, h, slot, s, w);
+  else succeed(eng, h, slot, w);
+  if (receipt) acknowledge(eng, receipt);
   // A worker whose emission is blocked at a full "block" queue stays occupied.
   if (eng.wBlocked[w]! > 0) eng.wWaiting[w] = 1;
   else takeNext(eng, w);
 }
 
-/** A failed delivery: redelivered or dead-lettered from an at-least-once queue, otherwise lost. Kept out of finish() so that it stays small enough to inline its callees. */
-function fail(eng: Engine, h: number, slot: number, s: number): void {
+/** A stream that retries in place keeps a failed message's partition locked until it is offered again. */
+const holdsPartition = (eng: Engine, s: number): boolean =>
+  eng.topo.onFailure[eng.topo.srcNode[s]!] !== ON_FAILURE.drop;
+
+/** A successful service: the copy ends here or goes on; a delivery of a copy that already ended is a duplicate. */
+function succeed(eng: Engine, h: number, slot: number, w: number): void {
   const topo = eng.topo;
-  eng.counters[h * COUNTERS + C_FAILED]!++;
-  const q = topo.srcNode[s]!;
-  if (topo.srcKind[s] === SOURCE.queue && topo.atLeastOnce[q]) {
-    if (++eng.pool.deliveries[slot]! >= topo.maxDeliveries[q]!) deadLetter(eng, q, slot);
-    else {
-      eng.counters[q * COUNTERS + C_REDELIVERED]!++;
-      eng.pool.where[slot] = q;
-      eng.heap.push(eng.now + draw(topo.retryDelay[h]!, eng.rng), eventCode(EV.redeliver, slot));
+  const pool = eng.pool;
+  const terminal = topo.outStart[h + 1] === topo.outStart[h];
+  eng.counters[h * COUNTERS + C_DONE]!++;
+  if (pool.flags[slot]! & FLAG_LEASED) {
+    const done = eng.leaseGroups.done[pool.copy[slot]!] === 1;
+    leaveGroup(eng, slot, true);
+    if (done) {
+      // A lease ran out on this copy and another delivery completed it first: the work is done
+      // twice, and so are its emissions (new copies), but the copy ends once.
+      eng.counters[h * COUNTERS + C_DUP]!++;
+      if (terminal) {
+        pool.free(slot);
+        return;
+      }
+      eng.metrics.totals[T_EMITTED]!++;
     }
-  } else {
+  }
+  if (terminal) complete(eng, slot);
+  else {
+    const type = topo.emits[h]!;
+    if (type >= 0) pool.type[slot] = type;
+    pool.pub[slot] = eng.N + w;
+    fanOut(eng, h, slot);
+  }
+}
+
+/**
+ * A failed delivery. From an at-least-once queue or subscription: offered again after the retry
+ * delay (to the tail or head), or dead-lettered at maxDeliveries. From a stream: per onFailure.
+ * Otherwise (at most once, a handler's inbox) the message is lost.
+ */
+function fail(eng: Engine, h: number, slot: number, s: number, w: number): void {
+  const topo = eng.topo;
+  const pool = eng.pool;
+  eng.counters[h * COUNTERS + C_FAILED]!++;
+  if (pool.flags[slot]! & FLAG_LEASED && eng.leaseGroups.done[pool.copy[slot]!]) {
+    // A later delivery of a copy that has already ended: nothing more to do with it.
+    leaveGroup(eng, slot, false);
+    pool.free(slot);
+    return;
+  }
+  const n = topo.srcNode[s]!;
+  const kind = topo.srcKind[s] as SourceKind;
+  const retries =
+    ((kind === SOURCE.queue || kind === SOURCE.subscription) && topo.atLeastOnce[n] === 1) ||
+    (kind === SOURCE.group && topo.onFailure[n] !== ON_FAILURE.drop);
+  if (!retries) {
     eng.counters[h * COUNTERS + C_LOST]!++;
     eng.metrics.totals[T_LOST]!++;
-    eng.pool.free(slot);
+    if (pool.flags[slot]! & FLAG_LEASED) leaveGroup(eng, slot, true);
+    pool.free(slot);
+    return;
   }
+  const deliveries = ++pool.deliveries[slot]!;
+  const unlimited = kind === SOURCE.group && topo.onFailure[n] === ON_FAILURE.block;
+  if (!unlimited && deliveries >= topo.maxDeliveries[n]!) {
+    if (kind === SOURCE.group) unlockPartition(eng, topo.srcEdge[s]!, eng.wPart[w]!);
+    deadLetter(eng, n, slot);
+    return;
+  }
+  eng.counters[n * COUNTERS + C_REDELIVERED]!++;
+  pool.src[slot] = s;
+  if (kind === SOURCE.group) pool.where[slot] = eng.wPart[w]!;
+  // An ordered queue keeps the key for the message it gives back.
+  if (topo.orderByKey[n]) passKey(eng, n, slot);
+  scheduleRetry(eng, slot, retryDelay(eng, n, h, deliveries));
 }
 
 /** EV.resumeWorker: the worker's blocked emissions were all admitted; it takes work again. */
@@ -152,14 +237,13 @@ export function resumeWorker(eng: Engine, w: number): void {
 export function takeNext(eng: Engine, w: number, busyBefore = true): void {
   const h = eng.wHandler[w]!;
   if (eng.workers[h]! > eng.topo.concurrency[h]!) {
-    eng.workers[h]!--;
-    if (busyBefore) eng.metrics.addBusy(h, -1, eng.now);
+    retire(eng, w, busyBefore);
     return;
   }
   const topo = eng.topo;
   const from = topo.srcStart[h]!;
   const n = topo.srcStart[h + 1]! - from;
-  if (n === 1 && topo.srcKind[from] === SOURCE.queue) {
+  if (n === 1 && topo.srcKind[from] === SOURCE.queue && !topo.srcWindowed[from]) {
     // One queue feeding this handler: the common case, without the round robin.
     const slot = takeFromQueue(eng, topo.srcNode[from]!, topo.srcEdge[from]!);
     if (slot >= 0) {
@@ -186,13 +270,15 @@ function pullFromSources(eng: Engine, w: number, h: number, busyBefore: boolean)
     const kind = topo.srcKind[s] as SourceKind;
     switch (kind) {
       case SOURCE.queue:
-        slot = takeFromQueue(eng, topo.srcNode[s]!, topo.srcEdge[s]!);
+        slot = topo.srcWindowed[s]
+          ? takeLocal(eng, s)
+          : takeFromQueue(eng, topo.srcNode[s]!, topo.srcEdge[s]!);
         break;
       case SOURCE.subscription:
-        slot = takeFromSubscription(eng, topo.srcEdge[s]!);
+        slot = topo.srcWindowed[s] ? takeLocal(eng, s) : takeFromSubscription(eng, topo.srcEdge[s]!);
         break;
       case SOURCE.group:
-        slot = takeFromGroup(eng, topo.srcEdge[s]!);
+        slot = takeOwned(eng, topo.srcEdge[s]!, w);
         part = eng.takenPart;
         break;
       case SOURCE.inbox: {
@@ -217,6 +303,24 @@ function pullFromSources(eng: Engine, w: number, h: number, busyBefore: boolean)
   eng.idle[h]!.push(w);
 }
 
+/** Worker w leaves its shrinking handler; stream partitions are assigned again over those left. */
+function retire(eng: Engine, w: number, busyBefore: boolean): void {
+  const h = eng.wHandler[w]!;
+  eng.workers[h]!--;
+  if (busyBefore) eng.metrics.addBusy(h, -1, eng.now);
+  const owners = eng.owners[h]!;
+  owners.splice(owners.indexOf(w), 1);
+  reassign(eng, h);
+}
+
+/** Offers every partition of h's stream groups to its owner, after the owners changed. */
+function reassign(eng: Engine, h: number): void {
+  const topo = eng.topo;
+  for (let s = topo.srcStart[h]!; s < topo.srcStart[h + 1]!; s++) {
+    if (topo.srcKind[s] === SOURCE.group) offerGroup(eng, topo.srcEdge[s]!);
+  }
+}
+
 /** Adds or retires workers of handler h to match a new concurrency (retiring ones finish their job first). */
 export function setConcurrency(eng: Engine, h: number, c: number): void {
   eng.topo.concurrency[h] = c;
@@ -224,10 +328,8 @@ export function setConcurrency(eng: Engine, h: number, c: number): void {
     newWorker(eng, h);
     takeNext(eng, eng.idle[h]!.pop()!, false);
   }
-  while (eng.workers[h]! > c && eng.idle[h]!.length > 0) {
-    eng.idle[h]!.pop();
-    eng.workers[h]!--;
-  }
+  while (eng.workers[h]! > c && eng.idle[h]!.length > 0) retire(eng, eng.idle[h]!.pop()!, false);
+  reassign(eng, h);
 }
 
 /** A new idle worker of h. Worker numbers are never reused, so a stale reference is harmless. */
@@ -240,12 +342,14 @@ export function newWorker(eng: Engine, h: number): void {
   eng.wSlot[w] = -1;
   eng.wBlocked[w] = 0;
   eng.wWaiting[w] = 0;
+  eng.wPartNext[w] = 0;
   // A handler with one source: every job comes from it, partition 0 and (for a lane's plain
   // edge) no transit time; the lanes rely on these being set here (startOn() sets them for others).
   eng.wSource[w] = topo.srcStart[h + 1]! - topo.srcStart[h]! === 1 ? topo.srcStart[h]! : 0;
   eng.wPart[w] = 0;
   eng.wTransit[w] = 0;
   eng.workers[h]!++;
+  eng.owners[h]!.push(w);
   eng.idle[h]!.push(w);
 }
 

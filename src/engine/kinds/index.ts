@@ -8,7 +8,7 @@ import type { CompileContext, Topology } from '../topology';
 import { allocateBusTables, type BusTables } from './bus';
 import type { Engine } from '../engine';
 import { C_IN, COUNTERS } from '../metrics';
-import { complete } from '../routing';
+import { endAt } from '../routing';
 import { fanOutBus } from './bus';
 import { KIND_CODE, KIND_NAME, kindAt } from './codes';
 import { allocateHandlerTables, handlerArrive, handlerKind, type HandlerTables } from './handler';
@@ -111,7 +111,7 @@ function arriveNow(eng: Engine, slot: number, n: number): void {
       fanOutBus(eng, n, slot);
       break;
     case KIND_CODE.store:
-      complete(eng, slot);
+      endAt(eng, slot);
       break;
     case KIND_CODE.producer:
       // Validation refuses edges into producers.

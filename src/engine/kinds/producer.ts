@@ -16,6 +16,9 @@ export interface ProducerTables {
   count: Float64Array;
   start: Float64Array;
   keys: Int32Array;
+  /** Skewed keys (keySkew > 0): Walker's alias tables over the keys, one uniform draw per key; null: uniform. */
+  keyAlias: (Int32Array | null)[];
+  keyProb: (Float64Array | null)[];
 }
 
 const none = compileDist({ dist: 'constant', value: 0 });
@@ -26,7 +29,45 @@ export const allocateProducerTables = (N: number): ProducerTables => ({
   count: new Float64Array(N).fill(Infinity),
   start: new Float64Array(N),
   keys: new Int32Array(N),
+  keyAlias: Array.from({ length: N }, () => null),
+  keyProb: Array.from({ length: N }, () => null),
 });
+
+/**
+ * Alias tables (Vose) for key k of `keys` drawn with probability ∝ 1/(k + 1)^s (Zipf): draw a
+ * uniform u in [0, keys), take k = ⌊u⌋, keep it when the fraction is below prob[k], else alias[k].
+ */
+export function zipfAlias(keys: number, s: number): { alias: Int32Array; prob: Float64Array } {
+  const weights = Float64Array.from({ length: keys }, (_, k) => (k + 1) ** -s);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const prob = Float64Array.from(weights, (w) => (w * keys) / total);
+  const alias = new Int32Array(keys);
+  const small: number[] = [];
+  const large: number[] = [];
+  prob.forEach((p, k) => (p < 1 ? small : large).push(k));
+  while (small.length > 0 && large.length > 0) {
+    const l = small.pop()!;
+    const g = large.pop()!;
+    alias[l] = g;
+    prob[g] = prob[g]! + prob[l]! - 1;
+    (prob[g]! < 1 ? small : large).push(g);
+  }
+  // What is left is 1 up to rounding.
+  for (const k of [...small, ...large]) prob[k] = 1;
+  return { alias, prob };
+}
+
+/** A key for producer p's next event: skewed, uniform over `keys`, or a fresh number per event. */
+function drawKey(eng: Engine, p: number): number {
+  const topo = eng.topo;
+  const keys = topo.keys[p]!;
+  if (keys === 0) return eng.nextKey++;
+  const alias = topo.keyAlias[p];
+  if (!alias) return eng.rng.int(keys);
+  const u = eng.rng.next() * keys;
+  const k = Math.floor(u);
+  return u - k < topo.keyProb[p]![k]! ? k : alias[k]!;
+}
 
 /** EV.produce for a producer outside a lane. A producer with blocked copies waits instead. */
 export function emit(eng: Engine, p: number): void {
@@ -57,8 +98,7 @@ export function nextEmission(eng: Engine, p: number): number {
   const topo = eng.topo;
   const rng = eng.rng;
   eng.produced[p]!++;
-  const keys = topo.keys[p]!;
-  const key = keys > 0 ? rng.int(keys) : eng.nextKey++;
+  const key = drawKey(eng, p);
   if (eng.produced[p]! < topo.count[p]!) {
     // draw(), written out: a double returned from a call that is not inlined is boxed.
     const d = topo.interarrival[p]!;
@@ -98,6 +138,11 @@ export const producerKind: EngineKind<'producer'> = {
     topo.count[n] = c.count ?? Infinity;
     topo.start[n] = c.start ?? FIELD_DEFAULTS.start;
     topo.keys[n] = c.keys ?? 0;
+    if (c.keys !== undefined && c.keySkew) {
+      const { alias, prob } = zipfAlias(c.keys, c.keySkew);
+      topo.keyAlias[n] = alias;
+      topo.keyProb[n] = prob;
+    }
   },
   throughput: C_OUT,
   capacity: () => 0,

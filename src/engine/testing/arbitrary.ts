@@ -1,7 +1,9 @@
-// fast-check arbitrary for random valid, runnable flows: every node kind and option, edges only
+// fast-check arbitrary for random valid, runnable flows: every node kind and option (version 2's
+// broker fields included), edges only
 // where the connection rules allow them, handlers always reachable from a producer.
 import fc from 'fast-check';
 import type { Dist } from '../../model/dist';
+import type { Backoff, Retry } from '../../model/delivery';
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
 
 const TYPES = ['a', 'b', 'c'];
@@ -39,8 +41,39 @@ const interarrivalArb: fc.Arbitrary<Dist> = fc.oneof(
   fc.record({ dist: fc.constant('constant' as const), value: fc.double({ min: 0.05, max: 1, noNaN: true }) }),
 );
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+/** Present about a third of the time: version 2's broker fields, so v1-shaped flows stay common. */
+const some = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: arb, weight: 1 });
 const strip = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+const backoffArb: fc.Arbitrary<Backoff> = fc
+  .record({
+    initial: fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+    multiplier: opt(fc.double({ min: 1, max: 3, noNaN: true })),
+    max: opt(fc.double({ min: 0.5, max: 2, noNaN: true })),
+    jitter: opt(fc.constantFrom('none' as const, 'full' as const, 'equal' as const)),
+  })
+  .map(strip);
+const retryArb: fc.Arbitrary<Retry> = fc
+  .record({
+    position: opt(fc.constantFrom('tail' as const, 'head' as const)),
+    wait: opt(
+      fc.oneof(
+        distArb.map((delay) => ({ delay })),
+        backoffArb.map((backoff) => ({ backoff })),
+      ),
+    ),
+  })
+  .map(({ position, wait }) => strip({ position, ...wait }));
+/** Fields queues and topic subscriptions share (delivery, expiry, leases, retries). */
+const deliveryArb = {
+  delivery: opt(fc.constantFrom('at-least-once' as const, 'at-most-once' as const)),
+  maxDeliveries: opt(fc.integer({ min: 1, max: 4 })),
+  ttl: some(distArb),
+  lease: some(fc.double({ min: 0.05, max: 3, noNaN: true })),
+  retry: some(retryArb),
+};
 
 const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
   const id = `n${i}`;
@@ -56,8 +89,10 @@ const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
           count: opt(fc.integer({ min: 1, max: 50 })),
           start: opt(seconds(2)),
           keys: opt(fc.integer({ min: 1, max: 5 })),
+          keySkew: some(fc.double({ min: 0, max: 3, noNaN: true })),
         })
-        .map((c): FlowNode => ({ id, kind: 'producer', position: pos, config: strip(c) })),
+        .map(({ keySkew, ...c }) => strip({ ...c, keySkew: c.keys === undefined ? undefined : keySkew }))
+        .map((c): FlowNode => ({ id, kind: 'producer', position: pos, config: c })),
     ),
     w(
       3,
@@ -65,15 +100,15 @@ const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
         .record({
           capacity: opt(fc.integer({ min: 0, max: 5 })),
           overflow: opt(fc.constantFrom('drop-newest' as const, 'drop-oldest' as const, 'block' as const)),
-          delivery: opt(fc.constantFrom('at-least-once' as const, 'at-most-once' as const)),
-          maxDeliveries: opt(fc.integer({ min: 1, max: 4 })),
+          orderBy: some(fc.constant('key' as const)),
+          ...deliveryArb,
         })
         .map((c): FlowNode => ({ id, kind: 'queue', position: pos, config: strip(c) })),
     ),
     w(
       1,
       fc
-        .record({ capacity: opt(fc.integer({ min: 0, max: 5 })) })
+        .record({ capacity: opt(fc.integer({ min: 0, max: 5 })), ...deliveryArb })
         .map((c): FlowNode => ({ id, kind: 'topic', position: pos, config: strip(c) })),
     ),
     w(
@@ -82,6 +117,9 @@ const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
         .record({
           partitions: fc.integer({ min: 1, max: 4 }),
           retention: opt(fc.double({ min: 0.1, max: 5, noNaN: true })),
+          onFailure: some(fc.constantFrom('block' as const, 'dead-letter' as const, 'drop' as const)),
+          maxDeliveries: opt(fc.integer({ min: 1, max: 4 })),
+          retry: some(retryArb),
         })
         .map((c): FlowNode => ({ id, kind: 'stream', position: pos, config: strip(c) })),
     ),
@@ -124,9 +162,13 @@ export const flowArb: fc.Arbitrary<Flow> = fc
       }),
       fc.array(opt(distArb), { minLength: 20, maxLength: 20 }),
       fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
+      fc.array(fc.record({ prefetch: some(fc.integer({ min: 1, max: 4 })), ackLatency: some(distArb) }), {
+        minLength: 20,
+        maxLength: 20,
+      }),
     ),
   )
-  .map(([nodes, extra, parents, filters, latencies, dl]) => {
+  .map(([nodes, extra, parents, filters, latencies, dl, windows]) => {
     const edges: FlowEdge[] = [];
     const has = (s: number, t: number) => edges.some((e) => e.source === `n${s}` && e.target === `n${t}`);
     const add = (s: number, t: number) => {
@@ -141,6 +183,8 @@ export const flowArb: fc.Arbitrary<Flow> = fc
       if (t < s && filters[k % 20]) edge.filter = filters[k % 20];
       const latency = latencies[k % 20];
       if (latency) edge.latency = latency;
+      if ((src.kind === 'queue' || src.kind === 'topic') && dst.kind === 'handler')
+        Object.assign(edge, strip(windows[k % 20]!));
       edges.push(edge);
     };
     for (let t = 1; t < nodes.length; t++) {
@@ -150,7 +194,8 @@ export const flowArb: fc.Arbitrary<Flow> = fc
     for (const [a, b] of extra) add(a % nodes.length, b % nodes.length);
     const buses = nodes.filter((x) => x.kind === 'queue' || x.kind === 'topic' || x.kind === 'stream');
     nodes.forEach((node, i) => {
-      if (node.kind !== 'queue' || buses.length < 2) return;
+      if (buses.length < 2 || !(node.kind === 'queue' || node.kind === 'topic' || node.kind === 'stream'))
+        return;
       const target = buses[dl[i % 6]! % buses.length]!;
       if (target.id !== node.id && dl[i % 6]! % 2 === 0) node.config.deadLetter = target.id;
     });

@@ -1,9 +1,9 @@
 // Producer: emits events of one type at random intervals; nothing flows into it.
 import { describeArrivals } from '../describe';
 import { type Dist, distSchema } from '../dist';
-import { nonEmptyText, openObject, seconds, wholeAtLeast } from '../fields';
+import { nonEmptyText, numberFrom, openObject, seconds, wholeAtLeast } from '../fields';
 import { formatCount, formatDuration } from '../format';
-import { MAX_BURST, MAX_COUNT, MAX_KEYS, MIN_INTERARRIVAL } from '../limits';
+import { MAX_BURST, MAX_COUNT, MAX_KEY_SKEW, MAX_KEYS, MIN_INTERARRIVAL } from '../limits';
 import { moments } from '../theory';
 import { closed, defineKind, OPEN } from './modelKind';
 
@@ -29,7 +29,16 @@ const config = openObject({
   count: wholeAtLeast(1, MAX_COUNT).optional(),
   start: seconds().optional(),
   keys: wholeAtLeast(1, MAX_KEYS).optional(),
+  /** Zipf exponent s over the keys: key k of N drawn with probability ∝ 1/k^s; 0 is uniform. */
+  keySkew: numberFrom(0, MAX_KEY_SKEW).optional(),
 }).superRefine((c, ctx) => {
+  if (c.keySkew !== undefined && c.keys === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'needs keys (how many distinct keys to skew over)',
+      path: ['keySkew'],
+      input: c.keySkew,
+    });
   // Refinements run even when a field failed; only a valid distribution has a mean to check.
   if (!distSchema.safeParse(c.interarrival).success) return;
   const endless = endlessArrivals(c.interarrival, c.count);
@@ -45,7 +54,8 @@ export const producer = defineKind(config)({
   summary: (c) => {
     const parts = [describeArrivals(c.interarrival)];
     if (c.count !== undefined) parts.push(`${formatCount(c.count)} events`);
-    if (c.keys !== undefined) parts.push(`${formatCount(c.keys)} keys`);
+    if (c.keys !== undefined)
+      parts.push(`${formatCount(c.keys)} keys${c.keySkew ? ` · Zipf ${formatCount(c.keySkew)}` : ''}`);
     return parts.join(' · ');
   },
   input: closed('nothing flows into a producer: it only emits events'),

@@ -1,19 +1,21 @@
 // Queue: point to point; each message goes to one consumer, and is redelivered after a failure
 // when delivery is at least once.
 import { describeCapacity } from '../describe';
-import { nonEmptyText, oneOf, openObject, wholeAtLeast } from '../fields';
-import { MAX_CAPACITY, MAX_DELIVERIES } from '../limits';
+import { deliveryFields } from '../delivery';
+import { oneOf, openObject, wholeAtLeast } from '../fields';
+import { MAX_CAPACITY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
+export { DELIVERIES } from '../delivery';
 export const OVERFLOWS = ['drop-newest', 'drop-oldest', 'block'] as const;
-export const DELIVERIES = ['at-least-once', 'at-most-once'] as const;
+export const ORDER_BY = ['key'] as const;
 
 const config = openObject({
   capacity: wholeAtLeast(0, MAX_CAPACITY).optional(),
   overflow: oneOf(OVERFLOWS).optional(),
-  delivery: oneOf(DELIVERIES).optional(),
-  maxDeliveries: wholeAtLeast(1, MAX_DELIVERIES).optional(),
-  deadLetter: nonEmptyText('node id').optional(),
+  ...deliveryFields,
+  /** At most one message per key in delivery at a time (SQS FIFO message groups, Service Bus sessions). */
+  orderBy: oneOf(ORDER_BY).optional(),
 });
 
 export const queue = defineKind(config)({
@@ -25,6 +27,7 @@ export const queue = defineKind(config)({
     const parts = [describeCapacity(c.capacity)];
     if (c.capacity !== undefined) parts.push((c.overflow ?? 'drop-newest').replace('-', ' '));
     if (c.delivery === 'at-most-once') parts.push('at most once');
+    if (c.orderBy === 'key') parts.push('ordered by key');
     return parts.join(' · ');
   },
   input: OPEN,

@@ -1,15 +1,17 @@
 // Topic: publish/subscribe; every outgoing edge is a subscription that gets its own copy.
 import { describeCapacity } from '../describe';
+import { deliveryFields } from '../delivery';
 import { openObject, wholeAtLeast } from '../fields';
 import { MAX_CAPACITY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
-const config = openObject({ capacity: wholeAtLeast(0, MAX_CAPACITY).optional() });
+/** Capacity and delivery settings apply to each subscription, as to a queue. */
+const config = openObject({ capacity: wholeAtLeast(0, MAX_CAPACITY).optional(), ...deliveryFields });
 
 export const topic = defineKind(config)({
   kind: 'topic',
   label: 'Topic',
-  fieldDefaults: { capacity: Infinity },
+  fieldDefaults: { capacity: Infinity, delivery: 'at-least-once', maxDeliveries: 5 },
   newConfig: () => ({}),
   summary: (c) => (c.capacity === undefined ? 'pub/sub' : `pub/sub · ${describeCapacity(c.capacity)}`),
   input: OPEN,

@@ -46,6 +46,19 @@ export const emptyFlow = (name = 'Untitled flow'): Flow => ({
   edges: [],
 });
 
+/** Plain JSON data compared by value: an edit that changes nothing is not an undo step. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
 /** Drops `undefined` values so the document holds only fields that mean something. */
 function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -65,18 +78,27 @@ export const createFlowSlice =
     },
     updateNode: (id, patch) => {
       const { flow } = get();
-      const nodes = flow.nodes.map((n) => {
-        if (n.id !== id) return n;
-        const next = { ...n };
-        if ('label' in patch) next.label = patch.label;
-        if (patch.config) next.config = defined(patch.config);
-        return defined(next) as FlowNode;
-      });
+      const at = flow.nodes.findIndex((n) => n.id === id);
+      const node = flow.nodes[at];
+      if (!node) return;
+      const next = { ...node };
+      if ('label' in patch) next.label = patch.label;
+      if (patch.config) next.config = defined(patch.config);
+      const updated = defined(next) as FlowNode;
+      if (sameData(updated, node)) return;
+      const nodes = flow.nodes.slice();
+      nodes[at] = updated;
       set({ flow: { ...flow, nodes } });
     },
     updateEdge: (id, patch) => {
       const { flow } = get();
-      const edges = flow.edges.map((e) => (e.id === id ? defined({ ...e, ...patch }) : e));
+      const at = flow.edges.findIndex((e) => e.id === id);
+      const edge = flow.edges[at];
+      if (!edge) return;
+      const updated = defined({ ...edge, ...patch });
+      if (sameData(updated, edge)) return;
+      const edges = flow.edges.slice();
+      edges[at] = updated;
       set({ flow: { ...flow, edges } });
     },
     connect: (source, target) => {
@@ -113,16 +135,24 @@ export const createFlowSlice =
     },
     moveNodes: (positions) => {
       const { flow } = get();
-      const nodes = flow.nodes.map((n) => {
+      const moved = (n: FlowNode) => {
         const position = positions.get(n.id);
+        return position && !sameData(position, n.position) ? position : null;
+      };
+      if (!flow.nodes.some(moved)) return;
+      const nodes = flow.nodes.map((n) => {
+        const position = moved(n);
         return position ? { ...n, position } : n;
       });
       set({ flow: { ...flow, nodes } });
     },
-    setName: (name) => set({ flow: { ...get().flow, name } }),
+    setName: (name) => {
+      if (name !== get().flow.name) set({ flow: { ...get().flow, name } });
+    },
     setSettings: (settings) => {
       const { flow } = get();
       const clean = defined(settings);
+      if (sameData(clean, flow.settings ?? {})) return;
       const { settings: _old, ...rest } = flow;
       set({ flow: Object.keys(clean).length ? { ...rest, settings: clean } : rest });
     },

@@ -20,13 +20,25 @@ export interface Toast {
 }
 export type Dialog = 'templates' | 'confirm-new' | null;
 
+/** A connection being made from the keyboard: the handle pressed first, waiting for the other end. */
+export interface PendingConnection {
+  nodeId: string;
+  /** The side pressed first: 'source' (an output) waits for an input, and the reverse. */
+  side: 'source' | 'target';
+}
+
 export interface UiSlice {
   toasts: Toast[];
   dialog: Dialog;
+  /** A polite message for screen readers only (the Announcer reads it out). */
+  announcement: { id: number; text: string } | null;
+  pendingConnection: PendingConnection | null;
   /** Shows a message; an identical one already on screen is replaced so it is read again. */
   notify: (tone: ToastTone, title: string, details?: string[], actions?: ToastAction[]) => void;
   dismiss: (id: number) => void;
   openDialog: (dialog: Dialog) => void;
+  announce: (text: string) => void;
+  setPendingConnection: (pending: PendingConnection | null) => void;
 }
 
 let lastToastId = 0;
@@ -34,6 +46,8 @@ let lastToastId = 0;
 export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => ({
   toasts: [],
   dialog: null,
+  announcement: null,
+  pendingConnection: null,
   notify: (tone, title, details, actions) => {
     const id = ++lastToastId;
     const others = get().toasts.filter((t) => t.title !== title);
@@ -42,4 +56,6 @@ export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => (
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   openDialog: (dialog) => set({ dialog }),
+  announce: (text) => set({ announcement: { id: ++lastToastId, text } }),
+  setPendingConnection: (pendingConnection) => set({ pendingConnection }),
 });

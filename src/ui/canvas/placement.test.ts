@@ -1,43 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowNode } from '../../model/flow';
-import { centredAt, freeSpot } from './placement';
+import { centredAt, COLUMN, freeSpot, NODE, placeNext } from './placement';
 
-const store = (id: string, x: number, y: number): FlowNode => ({
+const node = (id: string, x: number, y: number): FlowNode => ({
   id,
   kind: 'store',
   position: { x, y },
   config: {},
 });
 
-describe('freeSpot', () => {
-  it('uses the middle of the view when it is free', () => {
-    expect(freeSpot([], { x: 500, y: 300 })).toEqual(centredAt({ x: 500, y: 300 }));
+const apart = (a: FlowNode, b: FlowNode) =>
+  Math.abs(a.position.x - b.position.x) >= NODE.width + 16 ||
+  Math.abs(a.position.y - b.position.y) >= NODE.height + 16;
+
+describe('placing a new node', () => {
+  it('starts in the middle of the view on an empty canvas', () => {
+    const p = placeNext([], [], { x: 500, y: 300 });
+    expect(Math.abs(p.x - centredAt({ x: 500, y: 300 }).x)).toBeLessThanOrEqual(8);
+    expect(Math.abs(p.y - centredAt({ x: 500, y: 300 }).y)).toBeLessThanOrEqual(8);
   });
 
-  it('never overlaps an existing node, and stays near the middle', () => {
-    const middle = centredAt({ x: 500, y: 300 });
-    const nodes = [store('a', middle.x, middle.y), store('b', middle.x + 120, middle.y + 40)];
-    const spot = freeSpot(nodes, { x: 500, y: 300 });
-    for (const n of nodes) {
-      const apart = Math.abs(n.position.x - spot.x) >= 236 || Math.abs(n.position.y - spot.y) >= 80;
-      expect(apart).toBe(true);
-    }
-    expect(Math.hypot(spot.x - middle.x, spot.y - middle.y)).toBeLessThan(400);
-  });
-
-  it('repeated adds land on distinct, non-overlapping spots', () => {
+  it('three adds make a row left to right, in flow order, not a stack', () => {
     const nodes: FlowNode[] = [];
-    for (let i = 0; i < 12; i++) {
-      const p = freeSpot(nodes, { x: 0, y: 0 });
-      nodes.push(store(`n${i}`, p.x, p.y));
-    }
-    for (const a of nodes) {
-      for (const b of nodes) {
-        if (a === b) continue;
-        expect(
-          Math.abs(a.position.x - b.position.x) >= 236 || Math.abs(a.position.y - b.position.y) >= 80,
-        ).toBe(true);
-      }
-    }
+    for (let i = 0; i < 3; i++) nodes.push(node(`n${i}`, ...xy(placeNext(nodes, [], { x: 0, y: 0 }))));
+    expect(nodes.map((n) => n.position.y)).toEqual([
+      nodes[0]!.position.y,
+      nodes[0]!.position.y,
+      nodes[0]!.position.y,
+    ]);
+    expect(nodes[1]!.position.x - nodes[0]!.position.x).toBe(COLUMN);
+    expect(nodes[2]!.position.x - nodes[1]!.position.x).toBe(COLUMN);
+  });
+
+  it('goes right of the selected node, to a free row when that spot is taken', () => {
+    const a = node('a', 0, 0);
+    const b = node('b', COLUMN, 0);
+    const next = placeNext([a, b], ['a'], { x: 0, y: 0 });
+    expect(next.x).toBe(COLUMN);
+    expect(next.y).toBeGreaterThan(0);
+    expect(apart(b, node('new', next.x, next.y))).toBe(true);
+  });
+
+  it('never overlaps, however many are added', () => {
+    const nodes: FlowNode[] = [node('a', 0, 0)];
+    for (let i = 0; i < 20; i++) nodes.push(node(`n${i}`, ...xy(placeNext(nodes, ['a'], { x: 0, y: 0 }))));
+    for (const a of nodes) for (const b of nodes) if (a !== b) expect(apart(a, b)).toBe(true);
+  });
+
+  it('freeSpot avoids existing nodes near the middle', () => {
+    const middle = centredAt({ x: 500, y: 300 });
+    const nodes = [node('a', middle.x, middle.y)];
+    const spot = freeSpot(nodes, { x: 500, y: 300 });
+    expect(apart(nodes[0]!, node('s', spot.x, spot.y))).toBe(true);
   });
 });
+
+const xy = (p: { x: number; y: number }): [number, number] => [p.x, p.y];

@@ -6,6 +6,7 @@ import type { Connection, Edge, FinalConnectionState, IsValidConnection } from '
 import { useCallback } from 'react';
 import { connectionProblem } from '../../model/connect';
 import { useAppStoreApi } from '../../store/useAppStore';
+import { connectNodes } from '../hooks/connectNodes';
 
 function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
   const point = 'changedTouches' in event ? event.changedTouches[0] : event;
@@ -22,23 +23,14 @@ export function useConnectionRules() {
     [store],
   );
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      const s = store.getState();
-      const problem = s.connect(c.source, c.target);
-      if (problem) s.notify('error', `Can't connect: ${problem}.`);
-    },
-    [store],
-  );
+  const onConnect = useCallback((c: Connection) => void connectNodes(store, c.source, c.target), [store]);
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
       const target = state.toNode?.id ?? nodeIdAt(event);
       if (!target) return;
-      const s = store.getState();
-      const problem = s.connect(state.fromNode.id, target);
-      if (problem) s.notify('error', `Can't connect: ${problem}.`);
+      connectNodes(store, state.fromNode.id, target);
     },
     [store],
   );

@@ -7,29 +7,36 @@ import type { Kind } from '../../model/flow';
 import { parseFlow } from '../../model/validate';
 import { emptyFlow } from '../../store/slices/flowSlice';
 import { useAppStoreApi } from '../../store/useAppStore';
-import { freeSpot } from '../canvas/placement';
+import { placeNext } from '../canvas/placement';
+import { useCanvasView } from '../canvas/useCanvasView';
 
 const PASTE_OFFSET = { x: 32, y: 32 };
-const FIT = { duration: 400, padding: 0.2, maxZoom: 1.1 };
 
 export function useEditorActions() {
   const store = useAppStoreApi();
   const rf = useReactFlow();
+  const view = useCanvasView();
 
   return useMemo(() => {
     const state = () => store.getState();
-    const fitSoon = () => requestAnimationFrame(() => void rf.fitView(FIT));
+    // A frame later, so React Flow has the new nodes (and their sizes) first.
+    const fitSoon = () => requestAnimationFrame(() => view.fit());
     return {
       undo: () => store.temporal.getState().undo(),
       redo: () => store.temporal.getState().redo(),
-      /** Adds a node in the middle of the visible canvas, clear of existing nodes. */
+      /**
+       * Adds a node where it would go next: right of the selection (or of the last node), or in
+       * the middle of the view on an empty canvas; the view pans if needed to show it.
+       */
       addInView: (kind: Kind) => {
-        const el = document.querySelector('.react-flow');
+        const el = document.querySelector('.canvas .react-flow');
         const box = el?.getBoundingClientRect();
         const centre = box
           ? rf.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
           : { x: 0, y: 0 };
-        state().addNode(kind, freeSpot(state().flow.nodes, centre));
+        const { flow, selection } = state();
+        const id = state().addNode(kind, placeNext(flow.nodes, selection.nodes, centre));
+        requestAnimationFrame(() => view.reveal(id));
       },
       deleteSelection: () => state().deleteElements(state().selection),
       copy: () => state().copySelection() > 0,
@@ -47,7 +54,7 @@ export function useEditorActions() {
         const { flow } = state();
         state().setSelection({ nodes: flow.nodes.map((n) => n.id), edges: flow.edges.map((e) => e.id) });
       },
-      fitView: () => void rf.fitView(FIT),
+      fitView: () => view.fit(),
       autoLayout: async () => {
         const s = state();
         if (!s.flow.nodes.length) return;
@@ -77,7 +84,7 @@ export function useEditorActions() {
         fitSoon();
       },
     };
-  }, [store, rf]);
+  }, [store, rf, view]);
 }
 
 export type EditorActions = ReturnType<typeof useEditorActions>;

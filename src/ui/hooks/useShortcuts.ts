@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useAppStoreApi } from '../../store/useAppStore';
 import type { EditorActions } from './useEditorActions';
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
@@ -16,7 +16,11 @@ export function useShortcuts(actions: EditorActions) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       let handled = true;
-      if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) actions.deleteSelection();
+      const pending = store.getState().pendingConnection;
+      if (e.key === 'Escape' && pending) {
+        store.getState().setPendingConnection(null);
+        store.getState().announce('Connection cancelled.');
+      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) actions.deleteSelection();
       else if (mod && key === 'z' && e.shiftKey) actions.redo();
       else if (mod && key === 'z') actions.undo();
       else if (mod && key === 'y') actions.redo();

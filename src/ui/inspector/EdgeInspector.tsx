@@ -1,6 +1,7 @@
 import type { FlowEdge } from '../../model/flow';
 import { nonEmptyText } from '../../model/fields';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
+import { EdgeRate } from '../run/EdgeRate';
 import { DistField } from './DistField';
 import { TextField } from './TextField';
 
@@ -21,11 +22,14 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
     <>
       <div className="inspector__head">
         <div>
-          <h2 className="inspector__title">Connection</h2>
+          <h2 className="inspector__title" tabIndex={-1} data-inspector-title>
+            Connection
+          </h2>
           <p className="inspector__id">{names}</p>
         </div>
       </div>
       <div className="inspector__fields" key={edge.id}>
+        <EdgeRate edgeId={edge.id} />
         <DistField
           legend="Latency"
           value={edge.latency}

@@ -27,7 +27,9 @@ export function FlowInspector() {
     <>
       <div className="inspector__head">
         <div>
-          <h2 className="inspector__title">Flow</h2>
+          <h2 className="inspector__title" tabIndex={-1} data-inspector-title>
+            Flow
+          </h2>
           <p className="inspector__id">
             {nodes} node{nodes === 1 ? '' : 's'} · {edges} connection{edges === 1 ? '' : 's'}
           </p>

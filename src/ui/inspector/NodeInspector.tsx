@@ -4,6 +4,7 @@ import { MODEL_KINDS } from '../../model/kinds';
 import { useAppStoreApi } from '../../store/useAppStore';
 import { UI_KINDS } from '../kinds';
 import { KindIcon } from '../kinds/KindIcon';
+import { ConnectionsSection } from './ConnectionsSection';
 import { TextField } from './TextField';
 
 export function NodeInspector({ node }: { node: FlowNode }) {
@@ -16,7 +17,9 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       <div className="inspector__head" data-kind={node.kind}>
         <KindIcon kind={node.kind} size={20} />
         <div>
-          <h2 className="inspector__title">{MODEL_KINDS[node.kind].label}</h2>
+          <h2 className="inspector__title" tabIndex={-1} data-inspector-title>
+            {MODEL_KINDS[node.kind].label}
+          </h2>
           <p className="inspector__id">
             id <code>{node.id}</code>
           </p>
@@ -32,6 +35,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
           onCommit={(label) => store.getState().updateNode(node.id, { label })}
         />
         <KindFields node={node} />
+        <ConnectionsSection node={node} />
       </div>
     </>
   );

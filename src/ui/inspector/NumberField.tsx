@@ -1,7 +1,9 @@
-// A number input that only ever writes valid values to the store. While the typed text is
-// refused, it stays in local state with the reason shown; nothing is clamped or rounded.
-import { useState } from 'react';
+// A number input that only ever writes valid values to the store, once per edit: the typed text
+// is a draft (useDraft) committed on Enter or when the field is left. A refused draft stays on
+// screen with the reason and is never stored; nothing is clamped or rounded.
+import type { DraftRules } from './draft';
 import { Field } from './Field';
+import { useDraft } from './useDraft';
 
 interface Props {
   label: string;
@@ -19,53 +21,45 @@ interface Props {
   rewordError?: (message: string) => string;
 }
 
-const show = (v: number | undefined, scale: number) =>
-  v === undefined ? '' : String(Number.parseFloat((v * scale).toPrecision(12)));
-
-const sameValue = (a: number | undefined, b: number | undefined) =>
-  a === b ||
-  (a !== undefined && b !== undefined && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)));
-
-function parse(text: string, scale: number): number | undefined | 'nan' {
-  const t = text.trim().replace(/,/g, '');
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n / scale : 'nan';
-}
-
 export function NumberField(props: Props) {
   const { label, value, check, onCommit, unit, scale = 1, placeholder, hint, rewordError } = props;
-  const [local, setLocal] = useState({ text: show(value, scale), value });
-  // The store changed under us (undo, another field): show the new value. Values that differ only
-  // by float round-off (a rate stored as 1/mean and read back) are the user's own text: keep it.
-  if (!sameValue(local.value, value)) setLocal({ text: show(value, scale), value });
-
-  const parsed = parse(local.text, scale);
-  const raw = parsed === 'nan' ? 'must be a number' : check(parsed);
-  const error = raw && rewordError ? rewordError(raw) : raw;
-
+  const { error, input } = useDraft(value, numberRules(scale, check, rewordError), onCommit);
   return (
     <Field label={label} unit={unit} error={error} hint={hint}>
       <input
         type="text"
         inputMode="decimal"
         className="input"
-        value={local.text}
         placeholder={placeholder}
-        onChange={(e) => {
-          const text = e.currentTarget.value;
-          const next = parse(text, scale);
-          if (next !== 'nan' && check(next) === null) {
-            setLocal({ text, value: next });
-            if (!sameValue(next, value)) onCommit(next);
-          } else setLocal({ text, value });
-        }}
-        onBlur={() => {
-          if (!error) setLocal({ text: show(value, scale), value });
-        }}
+        autoComplete="off"
+        {...input}
       />
     </Field>
   );
+}
+
+const sameValue = (a: number | undefined, b: number | undefined) =>
+  a === b ||
+  (a !== undefined && b !== undefined && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)));
+
+/** Text ↔ stored number for a field shown × `scale`; empty text is "left out". */
+export function numberRules(
+  scale: number,
+  check: (value: number | undefined) => string | null,
+  reword?: (message: string) => string,
+): DraftRules<number | undefined> {
+  return {
+    show: (v) => (v === undefined ? '' : String(Number.parseFloat((v * scale).toPrecision(12)))),
+    parse: (text) => {
+      const t = text.trim().replace(/,/g, '');
+      const n = t === '' ? undefined : Number(t);
+      if (n !== undefined && !Number.isFinite(n)) return { ok: false, error: 'must be a number' };
+      const value = n === undefined ? undefined : n / scale;
+      const problem = check(value);
+      return problem ? { ok: false, error: reword ? reword(problem) : problem } : { ok: true, value };
+    },
+    same: sameValue,
+  };
 }
 
 /** For inputs shown in ms: schema messages speak in seconds; thresholds there are 0, so only the unit changes. */

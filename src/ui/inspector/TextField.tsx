@@ -1,6 +1,8 @@
-// A text input with the same contract as NumberField: refused text stays local with its reason.
-import { useState } from 'react';
+// A text input with the same contract as NumberField: the typed text is a draft committed on
+// Enter or when the field is left; refused text stays local with its reason.
+import type { DraftRules } from './draft';
 import { Field } from './Field';
+import { useDraft } from './useDraft';
 
 interface Props {
   label: string;
@@ -14,28 +16,32 @@ interface Props {
 }
 
 export function TextField({ label, value, check, onCommit, optional, placeholder, hint }: Props) {
-  const [local, setLocal] = useState({ text: value ?? '', value });
-  if (local.value !== value) setLocal({ text: value ?? '', value });
-  const toValue = (text: string) => (optional && text.trim() === '' ? undefined : text);
-  const error = check ? check(toValue(local.text)) : null;
-
+  const { error, input } = useDraft(value, textRules(check, optional), onCommit);
   return (
     <Field label={label} error={error} hint={hint}>
       <input
         type="text"
         className="input"
-        value={local.text}
         placeholder={placeholder}
         spellCheck={false}
-        onChange={(e) => {
-          const text = e.currentTarget.value;
-          const next = toValue(text);
-          if (!check || check(next) === null) {
-            setLocal({ text, value: next });
-            if (next !== value) onCommit(next);
-          } else setLocal({ text, value });
-        }}
+        autoComplete="off"
+        {...input}
       />
     </Field>
   );
+}
+
+export function textRules(
+  check: ((value: string | undefined) => string | null) | undefined,
+  optional: boolean | undefined,
+): DraftRules<string | undefined> {
+  return {
+    show: (v) => v ?? '',
+    parse: (text) => {
+      const value = optional && text.trim() === '' ? undefined : text;
+      const problem = check ? check(value) : null;
+      return problem ? { ok: false, error: problem } : { ok: true, value };
+    },
+    same: (a, b) => a === b,
+  };
 }

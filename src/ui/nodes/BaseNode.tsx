@@ -1,10 +1,10 @@
 // The shell every node kind shares: handles, icon, label, one-line summary, a live badge slot.
 // The kind's model module says which handles exist; its UI entry adds the icon and decoration.
-import { Handle, Position } from '@xyflow/react';
 import { type ReactNode, use } from 'react';
 import type { FlowNode } from '../../model/flow';
 import { MODEL_KINDS } from '../../model/kinds';
 import { summarize } from '../../model/summary';
+import { ConnectHandle } from './ConnectHandle';
 import { Glyph } from './Glyph';
 import { NodeBadgeContext } from './NodeBadgeContext';
 
@@ -26,7 +26,7 @@ export function BaseNode({ node, selected, icon, decoration }: Props) {
       data-kind={node.kind}
       title={`${kind.label} “${label}” (${node.id})`}
     >
-      {kind.input.open && <Handle type="target" position={Position.Left} aria-label={`Input of ${label}`} />}
+      {kind.input.open && <ConnectHandle nodeId={node.id} side="target" label={label} />}
       {decoration}
       <div className="ef-node__icon">
         <Glyph>{icon}</Glyph>
@@ -37,9 +37,7 @@ export function BaseNode({ node, selected, icon, decoration }: Props) {
         <div className="ef-node__summary">{summarize(node)}</div>
       </div>
       {Badge && <Badge nodeId={node.id} />}
-      {kind.output.open && (
-        <Handle type="source" position={Position.Right} aria-label={`Output of ${label}`} />
-      )}
+      {kind.output.open && <ConnectHandle nodeId={node.id} side="source" label={label} />}
     </div>
   );
 }

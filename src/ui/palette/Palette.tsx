@@ -36,7 +36,9 @@ export function Palette({ actions }: { actions: EditorActions }) {
           </li>
         ))}
       </ul>
-      <p className="palette__tip">Drag from a node’s right handle onto another node to connect.</p>
+      <p className="palette__tip">
+        Drag from a node’s right handle onto another node to connect, or press Enter on a handle.
+      </p>
     </nav>
   );
 }

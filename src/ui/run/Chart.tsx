@@ -1,8 +1,11 @@
 // One uPlot chart over the run's series. uPlot draws to its own canvas; this component renders
 // once and redraws from the SeriesStore on the run client's throttled tick, not through React.
+// Its readout shows each line's value at the pointer (the latest values when the pointer is
+// elsewhere), written straight into the caption's spans.
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatClock } from './speeds';
 import { useRun } from './runContext';
 import type { SeriesStore } from './series';
 
@@ -13,9 +16,10 @@ export interface ChartSpec {
   /** Line names and colours; `read` returns one array per line, after the time axis. */
   lines: (series: SeriesStore) => { label: string; color: string }[];
   read: (series: SeriesStore, n: number) => Float64Array[];
+  /** A value as the readout prints it ("12 ms", "45/s"). */
+  format: (value: number) => string;
 }
 
-const HEIGHT = 150;
 const FONT = '11px sans-serif';
 /** Charts of simulated time need not move at frame rate; this keeps the main thread for the canvas. */
 const REDRAW_GAP_MS = 500;
@@ -23,13 +27,54 @@ const REDRAW_GAP_MS = 500;
 export function Chart({ spec }: { spec: ChartSpec }) {
   const { client, series } = useRun();
   const host = useRef<HTMLDivElement>(null);
+  const readout = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     const el = host.current!;
+    const out = readout.current!;
     let plot: uPlot | null = null;
     let shape = '';
     let drawn = -1;
     let lastDraw = -Infinity;
+    let hovered: number | null = null;
+    // The readout's spans: the time, then one per line (rebuilt with the lines).
+    let time: HTMLElement | null = null;
+    let values: HTMLElement[] = [];
+    const size = () => ({ width: Math.max(200, el.clientWidth), height: Math.max(60, el.clientHeight) });
+
+    const showReadout = (): void => {
+      const n = series.length;
+      const i = hovered ?? n - 1;
+      if (!time) return;
+      if (i < 0 || i >= n) {
+        time.textContent = '';
+        for (const v of values) v.textContent = '–';
+        return;
+      }
+      // The time only under the pointer; elsewhere the values are the latest.
+      time.textContent = hovered === null ? '' : `t ${formatClock(series.time[i]!)}`;
+      const data = spec.read(series, n);
+      for (let k = 0; k < values.length; k++) values[k]!.textContent = spec.format(data[k]![i]!);
+    };
+
+    const buildReadout = (lines: { label: string; color: string }[]): void => {
+      out.replaceChildren();
+      time = document.createElement('span');
+      time.className = 'chart-readout__time';
+      out.append(time);
+      values = lines.map((l) => {
+        const item = document.createElement('span');
+        item.className = 'chart-readout__item';
+        const swatch = document.createElement('i');
+        swatch.style.background = l.color;
+        swatch.setAttribute('aria-hidden', 'true');
+        const value = document.createElement('b');
+        item.append(swatch, `${l.label} `, value);
+        out.append(item);
+        return value;
+      });
+    };
+
     const draw = (): void => {
       const lines = spec.lines(series);
       const key = lines.map((l) => l.label).join('|');
@@ -37,27 +82,49 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       if (!plot || key !== shape) {
         plot?.destroy();
         shape = key;
+        buildReadout(lines);
         plot = new uPlot(
           {
-            width: Math.max(200, el.clientWidth),
-            height: HEIGHT,
-            legend: { show: true, live: false },
-            cursor: { show: false },
+            ...size(),
+            legend: { show: false },
+            cursor: {
+              x: true,
+              y: false,
+              drag: { x: false, y: false },
+              points: { size: 6 },
+            },
             scales: { x: { time: false } },
             // One font for ticks and labels: each change of ctx.font makes Chromium recompute
             // the document's style, which is costly beside a large graph.
             axes: [
               {
                 label: 'simulated s',
-                size: 36,
+                size: 30,
                 font: FONT,
                 labelFont: FONT,
-                labelSize: 16,
+                labelSize: 14,
                 ...axisColours(el),
               },
-              { label: spec.unit, size: 56, font: FONT, labelFont: FONT, labelSize: 16, ...axisColours(el) },
+              {
+                // Ticks carry their unit ("200 ms", "40/s"), so no axis title. Dense enough for
+                // two or three ticks on a short chart.
+                size: 54,
+                space: 22,
+                font: FONT,
+                values: (_u, ticks) => ticks.map((t) => spec.format(t)),
+                ...axisColours(el),
+              },
             ],
             series: [{ label: 't' }, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5 }))],
+            hooks: {
+              setCursor: [
+                (u) => {
+                  const i = u.cursor.idx;
+                  hovered = i === undefined || i === null ? null : i;
+                  showReadout();
+                },
+              ],
+            },
           },
           [[], ...lines.map(() => [])],
           el,
@@ -70,17 +137,19 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       lastDraw = now;
       drawn = series.version;
       const n = series.length;
+      if (hovered !== null && hovered >= n) hovered = null;
       plot.setData([series.time.subarray(0, n), ...spec.read(series, n)] as unknown as AlignedData);
+      showReadout();
     };
     draw();
     const off = client.subscribe(draw);
-    // Only a real width change resizes: uPlot's own redraw must not feed back into the observer.
-    let width = el.clientWidth;
-    const resize = new ResizeObserver(([entry]) => {
-      const w = Math.round(entry?.contentRect.width ?? width);
-      if (w === width) return;
-      width = w;
-      plot?.setSize({ width: Math.max(200, w), height: HEIGHT });
+    // Only a real size change resizes: uPlot's own redraw must not feed back into the observer.
+    let last = size();
+    const resize = new ResizeObserver(() => {
+      const next = size();
+      if (next.width === last.width && next.height === last.height) return;
+      last = next;
+      plot?.setSize(next);
     });
     resize.observe(el);
     return () => {
@@ -92,8 +161,9 @@ export function Chart({ spec }: { spec: ChartSpec }) {
 
   return (
     <figure className="metrics__chart">
-      <figcaption>{spec.title}</figcaption>
-      <div ref={host} role="img" aria-label={`${spec.title} chart`} />
+      <figcaption className="metrics__chart-title">{spec.title}</figcaption>
+      <p ref={readout} className="chart-readout" data-testid={`readout-${spec.title}`} />
+      <div ref={host} className="metrics__plot" role="img" aria-label={`${spec.title} chart`} />
     </figure>
   );
 }

@@ -5,7 +5,6 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { CURVE_STRIDE, curveAt } from './edgeGeometry';
 import { DotField, type ViewTransform } from './dotField';
-import { DotSpawner } from './dotSpawner';
 import { readCurves } from './edgeCurves';
 import { useRun } from './runContext';
 
@@ -21,7 +20,7 @@ const MIN_LABEL_ZOOM = 0.45;
 const LABEL_FONT = '600 11px sans-serif';
 
 export function DotOverlay() {
-  const { client } = useRun();
+  const { client, rates: spawner } = useRun();
   const rf = useStoreApi();
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -29,7 +28,7 @@ export function DotOverlay() {
     const el = canvas.current!;
     const ctx = el.getContext('2d')!;
     const dots = new DotField(POOL);
-    const spawner = new DotSpawner();
+    spawner.restart();
     const view: ViewTransform = { x: 0, y: 0, zoom: 1 };
     let curves = new Float32Array(0);
     let drawable = new Uint8Array(0);
@@ -44,6 +43,23 @@ export function DotOverlay() {
     const drawn = { visual: -1, version: -1 };
     let settleUntil = Infinity;
     let raf = 0;
+    // Rate labels in the theme's colours: text in --text on a halo of the canvas colour (dark text
+    // on light in the light theme, light on dark in the dark one). Read once and on a theme change,
+    // never per frame.
+    const label = { ink: '#1f2937', halo: 'rgba(255, 255, 255, 0.9)' };
+    const readTheme = (): void => {
+      const css = getComputedStyle(el);
+      label.ink = css.getPropertyValue('--text').trim() || label.ink;
+      const canvasColour = css.getPropertyValue('--canvas').trim();
+      // 90 % opaque: the dot under a label still shows through a little.
+      if (/^#[0-9a-f]{6}$/i.test(canvasColour)) label.halo = `${canvasColour}e6`;
+      el.dataset.labelInk = label.ink;
+      el.dataset.labelHalo = canvasColour;
+      dirty = true;
+    };
+    readTheme();
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', readTheme);
 
     const resize = new ResizeObserver(() => {
       dpr = window.devicePixelRatio || 1;
@@ -131,8 +147,9 @@ export function DotOverlay() {
           if (ctx.font !== LABEL_FONT) ctx.font = LABEL_FONT;
           ctx.textAlign = 'center';
           ctx.lineWidth = 3;
-          ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-          ctx.fillStyle = '#1f2937';
+          ctx.lineJoin = 'round';
+          ctx.strokeStyle = label.halo;
+          ctx.fillStyle = label.ink;
         }
         const text = spawner.labels[e]!;
         ctx.strokeText(text, lx, ly);
@@ -145,8 +162,9 @@ export function DotOverlay() {
     return () => {
       cancelAnimationFrame(raf);
       resize.disconnect();
+      scheme.removeEventListener('change', readTheme);
     };
-  }, [client, rf]);
+  }, [client, rf, spawner]);
 
   return <canvas ref={canvas} className="dot-overlay" aria-hidden="true" data-testid="dot-overlay" />;
 }

@@ -1,13 +1,20 @@
-// The "Metrics" region: totals, live charts, the per-node table, and export.
-import { useId, useState } from 'react';
+// The "Metrics" region: totals, live charts, where time goes, the per-node table, and export.
+// One baseline for what it shows per node and in its totals row: the time since warm-up (what the
+// engine's per-node figures and end-to-end percentiles cover, and the badges on the canvas). The
+// whole run's balance, warm-up included, is the line under the table.
+import { useId } from 'react';
+import type { SimulationReport } from '../../engine/api';
+import { downloadText } from '../../io/download';
+import { DEFAULT_SETTINGS } from '../../model/defaults';
+import { formatCount, formatDuration } from '../../model/format';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
-import { downloadText } from '../../io/download';
 import { metricsCsv, metricsJson } from '../../io/metricsExport';
-import { formatCount, formatDuration } from '../../model/format';
 import { MetricsTable } from './MetricsTable';
+import { PathBreakdown } from './PathBreakdown';
 import { useRunState } from './runContext';
+import { formatClock } from './speeds';
 
 /** The one figure that changes at the clock's pace, in its own component so the panel does not. */
 function EventsTotal() {
@@ -15,18 +22,42 @@ function EventsTotal() {
   return <dd data-total="events">{formatCount(events)}</dd>;
 }
 
+/** Says which stretch of the run the totals and the table cover. */
+function Baseline({ warmup }: { warmup: number }) {
+  const time = useRunState((s) => s.time);
+  const loaded = useRunState((s) => s.status !== 'empty' && s.status !== 'error');
+  let text: string;
+  if (warmup <= 0) text = 'Whole run (no warm-up)';
+  else if (loaded && time < warmup) text = `Warming up: figures restart at ${formatClock(warmup)}`;
+  else text = `Since warm-up (from ${formatClock(warmup)})`;
+  return (
+    <p className="metrics__baseline" data-testid="baseline">
+      {text}
+    </p>
+  );
+}
+
+const sum = (r: SimulationReport, key: 'out' | 'dropped' | 'lost' | 'deadLettered', kind?: string) =>
+  Object.values(r.nodes).reduce((s, n) => s + (kind && n.kind !== kind ? 0 : n[key]), 0);
+
 const fileName = (name: string, ext: string): string =>
   `${(name || 'flow').replace(/[^\w.-]+/g, '-').toLowerCase()}-metrics.${ext}`;
 
-export function MetricsPanel() {
+interface Props {
+  open: boolean;
+  onToggle: () => void;
+  bodyId?: string;
+}
+
+export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
   const report = useRunState((s) => s.report);
   const flow = useAppStore((s) => s.flow);
   const store = useAppStoreApi();
+  const ownId = useId();
+  const bodyId = givenId ?? ownId;
+  const warmup = flow.settings?.warmup ?? DEFAULT_SETTINGS.warmup;
   const t = report?.totals;
-  // Collapsed, the panel keeps only its totals row so a small screen gives the canvas its room;
-  // the charts stay mounted (hidden) so their series keep accumulating.
-  const [open, setOpen] = useState(true);
-  const bodyId = useId();
+  const e2e = report?.endToEnd;
 
   const exportAs = (ext: 'csv' | 'json'): void => {
     if (!report) return;
@@ -44,7 +75,7 @@ export function MetricsPanel() {
             className="metrics__toggle"
             aria-expanded={open}
             aria-controls={bodyId}
-            onClick={() => setOpen((o) => !o)}
+            onClick={onToggle}
           >
             <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
               <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
@@ -52,22 +83,37 @@ export function MetricsPanel() {
             Metrics
           </button>
         </h2>
-        <dl className="metrics__totals" aria-label="Totals">
-          <dt>Events</dt>
-          <EventsTotal />
-          <dt>Emitted</dt>
-          <dd data-total="emitted">{formatCount(t?.emitted)}</dd>
-          <dt>Completed</dt>
-          <dd data-total="completed">{formatCount(t?.completed)}</dd>
-          <dt>Dropped</dt>
-          <dd data-total="dropped">{formatCount(t?.dropped)}</dd>
-          <dt>Dead-lettered</dt>
-          <dd>{formatCount(t?.deadLettered)}</dd>
-          <dt>In flight</dt>
-          <dd>{formatCount(t?.inFlight)}</dd>
-          <dt>End-to-end p95</dt>
-          <dd>{formatDuration(report?.endToEnd.p95)}</dd>
-        </dl>
+        <div className="metrics__summary">
+          <Baseline warmup={warmup} />
+          <dl className="metrics__totals" aria-label="Totals">
+            <dt title="Engine events processed since time 0">Events</dt>
+            <EventsTotal />
+            <dt title="Events the producers sent (one copy per connection)">Sent</dt>
+            <dd data-total="sent">{formatCount(report ? sum(report, 'out', 'producer') : undefined)}</dd>
+            <dt title="Journeys that reached their end (the count behind the percentiles)">Completed</dt>
+            <dd data-total="completed">{formatCount(e2e?.count)}</dd>
+            <dt>Dropped</dt>
+            <dd data-total="dropped">{formatCount(report ? sum(report, 'dropped') : undefined)}</dd>
+            <dt>Dead-lettered</dt>
+            <dd data-total="dead-lettered">
+              {formatCount(report ? sum(report, 'deadLettered') : undefined)}
+            </dd>
+            <dt title="Copies in flight now">In flight</dt>
+            <dd data-total="in-flight">{formatCount(t?.inFlight)}</dd>
+            <dt>
+              <abbr title="End-to-end latency, median">E2E p50</abbr>
+            </dt>
+            <dd data-total="p50">{formatDuration(e2e?.p50)}</dd>
+            <dt>
+              <abbr title="End-to-end latency, 95th percentile">p95</abbr>
+            </dt>
+            <dd data-total="p95">{formatDuration(e2e?.p95)}</dd>
+            <dt>
+              <abbr title="End-to-end latency, 99th percentile">p99</abbr>
+            </dt>
+            <dd data-total="p99">{formatDuration(e2e?.p99)}</dd>
+          </dl>
+        </div>
         <div className="metrics__export">
           <button type="button" className="button" disabled={!report} onClick={() => exportAs('csv')}>
             Export metrics CSV
@@ -77,14 +123,25 @@ export function MetricsPanel() {
           </button>
         </div>
       </header>
-      <div id={bodyId} hidden={!open}>
+      <div id={bodyId} className="metrics__body" hidden={!open}>
         <div className="metrics__charts">
           <Chart spec={throughputChart} />
           <Chart spec={latencyChart} />
           <Chart spec={depthChart} />
+          <PathBreakdown report={report} flow={flow} />
         </div>
         {report ? (
-          <MetricsTable report={report} flow={flow} />
+          <>
+            <MetricsTable report={report} flow={flow} />
+            {t && (
+              <p className="metrics__whole-run" data-testid="whole-run">
+                Whole run, warm-up included: {formatCount(t.emitted)} copies emitted ={' '}
+                {formatCount(t.completed)} completed + {formatCount(t.dropped)} dropped +{' '}
+                {formatCount(t.lost)} lost + {formatCount(t.deadLettered)} dead-lettered +{' '}
+                {formatCount(t.inFlight)} in flight.
+              </p>
+            )}
+          </>
         ) : (
           <p className="metrics__empty">Press Run to see figures for every node.</p>
         )}

@@ -5,11 +5,19 @@ import type { NodeReport, SimulationReport } from '../../engine/api';
 import type { Flow } from '../../model/flow';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatDuration, formatPercent } from '../../model/format';
+import { type Network, networkInto } from './breakdown';
+import { formatTriple } from './figures';
 import { Prediction } from './Prediction';
-import { predictAll, type QueuePrediction } from './predictions';
+import { predictAll, type PredictionOutcome } from './predictions';
 
 /** Rows rendered at most: beyond this a table stops being read (export has every node). */
 const MAX_ROWS = 60;
+
+const NETWORK_TITLE = {
+  measured: 'Mean network time on the way in, measured: sojourn − wait − service',
+  configured: 'Mean of the incoming edge latency as configured (not measured)',
+  none: 'No latency on the way in',
+} as const;
 
 function Row({
   id,
@@ -19,6 +27,7 @@ function Row({
   focused,
   onFocus,
   prediction,
+  network,
 }: {
   id: string;
   label: string;
@@ -26,10 +35,10 @@ function Row({
   flowNodeKind: string;
   focused: boolean;
   onFocus: (id: string) => void;
-  prediction: QueuePrediction | undefined;
+  prediction: PredictionOutcome | undefined;
+  network: Network;
 }) {
-  const stat = (s: NodeReport['wait']) =>
-    `${formatDuration(s.p50)} / ${formatDuration(s.p95)} / ${formatDuration(s.p99)}`;
+  const stat = (s: NodeReport['wait']) => formatTriple(s.p50, s.p95, s.p99);
   const busy = flowNodeKind === 'handler';
   return (
     <tr
@@ -55,6 +64,11 @@ function Row({
       <td data-metric="failed">{formatCount(n.failed)}</td>
       <td data-metric="utilization">{busy ? formatPercent(n.utilization) : ''}</td>
       <td data-metric="wait">{busy ? stat(n.wait) : ''}</td>
+      <td data-metric="service">{busy ? stat(n.service) : ''}</td>
+      <td data-metric="network" title={NETWORK_TITLE[network.source]}>
+        {network.source === 'none' ? '' : formatDuration(network.seconds)}
+        {network.source === 'configured' && <span className="metrics__configured"> configured</span>}
+      </td>
       <td data-metric="sojourn">{busy ? stat(n.sojourn) : ''}</td>
       <td>{prediction && <Prediction p={prediction} measured={n} />}</td>
     </tr>
@@ -91,6 +105,10 @@ export const MetricsTable = memo(function MetricsTable({
             <th scope="col">Failures</th>
             <th scope="col">Utilization</th>
             <th scope="col">Wait p50 / p95 / p99</th>
+            <th scope="col">Service p50 / p95 / p99</th>
+            <th scope="col" title="Mean time on the network into the node">
+              Network in (mean)
+            </th>
             <th scope="col">Sojourn p50 / p95 / p99</th>
             <th scope="col">Queueing theory</th>
           </tr>
@@ -106,13 +124,14 @@ export const MetricsTable = memo(function MetricsTable({
               focused={n.id === focus}
               onFocus={onFocus}
               prediction={predictions.get(n.id)}
+              network={networkInto(n.id, flow, report)}
             />
           ))}
         </tbody>
         {nodes.length > shown.length && (
           <tfoot>
             <tr>
-              <td colSpan={10}>
+              <td colSpan={12}>
                 {nodes.length - shown.length} more nodes — select one on the canvas, or export for all.
               </td>
             </tr>

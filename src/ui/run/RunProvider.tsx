@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../model/defaults';
 import { isBusKind, type Flow } from '../../model/flow';
 import { useAppStoreApi } from '../../store/useAppStore';
 import { NodeBadgeContext } from '../nodes/NodeBadgeContext';
+import { DotSpawner } from './dotSpawner';
 import { LiveBadge } from './LiveBadge';
 import { LiveBoard } from './liveBoard';
 import { RunContext, type RunServices } from './runContext';
@@ -36,7 +37,7 @@ export function RunProvider({ children }: { children: ReactNode }) {
       });
     });
     board.setKinds(store.getState().flow.nodes);
-    // The document's seed is the run's default; the toolbar's Seed field can override it per run.
+    // The run's seed is the document's (settings.seed, edited in the toolbar or the Inspector).
     const seedOf = (f: Flow): number => f.settings?.seed ?? DEFAULT_SETTINGS.seed;
     client.setSeed(seedOf(store.getState().flow));
     const offSnapshot = client.onSnapshot(series.add);
@@ -55,13 +56,21 @@ export function RunProvider({ children }: { children: ReactNode }) {
     const offFlow = store.subscribe((s, prev) => {
       if (s.flow === prev.flow) return;
       board.setKinds(s.flow.nodes);
-      if (seedOf(s.flow) !== seedOf(prev.flow)) client.setSeed(seedOf(s.flow));
       const status = client.getState().status;
-      if (status === 'empty' || status === 'error') return;
+      const loaded = status !== 'empty' && status !== 'error';
       window.clearTimeout(timer);
+      if (seedOf(s.flow) !== seedOf(prev.flow)) {
+        // A new seed restarts the run. The worker must have the edited flow first, so that the
+        // restart rebuilds from it (a template or an import replaces the whole flow and its seed);
+        // otherwise it would rewind the old flow and leave the edit "pending".
+        if (loaded) client.update(s.flow);
+        client.setSeed(seedOf(s.flow));
+        return;
+      }
+      if (!loaded) return;
       timer = window.setTimeout(() => client.update(store.getState().flow), UPDATE_DEBOUNCE_MS);
     });
-    setServices({ client, series, board });
+    setServices({ client, series, board, rates: new DotSpawner() });
     return () => {
       window.clearTimeout(timer);
       offFlow();

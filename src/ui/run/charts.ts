@@ -1,23 +1,26 @@
 // The three charts the metrics panel shows.
+import { formatCount, formatDuration, formatRate } from '../../model/format';
 import type { ChartSpec } from './Chart';
 import { EVENT_COLORS } from './palette';
 
 export const throughputChart: ChartSpec = {
   title: 'Throughput',
   unit: 'completed/s',
-  lines: () => [{ label: 'completed/s', color: EVENT_COLORS[0] }],
+  lines: () => [{ label: 'completed', color: EVENT_COLORS[0] }],
   read: (s, n) => [s.throughput.subarray(0, n)],
+  format: formatRate,
 };
 
 export const latencyChart: ChartSpec = {
   title: 'End-to-end latency',
-  unit: 'seconds',
+  unit: 'latency',
   lines: () => [
     { label: 'p50', color: EVENT_COLORS[2] },
     { label: 'p95', color: EVENT_COLORS[1] },
     { label: 'p99', color: EVENT_COLORS[5] },
   ],
   read: (s, n) => [s.p50.subarray(0, n), s.p95.subarray(0, n), s.p99.subarray(0, n)],
+  format: formatDuration,
 };
 
 export const depthChart: ChartSpec = {
@@ -26,4 +29,5 @@ export const depthChart: ChartSpec = {
   lines: (s) =>
     s.depthLines.map((d, i) => ({ label: d.label, color: EVENT_COLORS[i % EVENT_COLORS.length]! })),
   read: (s, n) => s.depthLines.map((_, i) => s.depth[i]!.subarray(0, n)),
+  format: formatCount,
 };

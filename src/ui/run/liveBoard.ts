@@ -120,12 +120,13 @@ export class LiveBoard {
         text = Number.isFinite(capacity) ? `${fmt(depth)} / ${fmt(capacity)}` : `${fmt(depth)} queued`;
         showBar = true;
         break;
+      // Counts since warm-up, like the metrics panel's table and totals (its caption says so).
       case 'producer':
-        text = `${fmt(rows[at + F.out]!)} events`;
+        text = `${fmt(rows[at + F.out]!)} sent`;
         showBar = false;
         break;
       case 'store':
-        text = `${fmt(rows[at + F.in]!)} events`;
+        text = `${fmt(rows[at + F.in]!)} stored`;
         showBar = false;
         break;
       default:

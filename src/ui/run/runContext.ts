@@ -4,6 +4,7 @@
 import { createContext, useContext } from 'react';
 import type { RunClient, RunState } from '../../runtime/client';
 import { useAppStore } from '../../store/useAppStore';
+import type { DotSpawner } from './dotSpawner';
 import type { LiveBoard } from './liveBoard';
 import type { SeriesStore } from './series';
 
@@ -11,6 +12,8 @@ export interface RunServices {
   client: RunClient;
   series: SeriesStore;
   board: LiveBoard;
+  /** Edge rates and the dots they spawn (fed by the DotOverlay's frames; read by the Inspector). */
+  rates: DotSpawner;
 }
 
 export const RunContext = createContext<RunServices | null>(null);

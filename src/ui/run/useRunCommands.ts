@@ -10,9 +10,10 @@ import { useRun } from './runContext';
 /** "Step" advances one event: the smallest change a user can watch. */
 const STEP_EVENTS = 1;
 
-export function loadOptions(flow: Flow, seed: number): LoadOptions {
+/** The run's options come from the flow's settings (the toolbar's Seed edits settings.seed). */
+export function loadOptions(flow: Flow): LoadOptions {
   return {
-    seed,
+    seed: flow.settings?.seed ?? DEFAULT_SETTINGS.seed,
     duration: flow.settings?.duration ?? DEFAULT_SETTINGS.duration,
     warmup: flow.settings?.warmup ?? DEFAULT_SETTINGS.warmup,
   };
@@ -24,7 +25,6 @@ export interface RunCommands {
   step(): void;
   reset(): void;
   setSpeed(mode: RunMode, speed: number): void;
-  setSeed(seed: number): void;
 }
 
 export function useRunCommands(): RunCommands {
@@ -32,10 +32,10 @@ export function useRunCommands(): RunCommands {
   const store = useAppStoreApi();
   return useMemo(() => {
     const ensureLoaded = (fresh: boolean): void => {
-      const { status, seed } = client.getState();
+      const { status } = client.getState();
       if (fresh || status === 'empty' || status === 'error' || status === 'done') {
         const flow = store.getState().flow;
-        client.load(flow, loadOptions(flow, seed));
+        client.load(flow, loadOptions(flow));
       }
     };
     return {
@@ -49,13 +49,12 @@ export function useRunCommands(): RunCommands {
         client.step({ events: STEP_EVENTS });
       },
       reset() {
-        const { status, pendingReset, seed } = client.getState();
+        const { status, pendingReset } = client.getState();
         // Structural edits need a rebuild from the current document; otherwise rewind in place.
         if (status === 'empty' || status === 'error' || pendingReset.length > 0) ensureLoaded(true);
-        else client.reset(seed);
+        else client.reset(loadOptions(store.getState().flow).seed);
       },
       setSpeed: (mode, speed) => client.setSpeed(mode, speed),
-      setSeed: (seed) => client.setSeed(seed),
     };
   }, [client, store]);
 }
