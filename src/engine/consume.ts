@@ -17,7 +17,7 @@ import { SOURCE } from './kinds/codes';
 import { startIdle } from './kinds/handler';
 import { holdKey, pumpQueue, releaseKey } from './kinds/queue';
 import { pumpSubscription } from './kinds/topic';
-import { openDelivery } from './leases';
+import { closeRecord, openDelivery } from './leases';
 import { COUNTERS, C_OUT } from './metrics';
 
 /** Unacknowledged messages source s may have at its handler. */
@@ -96,16 +96,17 @@ export function receiptOf(eng: Engine, s: number, slot: number, out: Receipt): R
 }
 
 /**
- * The handler is done with a delivery of windowed source s (completed, failed or dropped): its
- * acknowledgement leaves for the bus, or arrives at once.
+ * The handler is done with a delivery of windowed source s (`completed`, or failed or dropped):
+ * its acknowledgement leaves for the bus, or arrives at once.
  */
-export function acknowledge(eng: Engine, receipt: Receipt): void {
+export function acknowledge(eng: Engine, receipt: Receipt, completed: boolean): void {
   const { s, r } = receipt;
   const topo = eng.topo;
   if (r >= 0) {
     eng.deliveries.slot[r] = -1;
+    eng.deliveries.completed[r] = completed ? 1 : 0;
     if (topo.srcHasAck[s]) eng.heap.push(eng.now + draw(topo.srcAck[s]!, eng.rng), eventCode(EV.ack, r));
-    else closeDelivery(eng, r);
+    else acknowledged(eng, r);
     return;
   }
   const n = topo.srcNode[s]!;
@@ -114,18 +115,13 @@ export function acknowledge(eng: Engine, receipt: Receipt): void {
   refill(eng, s);
 }
 
-/** EV.ack: an acknowledgement reaches its bus. */
+/** EV.ack: an acknowledgement reaches its bus, which frees the window slot. */
 export function acknowledged(eng: Engine, r: number): void {
-  closeDelivery(eng, r);
-}
-
-function closeDelivery(eng: Engine, r: number): void {
   const d = eng.deliveries;
   const s = d.src[r]!;
   const n = eng.topo.srcNode[s]!;
-  d.open[r] = 0;
   if (eng.topo.orderByKey[n]) releaseKey(eng, n, d.key[r]!, -1 - r);
-  d.unref(r);
+  closeRecord(eng, r);
   eng.unacked[s]!--;
   refill(eng, s);
 }

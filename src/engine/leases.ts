@@ -9,9 +9,15 @@ import type { Engine } from './engine';
 import { checkEventArg, EV, eventCode } from './kernel/events';
 import { FLAG_LEASED } from './kernel/messages';
 
-/** The deliveries of one copy after a lease ran out on it. */
+/**
+ * The deliveries of one copy after a lease ran out on it. `done`: a delivery completed, so any
+ * later completion is a duplicate. `acked`: a completion's acknowledgement reached the bus, which
+ * deleted the message: no more redeliveries, and instances still waiting in the bus go.
+ * `instances` counts the copy's live messages and the open delivery records that refer to it.
+ */
 export class LeaseGroups {
   done = new Uint8Array(16);
+  acked = new Uint8Array(16);
   instances = new Int32Array(16);
   private free: number[] = [];
   private n = 0;
@@ -25,14 +31,16 @@ export class LeaseGroups {
         return b;
       };
       this.done = grow(this.done, (k) => new Uint8Array(k));
+      this.acked = grow(this.acked, (k) => new Uint8Array(k));
       this.instances = grow(this.instances, (k) => new Int32Array(k));
     }
     this.done[g] = 0;
+    this.acked[g] = 0;
     this.instances[g] = 0;
     return g;
   }
 
-  /** One delivery of group g is over; the group goes when none is left. */
+  /** One instance or record of group g is over; the group goes when none is left. */
   leave(g: number): void {
     if (--this.instances[g]! === 0) this.free.push(g);
   }
@@ -60,6 +68,8 @@ export class DeliveryRecords {
   flags = new Uint8Array(16);
   /** Its lease group, or −1. */
   group = new Int32Array(16);
+  /** The handler completed it (its acknowledgement deletes the message), rather than failed it. */
+  completed = new Uint8Array(16);
   private free: number[] = [];
   private n = 0;
 
@@ -102,6 +112,7 @@ export class DeliveryRecords {
     this.deliveries = grow(this.deliveries, i32);
     this.flags = grow(this.flags, u8);
     this.group = grow(this.group, i32);
+    this.completed = grow(this.completed, u8);
   }
 }
 
@@ -122,6 +133,8 @@ export function openDelivery(eng: Engine, s: number, slot: number): number {
   d.deliveries[r] = pool.deliveries[slot]!;
   d.flags[r] = pool.flags[slot]!;
   d.group[r] = pool.flags[slot]! & FLAG_LEASED ? pool.copy[slot]! : -1;
+  if (d.group[r]! >= 0) eng.leaseGroups.instances[d.group[r]!]!++;
+  d.completed[r] = 0;
   pool.dlv[slot] = r;
   const lease = eng.topo.lease[eng.topo.srcNode[s]!]!;
   if (lease < Infinity) {
@@ -149,9 +162,9 @@ function groupOf(eng: Engine, slot: number): number {
  */
 export function leaseExpired(eng: Engine, r: number, offerAgain: (slot: number, s: number) => void): void {
   const d = eng.deliveries;
-  if (d.open[r]) {
+  const groups = eng.leaseGroups;
+  if (d.open[r] && !(d.group[r]! >= 0 && groups.acked[d.group[r]!])) {
     const pool = eng.pool;
-    const groups = eng.leaseGroups;
     let g = d.group[r]!;
     const live = d.slot[r]!;
     if (g < 0) {
@@ -162,6 +175,7 @@ export function leaseExpired(eng: Engine, r: number, offerAgain: (slot: number, 
         groups.done[g] = 1;
       }
       d.group[r] = g;
+      groups.instances[g]!++;
     }
     const slot = pool.alloc();
     pool.origin[slot] = d.origin[r]!;
@@ -175,6 +189,21 @@ export function leaseExpired(eng: Engine, r: number, offerAgain: (slot: number, 
     pool.copy[slot] = g;
     groups.instances[g]!++;
     offerAgain(slot, d.src[r]!);
+  }
+  d.unref(r);
+}
+
+/**
+ * Delivery r's acknowledgement reached its bus (or its handler is done with it at once): a
+ * completion deletes the message, so its group redelivers no more.
+ */
+export function closeRecord(eng: Engine, r: number): void {
+  const d = eng.deliveries;
+  d.open[r] = 0;
+  const g = d.group[r]!;
+  if (g >= 0) {
+    if (d.completed[r]) eng.leaseGroups.acked[g] = 1;
+    eng.leaseGroups.leave(g);
   }
   d.unref(r);
 }
@@ -194,11 +223,11 @@ export function leaveGroup(eng: Engine, slot: number, done: boolean): void {
  */
 export function claimCopy(eng: Engine, slot: number): boolean {
   if (!(eng.pool.flags[slot]! & FLAG_LEASED)) return true;
-  const duplicate = isStale(eng, slot);
+  const duplicate = eng.leaseGroups.done[eng.pool.copy[slot]!] === 1;
   leaveGroup(eng, slot, true);
   return !duplicate;
 }
 
-/** True when `slot` is a delivery of a copy that has already ended (a duplicate in waiting). */
-export const isStale = (eng: Engine, slot: number): boolean =>
-  (eng.pool.flags[slot]! & FLAG_LEASED) !== 0 && eng.leaseGroups.done[eng.pool.copy[slot]!] === 1;
+/** True when `slot` is an instance of a message its bus has deleted (a completion was acknowledged). */
+export const isDeleted = (eng: Engine, slot: number): boolean =>
+  (eng.pool.flags[slot]! & FLAG_LEASED) !== 0 && eng.leaseGroups.acked[eng.pool.copy[slot]!] === 1;

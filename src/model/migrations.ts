@@ -35,7 +35,7 @@ const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v
 /**
  * Version 2 adds optional fields; a v1 document is a valid v2 document as it stands. Three v1
  * behaviours were wrong for the brokers they model and are fixed in v2; the nodes whose runs
- * change are named (docs/flow-json.md, "Versions and migrations", explains each).
+ * change are named (docs/brokers.md explains each).
  */
 const v1ToV2: Migration = {
   from: 1,

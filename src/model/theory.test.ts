@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  erlangA,
   erlangC,
   mm1SojournQuantile,
   mmcKBlocking,
@@ -49,6 +50,28 @@ describe('closed forms', () => {
     expect(half.mean).toBeCloseTo(Math.sqrt(2 / Math.PI), 6);
     expect(half.second).toBeCloseTo(1, 6);
     expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6);
+  });
+});
+
+describe('Erlang-A (M/M/c+M)', () => {
+  it('c = 4, μ = 1, λ = 4, θ = 0.5: 16.3 % abandon, the served wait 0.304 s; two derivations agree', () => {
+    const a = erlangA({ arrivalRate: 4, servers: 4, serviceRate: 1, patienceRate: 0.5 });
+    expect(a.abandon).toBeCloseTo(0.16293, 5);
+    expect(a.servedWait).toBeCloseTo(0.30411, 5);
+    expect(a.abandon + a.served).toBeCloseTo(1, 12);
+  });
+
+  it('tends to M/M/c (Erlang C) as patience grows without end, and stays finite above capacity', () => {
+    const c = 3;
+    const lambda = 2.4;
+    const a = erlangA({ arrivalRate: lambda, servers: c, serviceRate: 1, patienceRate: 1e-9 });
+    expect(a.abandon).toBeLessThan(1e-7);
+    expect(a.servedWait).toBeCloseTo(erlangC(c, lambda) / (c - lambda), 5);
+    // λ = 2cμ: half must leave at least; the rest see a finite wait.
+    const over = erlangA({ arrivalRate: 8, servers: 4, serviceRate: 1, patienceRate: 1 });
+    expect(over.abandon).toBeGreaterThan(0.5);
+    expect(over.abandon + over.served).toBeCloseTo(1, 12);
+    expect(Number.isFinite(over.servedWait)).toBe(true);
   });
 });
 

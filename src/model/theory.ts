@@ -202,6 +202,58 @@ export function mmcWaitQuantile(lambda: number, mu: number, c: number, q: number
   return C > 1 - q ? Math.log(C / (1 - q)) / decay : 0;
 }
 
+/**
+ * Erlang-A (M/M/c+M): Poisson arrivals, c exponential servers, and each waiting customer leaves
+ * after an exponential patience (rate θ) — a message whose time to live runs out before a worker
+ * takes it. Returns the fraction that abandon, θ·E[Lq]/λ; the fraction served, from the stages
+ * below (the two derivations sum to 1); and the mean wait of those served.
+ * An arrival finding k waiting ahead is served when its patience outlasts k + 1 stages, stage j
+ * (j ahead) ending at rate cμ + jθ (a service or an abandonment ahead); it abandons meanwhile at
+ * rate θ. By memorylessness P(served | k) = Π (a_j / (a_j + θ)) and E[wait·1{served} | k] =
+ * P(served | k) · Σ 1/(a_j + θ), over j = 0 … k with a_j = cμ + jθ.
+ */
+export function erlangA(q: {
+  arrivalRate: number;
+  servers: number;
+  serviceRate: number;
+  patienceRate: number;
+}): { abandon: number; served: number; servedWait: number } {
+  const { arrivalRate: lambda, servers: c, serviceRate: mu, patienceRate: theta } = q;
+  // Stationary probabilities up to where they vanish (θ > 0 makes every queue length stable).
+  const p: number[] = [1];
+  let total = 1;
+  for (let n = 1; ; n++) {
+    const death = Math.min(n, c) * mu + Math.max(n - c, 0) * theta;
+    const next = (p[n - 1]! * lambda) / death;
+    p.push(next);
+    total += next;
+    if (n > c && next < total * 1e-17) break;
+    if (total > 1e250) {
+      for (let i = 0; i < p.length; i++) p[i]! /= 1e250;
+      total /= 1e250;
+    }
+  }
+  let lq = 0;
+  let served = 0;
+  let waitServed = 0;
+  let prodServed = 1;
+  let sumStages = 0;
+  for (let n = 0; n < p.length; n++) {
+    const pn = p[n]! / total;
+    if (n < c) {
+      served += pn;
+      continue;
+    }
+    const a = c * mu + (n - c) * theta;
+    prodServed *= a / (a + theta);
+    sumStages += 1 / (a + theta);
+    lq += (n - c) * pn;
+    served += pn * prodServed;
+    waitServed += pn * prodServed * sumStages;
+  }
+  return { abandon: (theta * lq) / lambda, served, servedWait: served > 0 ? waitServed / served : 0 };
+}
+
 /** The q-quantile of the sojourn in M/M/1: exponential with rate μ − λ. */
 export function mm1SojournQuantile(lambda: number, mu: number, q: number): number {
   return -Math.log(1 - q) / (mu - lambda);

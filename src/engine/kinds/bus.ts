@@ -10,7 +10,7 @@ import { compileDist, draw, type CompiledDist } from '../distributions';
 import type { Engine } from '../engine';
 import type { Fifo } from '../kernel/fifo';
 import { FLAG_DEAD_LETTER } from '../kernel/messages';
-import { claimCopy, leaseExpired, leaveGroup } from '../leases';
+import { claimCopy, isDeleted, leaseExpired, leaveGroup } from '../leases';
 import {
   C_DEAD,
   C_DROPPED,
@@ -277,6 +277,12 @@ export function fanOutBus(eng: Engine, n: number, slot: number): void {
 
 /** EV.redeliver: a failed message's retry delay is over; it goes back to the source it failed from. */
 export function redeliver(eng: Engine, slot: number): void {
+  if (isDeleted(eng, slot)) {
+    // A completion of another delivery was acknowledged meanwhile: the bus deleted the message.
+    leaveGroup(eng, slot, false);
+    eng.pool.free(slot);
+    return;
+  }
   const topo = eng.topo;
   const s = eng.pool.src[slot]!;
   const kind = topo.srcKind[s] as SourceKind;
@@ -312,8 +318,8 @@ export function leaseRanOut(eng: Engine, r: number): void {
     eng.counters[n * COUNTERS + C_REDELIVERED]!++;
     pool.src[slot] = s;
     if (eng.leaseGroups.done[pool.copy[slot]!]) {
-      // It was completed and its acknowledgement is on the way: the bus offers it again all the
-      // same (a duplicate in waiting), unless that would be past its last delivery.
+      // A delivery completed it, but no acknowledgement of a completion has reached the bus: the
+      // bus offers it again all the same (a duplicate in waiting), unless past its last delivery.
       if (deliveries >= topo.maxDeliveries[n]!) {
         leaveGroup(eng, slot, false);
         pool.free(slot);

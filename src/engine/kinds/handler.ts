@@ -144,7 +144,7 @@ export function finish(eng: Engine, w: number): void {
   }
   if (failed) fail(eng, h, slot, s, w);
   else succeed(eng, h, slot, w);
-  if (receipt) acknowledge(eng, receipt);
+  if (receipt) acknowledge(eng, receipt, !failed);
   // A worker whose emission is blocked at a full "block" queue stays occupied.
   if (eng.wBlocked[w]! > 0) eng.wWaiting[w] = 1;
   else takeNext(eng, w);

@@ -3,7 +3,7 @@
 import type { Engine } from '../engine';
 import { unblock } from '../backpressure';
 import { hasRoom, push } from '../consume';
-import { claimCopy, isStale, leaveGroup } from '../leases';
+import { claimCopy, isDeleted, leaveGroup } from '../leases';
 import { C_DUP, C_IN, C_OUT, COUNTERS, T_EMITTED } from '../metrics';
 import { endAt, send } from '../routing';
 import { compileDelivery, enqueue, expire, overflowCode, retain, setExpiry } from './bus';
@@ -150,7 +150,7 @@ function scan(eng: Engine, q: number, e: number): number {
   const stride = topo.acceptStride;
   for (let i = 0; i < fifo.length;) {
     const slot = fifo.at(i);
-    if (isStale(eng, slot)) {
+    if (isDeleted(eng, slot)) {
       // Another delivery of this copy completed: the broker deleted it.
       fifo.removeAt(i);
       eng.metrics.addDepth(q, -1, eng.now);

@@ -5,7 +5,7 @@
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import type { Engine } from '../engine';
 import { hasRoom, push } from '../consume';
-import { isStale, leaveGroup } from '../leases';
+import { isDeleted, leaveGroup } from '../leases';
 import { C_IN, C_OUT, COUNTERS } from '../metrics';
 import { send } from '../routing';
 import { compileDelivery, enqueue, expire, setExpiry } from './bus';
@@ -40,7 +40,7 @@ export function takeFromSubscription(eng: Engine, e: number): number {
   while (fifo.length > 0) {
     const slot = fifo.shift();
     eng.metrics.addDepth(n, -1, eng.now);
-    if (isStale(eng, slot)) {
+    if (isDeleted(eng, slot)) {
       leaveGroup(eng, slot, false);
       eng.pool.free(slot);
     } else if (eng.topo.hasTtl[n] && eng.now > eng.pool.expires[slot]!) expire(eng, n, slot);

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { Flow } from '../../model/flow';
 import { createEngineSimulation, type EngineSimulation } from '../simulation';
+import { SNAPSHOT_ARRAYS } from '../snapshot';
 
 const sims = (flow: Flow, seed: number, duration: number): [EngineSimulation, EngineSimulation] => [
   createEngineSimulation(flow, { seed, duration, warmup: duration / 10, lanes: true }),
@@ -12,16 +13,8 @@ const sims = (flow: Flow, seed: number, duration: number): [EngineSimulation, En
 /** Everything a run shows: the report and every snapshot array, as plain data. */
 function state(sim: EngineSimulation) {
   const s = sim.snapshot();
-  return {
-    report: sim.report(),
-    time: s.time,
-    events: s.events,
-    nodes: [...s.nodes],
-    edgeTransits: [...s.edgeTransits],
-    edgeInFlight: [...s.edgeInFlight],
-    endToEnd: [...s.endToEnd],
-    totals: [...s.totals],
-  };
+  const arrays = Object.fromEntries(SNAPSHOT_ARRAYS.map((k) => [k, [...s[k]]]));
+  return { report: sim.report(), time: s.time, events: s.events, ...arrays };
 }
 
 /** Runs both to the same points (and through the same live edits) and compares them at each. */
