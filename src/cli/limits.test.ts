@@ -101,6 +101,9 @@ describe('flows refused at validation, at once and in little memory (items 2, 4,
       'burst-1e12.json',
       /nodes\[0\]\.config\.interarrival: is always 0: a burst of 1,000,000,000,000 events at one instant/,
     ],
+    // Version 2's fields: the table of a billion skewed keys took 8 GB and did not finish in 2 minutes.
+    ['keys-skewed-1e9.json', /nodes\[0\]\.config\.keys: must be at most 1,000,000 with keySkew/],
+    ['prefetch-2e31.json', /edges\[1\]\.prefetch: must be at most 1,000,000\n$/],
   ];
   it.each(refused)(
     '%s: exit 1 with the path and the reason',
@@ -261,6 +264,17 @@ describe('runs the engine stops by itself (items 1 and 15: the engine’s guards
     const r = simulate([fixture('block-deadlock.json')]);
     expectAnswer(r, EXIT.stopped, /^simulate: run stopped: deadlock .*queue "qa", queue "qb"/);
     expect(JSON.parse(r.stdout).stopped.reason).toBe('deadlock');
+  }, 30_000);
+
+  it('a stream retrying a failing message in place at once (valid) stops: time does not advance', () => {
+    const r = simulate([fixture('stream-block-instant-retry.json')]);
+    expectAnswer(
+      r,
+      EXIT.stopped,
+      /^simulate: run stopped: simulated time has stopped advancing at t = 0: .*stream "s".*retries a failing message without end/,
+    );
+    expect(JSON.parse(r.stdout).stopped).toMatchObject({ reason: 'stuck', time: 0 });
+    expect(r.ms).toBeLessThan(20_000);
   }, 30_000);
 
   it('an instant dead-letter cycle (valid: a dead letter only follows a failure) stops: time does not advance', () => {

@@ -6,12 +6,18 @@ import { D_LOGNORMAL, compileDist, sample } from '../engine/distributions';
 import type { Rng } from '../engine/rng';
 import type { Dist } from './dist';
 import {
+  MAX_BACKOFF_MULTIPLIER,
   MAX_CAPACITY,
   MAX_CONCURRENCY,
+  MAX_DELIVERIES,
   MAX_DEPTH,
+  MAX_KEY_SKEW,
   MAX_NODES,
   MAX_PARTITIONS,
+  MAX_PREFETCH,
   MAX_SECONDS,
+  MAX_SKEWED_KEYS,
+  MAX_SKEWED_KEYS_TOTAL,
   MIN_SECONDS,
 } from './limits';
 import { runnableProblems } from './runnable';
@@ -122,6 +128,111 @@ describe('counts have documented upper bounds (items 4 and 9)', () => {
       `nodes: 300,000 nodes is more than this app runs (at most ${MAX_NODES.toLocaleString('en-US')})`,
     ]);
     expect(performance.now() - start).toBeLessThan(500);
+  });
+});
+
+describe('version 2’s broker fields have bounds too', () => {
+  type Json = Record<string, unknown>;
+  const at = { x: 0, y: 0 };
+  const bus = (id: string, kind: string, config: Json): Json => ({ id, kind, position: at, config });
+  /** A producer feeding a queue, a topic and a stream, each with a consumer; `window` on the queue's edge. */
+  const brokers = (q: Json, t: Json, s: Json, window: Json = {}, p: Json = {}) =>
+    doc(
+      [
+        producerNode('p', exp(1), p),
+        bus('q', 'queue', q),
+        bus('t', 'topic', t),
+        bus('s', 'stream', { partitions: 2, ...s }),
+        handlerNode('h', exp(0.1)),
+      ],
+      [
+        edge('p', 'q'),
+        edge('p', 't'),
+        edge('p', 's'),
+        edge('q', 'h', window),
+        edge('t', 'h'),
+        edge('s', 'h'),
+      ],
+    );
+
+  it('counts: maxDeliveries on every bus, an edge’s prefetch, keySkew', () => {
+    expect(
+      problems(
+        brokers(
+          { maxDeliveries: 1001 },
+          { maxDeliveries: 2 ** 31 },
+          { maxDeliveries: 1e9 },
+          { prefetch: 2 ** 31 },
+          { keys: 10, keySkew: 11 },
+        ),
+      ),
+    ).toEqual([
+      'nodes[0].config.keySkew: must be at most 10',
+      'nodes[1].config.maxDeliveries: must be at most 1,000',
+      'nodes[2].config.maxDeliveries: must be at most 1,000',
+      'nodes[3].config.maxDeliveries: must be at most 1,000',
+      'edges[3].prefetch: must be at most 1,000,000',
+    ]);
+    const atBounds = brokers(
+      { maxDeliveries: MAX_DELIVERIES },
+      { maxDeliveries: MAX_DELIVERIES },
+      { maxDeliveries: MAX_DELIVERIES },
+      { prefetch: MAX_PREFETCH },
+      { keys: MAX_SKEWED_KEYS, keySkew: MAX_KEY_SKEW },
+    );
+    expect(problems(atBounds)).toEqual([]);
+    expect(problems(brokers({}, {}, {}, { prefetch: 0 }, { keys: 10, keySkew: -1 }))).toEqual([
+      'nodes[0].config.keySkew: must be a number ≥ 0',
+      'edges[3].prefetch: must be a whole number ≥ 1',
+    ]);
+  });
+
+  it('skewed keys: a table per producer, so at most a million each and ten million in all', () => {
+    // A billion skewed keys took 8 GB and ran out of time building the table before the run.
+    expect(problems(brokers({}, {}, {}, {}, { keys: 1e9, keySkew: 1 }))).toEqual([
+      'nodes[0].config.keys: must be at most 1,000,000 with keySkew (skewed keys are drawn from a table of them)',
+    ]);
+    // Uniform keys need no table: a billion stay allowed.
+    expect(problems(brokers({}, {}, {}, {}, { keys: 1e9, keySkew: 0 }))).toEqual([]);
+    const producers = Array.from({ length: 11 }, (_, i) =>
+      producerNode(`p${i}`, exp(1), { keys: MAX_SKEWED_KEYS, keySkew: 1 }),
+    );
+    expect(problems(doc(producers))).toEqual([
+      'nodes[10].config.keys: brings the flow to more than 10,000,000 skewed keys (keys of producers with keySkew) in all producers together',
+    ]);
+    expect(MAX_SKEWED_KEYS_TOTAL).toBe(10 * MAX_SKEWED_KEYS);
+  });
+
+  it('times: lease, backoff initial and max, ttl and retry delay are times like any other', () => {
+    const backoff = { initial: 1e-300, max: 1e10, multiplier: 101 };
+    expect(
+      problems(
+        brokers(
+          { lease: 0, ttl: constant(1e-300), retry: { backoff } },
+          { lease: 1e10, retry: { delay: exp(1e-300) } },
+          { retry: { backoff: { initial: 2e9 } } },
+        ),
+      ),
+    ).toEqual([
+      'nodes[1].config.ttl.value: must be 0 or at least 1e-9 s (1 ns)',
+      'nodes[1].config.lease: must be a number > 0 s',
+      'nodes[1].config.retry.backoff.initial: must be at least 1e-9 s (1 ns)',
+      'nodes[1].config.retry.backoff.multiplier: must be at most 100',
+      'nodes[1].config.retry.backoff.max: must be at most 1,000,000,000 s (about 32 years)',
+      'nodes[2].config.lease: must be at most 1,000,000,000 s (about 32 years)',
+      'nodes[2].config.retry.delay.mean: must be at least 1e-9 s (1 ns)',
+      'nodes[3].config.retry.backoff.initial: must be at most 1,000,000,000 s (about 32 years)',
+    ]);
+    const longest = { initial: MAX_SECONDS, max: MAX_SECONDS, multiplier: MAX_BACKOFF_MULTIPLIER };
+    expect(
+      problems(
+        brokers(
+          { lease: MIN_SECONDS, ttl: constant(0), retry: { backoff: longest } },
+          { lease: MAX_SECONDS },
+          { retry: { backoff: { initial: MIN_SECONDS, multiplier: 1 } } },
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -37,6 +37,13 @@ export const MAX_KEYS = 1_000_000_000;
  */
 export const MAX_KEY_SKEW = 10;
 /**
+ * `keys` of one producer with `keySkew`: the engine draws skewed keys from a table of 12 bytes a
+ * key, built before the run (a billion keys took 8 GB and minutes before it gave up).
+ */
+export const MAX_SKEWED_KEYS = 1_000_000;
+/** Skewed keys of all producers together (120 MB of tables). */
+export const MAX_SKEWED_KEYS_TOTAL = 10_000_000;
+/**
  * A backoff's `multiplier`. The delay stops growing at `max` (without one, at MAX_SECONDS, past
  * any run's end), so a larger factor would only reach it sooner.
  */

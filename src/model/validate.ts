@@ -13,6 +13,7 @@ import {
   MAX_EVENT_TYPES,
   MAX_NODES,
   MAX_PARTITION_QUEUES,
+  MAX_SKEWED_KEYS_TOTAL,
   MAX_WORKERS,
 } from './limits';
 import { type FlowDocument, type FlowNotice, migrate } from './migrate';
@@ -187,16 +188,27 @@ function referenceProblems(flow: Flow): FlowProblem[] {
   return problems;
 }
 
-/** Bounds on what the whole flow adds up to: workers, partition queues, event types. */
+/** Bounds on what the whole flow adds up to: workers, partition queues, skewed keys, event types. */
 function totalProblems(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const out = new Map<string, number>();
   for (const e of flow.edges) out.set(e.source, (out.get(e.source) ?? 0) + 1);
   let workers = 0;
   let queues = 0;
+  let skewed = 0;
   const types = new Set<string>();
   flow.nodes.forEach((n, i) => {
-    if (n.kind === 'producer') types.add(n.config.eventType);
+    if (n.kind === 'producer') {
+      types.add(n.config.eventType);
+      if (n.config.keySkew && n.config.keys !== undefined) {
+        skewed += n.config.keys;
+        if (skewed > MAX_SKEWED_KEYS_TOTAL && skewed - n.config.keys <= MAX_SKEWED_KEYS_TOTAL)
+          problems.push({
+            path: `nodes[${i}].config.keys`,
+            message: `brings the flow to more than ${formatCount(MAX_SKEWED_KEYS_TOTAL)} skewed keys (keys of producers with keySkew) in all producers together`,
+          });
+      }
+    }
     if (n.kind === 'handler') {
       if (n.config.emits !== undefined) types.add(n.config.emits);
       workers += n.config.concurrency;

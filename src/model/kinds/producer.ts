@@ -3,7 +3,7 @@ import { describeArrivals } from '../describe';
 import { type Dist, distSchema } from '../dist';
 import { nonEmptyText, numberFrom, openObject, seconds, wholeAtLeast } from '../fields';
 import { formatCount, formatDuration } from '../format';
-import { MAX_BURST, MAX_COUNT, MAX_KEY_SKEW, MAX_KEYS, MIN_INTERARRIVAL } from '../limits';
+import { MAX_BURST, MAX_COUNT, MAX_KEY_SKEW, MAX_KEYS, MAX_SKEWED_KEYS, MIN_INTERARRIVAL } from '../limits';
 import { moments } from '../theory';
 import { closed, defineKind, OPEN } from './modelKind';
 
@@ -38,6 +38,13 @@ const config = openObject({
       message: 'needs keys (how many distinct keys to skew over)',
       path: ['keySkew'],
       input: c.keySkew,
+    });
+  if (c.keySkew && typeof c.keys === 'number' && c.keys > MAX_SKEWED_KEYS)
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at most ${formatCount(MAX_SKEWED_KEYS)} with keySkew (skewed keys are drawn from a table of them)`,
+      path: ['keys'],
+      input: c.keys,
     });
   // Refinements run even when a field failed; only a valid distribution has a mean to check.
   if (!distSchema.safeParse(c.interarrival).success) return;

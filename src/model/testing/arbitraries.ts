@@ -1,10 +1,12 @@
 // fast-check arbitraries for Flow JSON (test-only). Flows are valid by construction: unique
-// ids, edges that respect connectionProblem, deadLetters naming other buses, and unknown extra
-// fields sprinkled in, since docs/flow-json.md says those survive a round trip.
+// ids, edges that respect connectionProblem, deadLetters naming other buses, every version 2
+// field within its bounds (model/limits.ts), and unknown extra fields sprinkled in, since
+// docs/flow-json.md says those survive a round trip.
 import fc from 'fast-check';
 import { assertNever } from '../assertNever';
 import { kindProblem } from '../connect';
 import { endlessArrivals } from '../kinds/producer';
+import { type Backoff, JITTERS, type Retry, RETRY_POSITIONS, STREAM_FAILURES } from '../delivery';
 import type { Dist } from '../dist';
 import {
   DELIVERIES,
@@ -17,6 +19,8 @@ import {
   type Kind,
   OVERFLOWS,
 } from '../flow';
+import { ORDER_BY } from '../kinds/queue';
+import { MAX_BACKOFF_MULTIPLIER, MAX_DELIVERIES, MAX_KEY_SKEW, MAX_PREFETCH } from '../limits';
 
 // Times are 0 or at least 1 ns (model/limits.ts); these stay well inside.
 const positiveTime = fc.double({ min: 1e-6, max: 10, noNaN: true, noDefaultInfinity: true });
@@ -47,6 +51,37 @@ export const distArb: fc.Arbitrary<Dist> = fc.oneof(
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
+const backoffArb: fc.Arbitrary<Backoff> = fc
+  .record({
+    initial: positiveTime,
+    multiplier: opt(fc.double({ min: 1, max: MAX_BACKOFF_MULTIPLIER, noNaN: true })),
+    extra: opt(positiveTime),
+    jitter: opt(fc.constantFrom(...JITTERS)),
+  })
+  .map(({ extra, ...b }) =>
+    withoutUndefined({ ...b, max: extra === undefined ? undefined : b.initial + extra }),
+  );
+/** A retry gives a delay or a backoff, never both. */
+const retryArb: fc.Arbitrary<Retry> = fc
+  .record({
+    position: opt(fc.constantFrom(...RETRY_POSITIONS)),
+    wait: opt(
+      fc.oneof(
+        distArb.map((delay) => ({ delay })),
+        backoffArb.map((backoff) => ({ backoff })),
+      ),
+    ),
+  })
+  .map(({ position, wait }) => withoutUndefined({ position, ...wait }));
+/** Flow JSON v2's delivery fields, shared by queues and topic subscriptions. */
+const deliveryArb = {
+  delivery: opt(fc.constantFrom(...DELIVERIES)),
+  maxDeliveries: opt(fc.integer({ min: 1, max: MAX_DELIVERIES })),
+  ttl: opt(distArb),
+  lease: opt(positiveTime),
+  retry: opt(retryArb),
+};
+
 function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
   const rec = <T extends Record<string, unknown>>(a: fc.Arbitrary<T>) =>
     fc.tuple(a, extras).map(([c, x]) => withoutUndefined({ ...x, ...c }));
@@ -60,8 +95,10 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
             count: opt(whole(1)),
             start: opt(time),
             keys: opt(whole(1)),
+            keySkew: opt(fc.double({ min: 0, max: MAX_KEY_SKEW, noNaN: true })),
           })
-          // A producer without a count must let time advance (endlessArrivals).
+          // Skew needs keys; a producer without a count must let time advance (endlessArrivals).
+          .map((c) => (c.keys === undefined ? { ...c, keySkew: undefined } : c))
           .map((c) => (!endlessArrivals(c.interarrival, c.count) ? c : { ...c, count: 1 })),
       );
     case 'queue':
@@ -69,14 +106,22 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
         fc.record({
           capacity: opt(whole(0)),
           overflow: opt(fc.constantFrom(...OVERFLOWS)),
-          delivery: opt(fc.constantFrom(...DELIVERIES)),
-          maxDeliveries: opt(fc.integer({ min: 1, max: 1_000 })),
+          orderBy: opt(fc.constantFrom(...ORDER_BY)),
+          ...deliveryArb,
         }),
       );
     case 'topic':
-      return rec(fc.record({ capacity: opt(whole(0)) }));
+      return rec(fc.record({ capacity: opt(whole(0)), ...deliveryArb }));
     case 'stream':
-      return rec(fc.record({ partitions: whole(1), retention: opt(positiveTime) }));
+      return rec(
+        fc.record({
+          partitions: whole(1),
+          retention: opt(positiveTime),
+          onFailure: opt(fc.constantFrom(...STREAM_FAILURES)),
+          maxDeliveries: opt(fc.integer({ min: 1, max: MAX_DELIVERIES })),
+          retry: opt(retryArb),
+        }),
+      );
     case 'handler':
       return rec(
         fc.record({
@@ -114,6 +159,11 @@ const nodeArb = (id: string) =>
       ),
   );
 
+const windowed = (nodes: readonly FlowNode[], source: string, target: string): boolean => {
+  const kind = (id: string) => nodes.find((n) => n.id === id)?.kind;
+  return (kind(source) === 'queue' || kind(source) === 'topic') && kind(target) === 'handler';
+};
+
 /** Any valid Flow JSON document (current version), with up to `maxNodes` nodes. */
 export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
   fc
@@ -126,17 +176,24 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
       const buses = nodes.filter((n) => isBusKind(n.kind)).map((n) => n.id);
       return fc.record({
         nodes: fc.constant(nodes),
-        edges: fc
-          .subarray(pairs)
-          .chain((chosen) =>
-            fc.tuple(
-              ...chosen.map(([source, target], i) =>
-                fc
-                  .record({ latency: opt(distArb), filter: opt(fc.array(word, { maxLength: 3 })) })
-                  .map((e) => withoutUndefined({ id: `e${i}`, source, target, ...e }) as FlowEdge),
-              ),
+        edges: fc.subarray(pairs).chain((chosen) =>
+          fc.tuple(
+            ...chosen.map(([source, target], i) =>
+              fc
+                .record({
+                  latency: opt(distArb),
+                  filter: opt(fc.array(word, { maxLength: 3 })),
+                  prefetch: opt(fc.integer({ min: 1, max: MAX_PREFETCH })),
+                  ackLatency: opt(distArb),
+                })
+                // The delivery window belongs on queue or topic → handler edges only.
+                .map(({ prefetch, ackLatency, ...e }) =>
+                  windowed(nodes, source, target) ? { ...e, prefetch, ackLatency } : e,
+                )
+                .map((e) => withoutUndefined({ id: `e${i}`, source, target, ...e }) as FlowEdge),
             ),
           ),
+        ),
         deadLetters: fc.array(opt(fc.constantFrom('', ...buses)), {
           minLength: nodes.length,
           maxLength: nodes.length,
@@ -157,8 +214,8 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
     .map(({ nodes, edges, deadLetters, name, settings, extra }) => {
       const withDlq = nodes.map((n, i) => {
         const dl = deadLetters[i];
-        return n.kind === 'queue' && dl && dl !== n.id
-          ? { ...n, config: { ...n.config, deadLetter: dl } }
+        return isBusKind(n.kind) && dl && dl !== n.id
+          ? ({ ...n, config: { ...n.config, deadLetter: dl } } as FlowNode)
           : n;
       });
       return withoutUndefined({
