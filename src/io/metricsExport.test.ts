@@ -82,4 +82,45 @@ describe('metrics CSV', () => {
     // JSON keeps the values exactly: it is read by programs, not run by spreadsheets.
     expect(JSON.parse(metricsJson(sim.report(), flow)).labels['h0']).toBe(DANGEROUS[0]);
   });
+
+  it('has the columns of Flow JSON v2: expired, duplicates and the age of the oldest message', () => {
+    const flow: Flow = {
+      format: 'eventflow',
+      version: 2,
+      name: 'Expiry',
+      nodes: [
+        {
+          id: 'p',
+          kind: 'producer',
+          position: { x: 0, y: 0 },
+          config: { eventType: 'e', interarrival: { dist: 'constant', value: 0.1 } },
+        },
+        {
+          id: 'q',
+          kind: 'queue',
+          position: { x: 0, y: 0 },
+          config: { ttl: { dist: 'constant', value: 0.5 } },
+        },
+        {
+          id: 'h',
+          kind: 'handler',
+          position: { x: 0, y: 0 },
+          config: { concurrency: 1, service: { dist: 'constant', value: 0.3 } },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'p', target: 'q' },
+        { id: 'e2', source: 'q', target: 'h' },
+      ],
+    };
+    const sim = createEngineSimulation(flow, { duration: 20, seed: 1 });
+    sim.advanceTo(20);
+    const report = sim.report();
+    const [header, , queue] = parseCsv(metricsCsv(report, flow));
+    const cell = (name: string) => Number(queue![header!.indexOf(name)]);
+    expect(header!.slice(-4)).toEqual(['expired', 'duplicates', 'ageMean', 'ageMax']);
+    expect(cell('expired')).toBeGreaterThan(0);
+    expect(cell('expired')).toBe(report.nodes.q!.expired);
+    expect(cell('ageMax')).toBe(report.nodes.q!.age.max);
+  });
 });

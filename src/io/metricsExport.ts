@@ -30,6 +30,11 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     'queueDepthMean',
     'queueDepthMax',
     ...(['wait', 'service', 'sojourn'] as const).flatMap((k) => STATS.map((s) => `${k}.${s}`)),
+    // Flow JSON v2's figures come last, so the columns of earlier exports keep their places.
+    'expired',
+    'duplicates',
+    'ageMean',
+    'ageMax',
   ];
   const rows = Object.entries(report.nodes).map(([id, n]) => [
     id,
@@ -41,6 +46,10 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     n.queueDepth.mean,
     n.queueDepth.max,
     ...(['wait', 'service', 'sojourn'] as const).flatMap((k) => STATS.map((s) => n[k][s])),
+    n.expired,
+    n.duplicates,
+    n.age.mean,
+    n.age.max,
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -18,7 +18,7 @@ export function copyNodes(flow: Flow, ids: readonly string[]): Clip {
 
 /**
  * The clip's nodes with fresh ids and labels, moved by `offset`, and its internal edges rewired
- * to them. A queue's deadLetter pointing inside the clip follows the copy.
+ * to them. A bus's deadLetter pointing inside the clip follows the copy.
  */
 export function pasteClip(flow: Flow, clip: Clip, offset: { x: number; y: number }): Clip {
   const taken = nodeIds(flow);
@@ -33,8 +33,9 @@ export function pasteClip(flow: Flow, clip: Clip, offset: { x: number; y: number
     copy.id = rename.get(n.id)!;
     copy.label = n.label ? `${n.label} copy` : labelForId(copy.id, n.kind);
     copy.position = { x: n.position.x + offset.x, y: n.position.y + offset.y };
-    if (copy.kind === 'queue' && copy.config.deadLetter && rename.has(copy.config.deadLetter)) {
-      copy.config.deadLetter = rename.get(copy.config.deadLetter)!;
+    const bus = copy.kind === 'queue' || copy.kind === 'topic' || copy.kind === 'stream' ? copy : null;
+    if (bus?.config.deadLetter && rename.has(bus.config.deadLetter)) {
+      bus.config.deadLetter = rename.get(bus.config.deadLetter)!;
     }
     return copy;
   });

@@ -76,6 +76,48 @@ describe('app store', () => {
     expect(parseFlow(store.getState().flow).ok).toBe(true);
   });
 
+  it('clears the deadLetter of a topic or a stream too (version 2: every bus may name one)', () => {
+    const flow = base();
+    flow.nodes.push(
+      { id: 'dlq', kind: 'queue', position: { x: 0, y: 200 }, config: {} },
+      { id: 't', kind: 'topic', position: { x: 0, y: 300 }, config: { deadLetter: 'dlq' } },
+      {
+        id: 's',
+        kind: 'stream',
+        position: { x: 0, y: 400 },
+        config: { partitions: 2, onFailure: 'dead-letter', deadLetter: 'dlq' },
+      },
+    );
+    flow.edges.push(
+      { id: 'e3', source: 'producer-1', target: 't' },
+      { id: 'e4', source: 'producer-1', target: 's' },
+    );
+    expect(parseFlow(flow).ok).toBe(true);
+    const store = createAppStore(flow);
+    store.getState().deleteElements({ nodes: ['dlq'], edges: [] });
+    expect(parseFlow(store.getState().flow).ok).toBe(true);
+    expect(store.getState().flow.nodes.map((n) => n.config)).toContainEqual({
+      partitions: 2,
+      onFailure: 'dead-letter',
+    });
+  });
+
+  it('a pasted topic or stream dead-letters into the pasted copy of its target', () => {
+    const flow = base();
+    flow.nodes.push(
+      { id: 'dlq', kind: 'queue', position: { x: 0, y: 200 }, config: {} },
+      { id: 't', kind: 'topic', position: { x: 0, y: 300 }, config: { deadLetter: 'dlq' } },
+      { id: 's', kind: 'stream', position: { x: 0, y: 400 }, config: { partitions: 1, deadLetter: 'dlq' } },
+    );
+    const store = createAppStore(flow);
+    store.getState().setSelection({ nodes: ['dlq', 't', 's'], edges: [] });
+    store.getState().copySelection();
+    const [dlq, t, s] = store.getState().paste(store.getState().clipboard!, { x: 32, y: 32 });
+    const config = (id: string | undefined) => store.getState().flow.nodes.find((n) => n.id === id)!.config;
+    expect(config(t)).toEqual({ deadLetter: dlq });
+    expect(config(s)).toEqual({ partitions: 1, deadLetter: dlq });
+  });
+
   it('copy and paste gives new ids, offset positions and keeps internal edges only', () => {
     const store = createAppStore(base());
     store.getState().setSelection({ nodes: ['queue-1', 'handler-1'], edges: [] });

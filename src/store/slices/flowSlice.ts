@@ -2,6 +2,7 @@
 // by undo (see createAppStore.ts); every action here is one history entry.
 import type { StateCreator } from 'zustand';
 import { connectionProblem } from '../../model/connect';
+import { deadLetterOf } from '../../model/deadLetter';
 import { newConfig } from '../../model/defaults';
 import {
   type Flow,
@@ -116,12 +117,13 @@ export const createFlowSlice =
       if (!goneNodes.size && !goneEdges.size) return;
       const keptNodes = flow.nodes
         .filter((n) => !goneNodes.has(n.id))
-        // A dead-letter target that disappears would leave the document invalid.
-        .map((n) =>
-          n.kind === 'queue' && n.config.deadLetter && goneNodes.has(n.config.deadLetter)
-            ? { ...n, config: defined({ ...n.config, deadLetter: undefined }) }
-            : n,
-        );
+        // A dead-letter target that disappears would leave the document invalid (any bus names one).
+        .map((n) => {
+          const deadLetter = deadLetterOf(n);
+          return deadLetter !== undefined && goneNodes.has(deadLetter)
+            ? ({ ...n, config: defined({ ...n.config, deadLetter: undefined }) } as FlowNode)
+            : n;
+        });
       const keptEdges = flow.edges.filter(
         (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
       );

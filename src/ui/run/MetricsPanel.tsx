@@ -137,8 +137,8 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
               <p className="metrics__whole-run" data-testid="whole-run">
                 Whole run, warm-up included: {formatCount(t.emitted)} copies emitted ={' '}
                 {formatCount(t.completed)} completed + {formatCount(t.dropped)} dropped +{' '}
-                {formatCount(t.lost)} lost + {formatCount(t.deadLettered)} dead-lettered +{' '}
-                {formatCount(t.inFlight)} in flight.
+                {formatCount(t.expired)} expired + {formatCount(t.lost)} lost + {formatCount(t.deadLettered)}{' '}
+                dead-lettered + {formatCount(t.inFlight)} in flight.
               </p>
             )}
           </>
