@@ -3,7 +3,8 @@
 import type { FlowDocument, FlowNotice, Migration } from './migrate';
 import { nodeNotices } from './migrate';
 
-const BUSES = new Set(['queue', 'topic', 'stream']);
+/** Buses that push to their handlers through a delivery window in version 2 (streams do not). */
+const WINDOWED = new Set(['queue', 'topic']);
 
 /** A read-only view of a document that has not been validated yet: every access is defensive. */
 function graph(doc: FlowDocument) {
@@ -47,15 +48,25 @@ const v1ToV2: Migration = {
         doc,
         (n) =>
           n.kind === 'handler' &&
-          g.into(n.id).some((e) => BUSES.has(String(g.kindOf(e.source))) && e.latency !== undefined),
-        'the latency of the edge from its bus no longer holds a worker: messages travel while the workers serve others (the delivery window; prefetch defaults to the concurrency)',
+          g.into(n.id).some((e) => WINDOWED.has(String(g.kindOf(e.source))) && e.latency !== undefined),
+        'the latency of the edge from its queue or topic no longer holds a worker: messages travel while the workers serve others (the delivery window; prefetch defaults to the concurrency)',
       ),
       ...nodeNotices(
         doc,
         (n) =>
           n.kind === 'handler' &&
-          g.into(n.id).filter((e) => BUSES.has(String(g.kindOf(e.source)))).length > 1,
-        'each bus it consumes now delivers up to its concurrency of messages ahead (the delivery window), so messages can wait at the handler rather than in the buses',
+          g.into(n.id).some((e) => g.kindOf(e.source) === 'stream' && e.latency !== undefined),
+        'the latency of the edge from its stream is now the fetch time of the worker that owns the partition: the worker still waits it out, but that time no longer counts as busy (utilization is service time only)',
+      ),
+      ...nodeNotices(
+        doc,
+        // Any second source (another bus, or the inbox of what feeds it directly) makes its queues
+        // and topics push through a window instead of waiting for a free worker.
+        (n) =>
+          n.kind === 'handler' &&
+          g.into(n.id).length > 1 &&
+          g.into(n.id).some((e) => WINDOWED.has(String(g.kindOf(e.source)))),
+        'each queue or topic it consumes now delivers up to its concurrency of messages ahead (the delivery window), so messages can wait at the handler rather than in the buses',
       ),
       ...nodeNotices(
         doc,
