@@ -12,7 +12,7 @@ import { Scratch } from './kernel/scratch';
 import { ACTION, Timeline } from './kernel/timeline';
 import { KIND_CODE, kindAt } from './kinds/codes';
 import { finish, newWorker, resumeWorker } from './kinds/handler';
-import { emit, resume } from './kinds/producer';
+import { emit, firstEmission, resume } from './kinds/producer';
 import { leaseRanOut, redeliver } from './kinds/bus';
 import { acknowledged, delivered, type Receipt } from './consume';
 import { DeliveryRecords, LeaseGroups } from './leases';
@@ -102,6 +102,8 @@ export class Engine {
   readonly produced: Float64Array;
   readonly pBlocked: Int32Array;
   readonly pWaiting: Uint8Array;
+  /** A profiled producer's segment now (its clock only moves forward). */
+  readonly pSegment: Int32Array;
   /** The next key for producers without `keys`: every event its own. */
   nextKey = 0;
 
@@ -159,6 +161,7 @@ export class Engine {
     this.produced = new Float64Array(this.N);
     this.pBlocked = new Int32Array(this.N);
     this.pWaiting = new Uint8Array(this.N);
+    this.pSegment = new Int32Array(this.N);
     this.workers = new Int32Array(this.N);
     this.idle = perNode(() => []);
     this.owners = perNode(() => []);
@@ -195,6 +198,7 @@ export class Engine {
     this.produced.fill(0);
     this.pBlocked.fill(0);
     this.pWaiting.fill(0);
+    this.pSegment.fill(0);
     this.workers.fill(0);
     for (const s of this.idle) s.length = 0;
     for (const s of this.owners) s.length = 0;
@@ -215,8 +219,9 @@ export class Engine {
         for (let i = 0; i < topo.concurrency[h]!; i++) newWorker(this, h);
     }
     for (let p = 0; p < this.N; p++) {
-      if (kindAt(topo, p) === KIND_CODE.producer && topo.count[p]! > 0)
-        this.heap.push(topo.start[p]!, eventCode(EV.produce, p));
+      if (kindAt(topo, p) !== KIND_CODE.producer || !(topo.count[p]! > 0)) continue;
+      const first = firstEmission(topo, p);
+      if (first < Infinity) this.heap.push(first, eventCode(EV.produce, p));
     }
     this.timelinePending = 0;
     this.timeline.rows.forEach((r, i) => scheduleAction(this, i, r.at));

@@ -29,6 +29,7 @@ const ORDER = [
   'start',
   'keys',
   'keySkew',
+  'profile',
   'capacity',
   'overflow',
   'partitions',

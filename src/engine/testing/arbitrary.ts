@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Dist } from '../../model/dist';
 import type { Backoff, Retry } from '../../model/delivery';
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
+import type { ProfilePoint } from '../../model/profile';
 
 const TYPES = ['a', 'b', 'c'];
 const pos = { x: 0, y: 0 };
@@ -72,6 +73,21 @@ const deliveryArb = {
   retry: some(retryArb),
 };
 
+/** Steps and ramps, a factor of 0 (the producer paused) among them. */
+const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
+  .array(
+    fc.record({
+      gap: fc.double({ min: 0.1, max: 10, noNaN: true }),
+      factor: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })),
+      ramp: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((points) => {
+    let at = 0;
+    return points.map(({ gap, factor, ramp }) => ({ at: (at += gap), factor, ...(ramp ? { ramp } : {}) }));
+  });
+
 const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
   const id = `n${i}`;
   // Queues and handlers weigh more: redelivery and dead-lettering need a queue feeding a failing handler.
@@ -87,6 +103,7 @@ const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
           start: opt(fc.double({ min: 0, max: 2, noNaN: true })),
           keys: opt(fc.integer({ min: 1, max: 5 })),
           keySkew: some(fc.double({ min: 0, max: 3, noNaN: true })),
+          profile: some(profileArb),
         })
         .map(({ keySkew, ...c }) => strip({ ...c, keySkew: c.keys === undefined ? undefined : keySkew }))
         .map((c): FlowNode => ({ id, kind: 'producer', position: pos, config: c })),

@@ -3,6 +3,7 @@ import { describeArrivals } from '../describe';
 import { distSchema } from '../dist';
 import { atLeast, nonEmptyText, openObject, wholeAtLeast } from '../fields';
 import { formatCount } from '../format';
+import { profileSchema } from '../profile';
 import { closed, defineKind, OPEN } from './modelKind';
 
 const config = openObject({
@@ -13,6 +14,8 @@ const config = openObject({
   keys: wholeAtLeast(1).optional(),
   /** Zipf exponent s over the keys: key k of N drawn with probability ∝ 1/k^s; 0 is uniform. */
   keySkew: atLeast(0).optional(),
+  /** Rate over time: the base rate × factor from each point on (ramp: linearly from the previous). */
+  profile: profileSchema.optional(),
 }).refine((c) => c.keySkew === undefined || c.keys !== undefined, {
   error: 'needs keys (how many distinct keys to skew over)',
   path: ['keySkew'],
