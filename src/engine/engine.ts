@@ -16,6 +16,7 @@ import { emit, firstEmission, resume } from './kinds/producer';
 import { leaseRanOut, redeliver } from './kinds/bus';
 import { acknowledged, delivered, type Receipt } from './consume';
 import { DeliveryRecords, LeaseGroups } from './leases';
+import { newStories, type FaultStory } from './faults';
 import { emitLane, finishLane, Lanes } from './lanes';
 import { Metrics, PartitionDepths } from './metrics';
 import { Rng } from './rng';
@@ -112,6 +113,18 @@ export class Engine {
   readonly idle: number[][];
   /** Per handler: its working workers in order; a stream group's partition p belongs to owners[p mod length]. */
   readonly owners: number[][];
+  // Faults (faults.ts): what active faults change, read by the paths they act on.
+  /** Multiplies each handler's service draws (a slow fault); 1 otherwise. */
+  readonly serviceFactor: Float64Array;
+  /** Multiplies each edge's latency draws (a slow fault); 1 otherwise. */
+  readonly latencyFactor: Float64Array;
+  /** A handler's failure rate while a fail fault is active; NaN otherwise. */
+  readonly failureOverride: Float64Array;
+  /** When a handler's pause began; −1 when it is not paused. */
+  readonly pausedSince: Float64Array;
+  /** A paused handler's idle workers, set aside until it resumes. */
+  readonly parked: number[][];
+  faultStories: FaultStory[];
   wHandler = new Int32Array(64);
   /** The message in service, or -1. */
   wSlot = new Int32Array(64);
@@ -126,6 +139,10 @@ export class Engine {
   wTransit = new Float64Array(64);
   /** Round-robin position among the stream partitions a worker owns. */
   wPartNext = new Int32Array(64);
+  /** A worker's remaining service, frozen by a pause when it would have ended; −1 when not frozen. */
+  wFrozen = new Float64Array(64).fill(-1);
+  /** Time a pause added to the worker's current service, to be waited out when it would end. */
+  wDelay = new Float64Array(64);
   nWorkers = 0;
 
   constructor(topo: Topology, o: EngineOptions) {
@@ -165,6 +182,16 @@ export class Engine {
     this.workers = new Int32Array(this.N);
     this.idle = perNode(() => []);
     this.owners = perNode(() => []);
+    this.serviceFactor = new Float64Array(this.N).fill(1);
+    this.latencyFactor = new Float64Array(topo.edgeIds.length).fill(1);
+    this.failureOverride = new Float64Array(this.N).fill(NaN);
+    this.pausedSince = new Float64Array(this.N).fill(-1);
+    this.parked = perNode(() => []);
+    this.faultStories = newStories(topo.faults.length);
+    topo.faults.forEach(({ fault }, i) => {
+      this.timeline.add(fault.at, ACTION.faultStart, { target: i });
+      this.timeline.add(fault.at + fault.duration, ACTION.faultEnd, { target: i });
+    });
     if (o.warmup > 0) this.timeline.add(o.warmup, ACTION.endWarmup);
     if (o.seriesInterval > 0) this.timeline.add(o.warmup, ACTION.sample, { period: o.seriesInterval });
     this.start();
@@ -202,6 +229,14 @@ export class Engine {
     this.workers.fill(0);
     for (const s of this.idle) s.length = 0;
     for (const s of this.owners) s.length = 0;
+    this.serviceFactor.fill(1);
+    this.latencyFactor.fill(1);
+    this.failureOverride.fill(NaN);
+    this.pausedSince.fill(-1);
+    for (const s of this.parked) s.length = 0;
+    this.faultStories = newStories(this.topo.faults.length);
+    this.wFrozen.fill(-1);
+    this.wDelay.fill(0);
     this.nWorkers = 0;
     this.now = 0;
     this.events = 0;
@@ -345,6 +380,9 @@ export class Engine {
     this.wService = grow(this.wService, f64);
     this.wTransit = grow(this.wTransit, f64);
     this.wPartNext = grow(this.wPartNext, i32);
+    this.wFrozen = grow(this.wFrozen, f64);
+    this.wFrozen.fill(-1, cap / 2);
+    this.wDelay = grow(this.wDelay, f64);
   }
 
   /**

@@ -43,6 +43,8 @@ export const LANE_OPT_OUT = {
   keySkew: 1 << 10,
   /** A producer with a load profile (its clock runs at the profile's factor). */
   profile: 1 << 11,
+  /** A fault acts on the node, or on an edge leaving it. */
+  fault: 1 << 12,
 } as const;
 export type LaneOptOut = (typeof LANE_OPT_OUT)[keyof typeof LANE_OPT_OUT];
 
@@ -78,6 +80,7 @@ function laneOptOuts(topo: Topology, on: boolean): Uint32Array {
     if (kind === KIND_CODE.producer && topo.keyAlias[n]) set(n, LANE_OPT_OUT.keySkew);
     if (kind === KIND_CODE.producer && topo.profile[n]) set(n, LANE_OPT_OUT.profile);
   }
+  for (const f of topo.faults) set(f.node >= 0 ? f.node : topo.edgeSrc[f.edge]!, LANE_OPT_OUT.fault);
   for (let s = 0; s < topo.srcKind.length; s++) {
     if (topo.srcWindowed[s]) {
       set(topo.srcNode[s]!, LANE_OPT_OUT.windowed);

@@ -15,6 +15,9 @@ const alwaysZero = (d: Dist | undefined): boolean =>
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
 /** Why this (already schema-valid) flow cannot be simulated; empty when it can. */
+/** Fault kinds the engine simulates so far; a flow with another is refused before it runs. */
+const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['pause', 'slow', 'fail']);
+
 export function runnableProblems(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const index = new Map(flow.nodes.map((n, i) => [n.id, i]));
@@ -98,5 +101,13 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
       break;
     }
   }
+  flow.faults?.forEach((f, i) => {
+    if (!SIMULATED_FAULTS.has(f.kind)) {
+      problems.push({
+        path: `faults[${i}].kind`,
+        message: `${f.kind} faults are not simulated yet (pause, slow and fail are); remove it to run`,
+      });
+    }
+  });
   return problems;
 }

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { Dist } from '../../model/dist';
 import type { Backoff, Retry } from '../../model/delivery';
+import type { Fault } from '../../model/faults';
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
 import type { ProfilePoint } from '../../model/profile';
 
@@ -87,6 +88,16 @@ const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
     let at = 0;
     return points.map(({ gap, factor, ramp }) => ({ at: (at += gap), factor, ...(ramp ? { ramp } : {}) }));
   });
+
+/** Faults the engine simulates, aimed later at a drawn handler or edge (`pick`). */
+const faultArb = fc.record({
+  at: fc.double({ min: 0, max: 20, noNaN: true }),
+  duration: fc.double({ min: 0.1, max: 10, noNaN: true }),
+  kind: fc.constantFrom('pause' as const, 'slow' as const, 'fail' as const),
+  factor: fc.double({ min: 0, max: 5, noNaN: true }),
+  rate: fc.double({ min: 0, max: 1, noNaN: true }),
+  pick: fc.nat(),
+});
 
 const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
   const id = `n${i}`;
@@ -180,9 +191,10 @@ export const flowArb: fc.Arbitrary<Flow> = fc
         minLength: 20,
         maxLength: 20,
       }),
+      fc.array(faultArb, { maxLength: 3 }),
     ),
   )
-  .map(([nodes, extra, parents, filters, latencies, dl, windows]) => {
+  .map(([nodes, extra, parents, filters, latencies, dl, windows, faultDraws]) => {
     const edges: FlowEdge[] = [];
     const has = (s: number, t: number) => edges.some((e) => e.source === `n${s}` && e.target === `n${t}`);
     const add = (s: number, t: number) => {
@@ -213,5 +225,18 @@ export const flowArb: fc.Arbitrary<Flow> = fc
       const target = buses[dl[i % 6]! % buses.length]!;
       if (target.id !== node.id && dl[i % 6]! % 2 === 0) node.config.deadLetter = target.id;
     });
-    return { format: 'eventflow', version: 2, name: 'random', nodes, edges } satisfies Flow;
+    const handlers = nodes.filter((x) => x.kind === 'handler');
+    const faults: Fault[] = [];
+    for (const { pick, ...f } of faultDraws) {
+      const targets = f.kind === 'slow' ? [...handlers, ...edges] : handlers;
+      if (targets.length === 0) continue;
+      const target = targets[pick % targets.length]!.id;
+      if (f.kind === 'slow')
+        faults.push({ at: f.at, duration: f.duration, target, kind: 'slow', factor: f.factor });
+      else if (f.kind === 'fail')
+        faults.push({ at: f.at, duration: f.duration, target, kind: 'fail', rate: f.rate });
+      else faults.push({ at: f.at, duration: f.duration, target, kind: 'pause' });
+    }
+    const flow: Flow = { format: 'eventflow', version: 2, name: 'random', nodes, edges };
+    return faults.length > 0 ? { ...flow, faults } : flow;
   });

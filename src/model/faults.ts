@@ -1,0 +1,89 @@
+// Faults on a timeline (Flow JSON v2): each acts on one node or edge during [at, at + duration).
+// The schema checks each fault alone; faultProblems() checks what it aims at, against the flow.
+import { z } from 'zod';
+import { type Kind } from './kinds';
+import { atLeast, nonEmptyText, oneOf, openObject, positive, probability } from './fields';
+
+export const FAULT_KINDS = ['crash', 'pause', 'slow', 'fail', 'partition', 'outage'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** The latest a fault may start or end, in simulated seconds (about 31 years). */
+export const MAX_FAULT_TIME = 1e9;
+/** The most faults a flow may hold. */
+export const MAX_FAULTS = 1000;
+
+const time = (what: string) => {
+  const text = `must be a number from 0 to ${MAX_FAULT_TIME.toExponential()} s`;
+  return z
+    .number({ error: text })
+    .min(0, { error: text })
+    .max(MAX_FAULT_TIME, { error: text })
+    .describe(what);
+};
+
+export const faultSchema = openObject({
+  at: time('start'),
+  duration: positive('s').max(MAX_FAULT_TIME, {
+    error: `must be at most ${MAX_FAULT_TIME.toExponential()} s`,
+  }),
+  target: nonEmptyText('node or edge id'),
+  kind: oneOf(FAULT_KINDS),
+  /** slow: service times (or an edge's latency) drawn during the window are multiplied by this. */
+  factor: atLeast(0).max(1e6, { error: 'must be at most 1,000,000' }).optional(),
+  /** fail: the failure rate during the window. */
+  rate: probability().optional(),
+});
+
+export type Fault = z.infer<typeof faultSchema>;
+
+export const faultsSchema = z
+  .array(faultSchema, { error: 'must be a list of faults' })
+  .max(MAX_FAULTS, { error: `must have at most ${MAX_FAULTS.toLocaleString('en-US')} faults` });
+
+/** What each kind of fault may aim at. */
+const TARGETS: Record<FaultKind, { nodes: readonly Kind[]; edges: boolean; say: string }> = {
+  crash: { nodes: ['handler'], edges: false, say: 'a handler' },
+  pause: { nodes: ['handler'], edges: false, say: 'a handler' },
+  slow: { nodes: ['handler'], edges: true, say: 'a handler or an edge' },
+  fail: { nodes: ['handler'], edges: false, say: 'a handler' },
+  partition: { nodes: [], edges: true, say: 'an edge' },
+  outage: { nodes: ['queue', 'topic', 'stream'], edges: false, say: 'a queue, topic or stream' },
+};
+
+/** The parameter each kind needs. */
+const NEEDS: Partial<Record<FaultKind, 'factor' | 'rate'>> = { slow: 'factor', fail: 'rate' };
+
+/** Problems with what the faults aim at (path relative to the flow). */
+export function faultProblems(
+  faults: readonly Fault[],
+  nodeKind: (id: string) => Kind | undefined,
+  isEdge: (id: string) => boolean,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  faults.forEach((f, i) => {
+    const rule = TARGETS[f.kind];
+    const kind = nodeKind(f.target);
+    const edge = isEdge(f.target);
+    if (kind !== undefined && edge) {
+      problems.push({
+        path: `faults[${i}].target`,
+        message: `"${f.target}" names both a node and an edge: rename one so the fault's target is clear`,
+      });
+    } else if (kind === undefined && !edge) {
+      problems.push({ path: `faults[${i}].target`, message: `there is no node or edge "${f.target}"` });
+    } else if (!(edge ? rule.edges : rule.nodes.includes(kind!))) {
+      problems.push({
+        path: `faults[${i}].target`,
+        message: `a ${f.kind} fault acts on ${rule.say}, not ${edge ? 'an edge' : `a ${kind}`}`,
+      });
+    }
+    const need = NEEDS[f.kind];
+    if (need && f[need] === undefined) {
+      problems.push({
+        path: `faults[${i}].${need}`,
+        message: need === 'factor' ? 'is required (how many times slower)' : 'is required (the failure rate)',
+      });
+    }
+  });
+  return problems;
+}
