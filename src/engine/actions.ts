@@ -4,6 +4,7 @@ import { assertNever } from '../model/assertNever';
 import type { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { ACTION } from './kernel/timeline';
+import { endFault, startFault, watchFault } from './faults';
 import { checkDeadlock } from './guards';
 import { oldestAge } from './kinds/bus';
 import { KIND_CODE, kindAt } from './kinds/codes';
@@ -26,6 +27,13 @@ export function runAction(eng: Engine, row: number): void {
     case ACTION.sample:
       eng.metrics.sample(eng.now);
       for (let n = 0; n < eng.N; n++) if (isBus(eng, n)) eng.metrics.sampleAge(n, oldestAge(eng, n));
+      for (let i = 0; i < eng.topo.faults.length; i++) watchFault(eng, i);
+      break;
+    case ACTION.faultStart:
+      startFault(eng, r.target);
+      break;
+    case ACTION.faultEnd:
+      endFault(eng, r.target);
       break;
     default:
       assertNever(action, 'action');

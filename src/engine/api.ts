@@ -40,6 +40,23 @@ export interface SimulationReport {
   nodes: Record<string, NodeReport>;
   endToEnd: Stats;
   totals: Totals;
+  /** One per fault of the flow, in its order; absent when the flow has none. */
+  faults?: FaultReport[];
+}
+
+/** What a fault did (DESIGN.md, "Flow JSON version 2"). */
+export interface FaultReport {
+  target: string;
+  kind: string;
+  at: number;
+  duration: number;
+  /** The most messages waiting for the target from the fault's start until it drained. */
+  backlogPeak: number;
+  /** Seconds from the fault's end until the target's backlog was back to its level before; null if never. */
+  drainTime: number | null;
+  lost: number;
+  deadLettered: number;
+  duplicates: number;
 }
 
 /** Bounds a run stays within; reaching one halts it (`Simulation.halted`) with the figures so far. */

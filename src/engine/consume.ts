@@ -42,7 +42,7 @@ export function push(eng: Engine, s: number, slot: number): void {
   pool.dlv[slot] = topo.lease[n]! < Infinity || topo.srcHasAck[s] ? openDelivery(eng, s, slot) : -1;
   if (topo.orderByKey[n]) holdKey(eng, n, slot);
   if (topo.edgeHasLatency[e]) {
-    const x = draw(topo.edgeLatency[e]!, eng.rng);
+    const x = draw(topo.edgeLatency[e]!, eng.rng) * eng.latencyFactor[e]!;
     pool.transit[slot] = x;
     pool.where[slot] = e;
     eng.inFlight[e]!++;

@@ -69,6 +69,8 @@ export function planEdits(built: Flow, running: Flow, next: Flow): EditPlan {
     const old = builtEdges.get(edge.id);
     if (!old || !same(edgeShape(old), edgeShape(edge))) plan.needsReset.push(`edges[${i}]`);
   });
+  // Faults are rows of the timeline, laid down when the run is built.
+  if (!same(built.faults ?? [], next.faults ?? [])) plan.needsReset.push('faults');
   return plan;
 }
 

@@ -12,10 +12,11 @@ import { Scratch } from './kernel/scratch';
 import { ACTION, Timeline } from './kernel/timeline';
 import { KIND_CODE, kindAt } from './kinds/codes';
 import { finish, newWorker, resumeWorker } from './kinds/handler';
-import { emit, resume } from './kinds/producer';
+import { emit, firstEmission, resume } from './kinds/producer';
 import { leaseRanOut, redeliver } from './kinds/bus';
 import { acknowledged, delivered, type Receipt } from './consume';
 import { DeliveryRecords, LeaseGroups } from './leases';
+import { newStories, type FaultStory } from './faults';
 import { emitLane, finishLane, Lanes } from './lanes';
 import { Metrics, PartitionDepths } from './metrics';
 import { Rng } from './rng';
@@ -102,6 +103,8 @@ export class Engine {
   readonly produced: Float64Array;
   readonly pBlocked: Int32Array;
   readonly pWaiting: Uint8Array;
+  /** A profiled producer's segment now (its clock only moves forward). */
+  readonly pSegment: Int32Array;
   /** The next key for producers without `keys`: every event its own. */
   nextKey = 0;
 
@@ -110,6 +113,18 @@ export class Engine {
   readonly idle: number[][];
   /** Per handler: its working workers in order; a stream group's partition p belongs to owners[p mod length]. */
   readonly owners: number[][];
+  // Faults (faults.ts): what active faults change, read by the paths they act on.
+  /** Multiplies each handler's service draws (a slow fault); 1 otherwise. */
+  readonly serviceFactor: Float64Array;
+  /** Multiplies each edge's latency draws (a slow fault); 1 otherwise. */
+  readonly latencyFactor: Float64Array;
+  /** A handler's failure rate while a fail fault is active; NaN otherwise. */
+  readonly failureOverride: Float64Array;
+  /** When a handler's pause began; −1 when it is not paused. */
+  readonly pausedSince: Float64Array;
+  /** A paused handler's idle workers, set aside until it resumes. */
+  readonly parked: number[][];
+  faultStories: FaultStory[];
   wHandler = new Int32Array(64);
   /** The message in service, or -1. */
   wSlot = new Int32Array(64);
@@ -124,6 +139,10 @@ export class Engine {
   wTransit = new Float64Array(64);
   /** Round-robin position among the stream partitions a worker owns. */
   wPartNext = new Int32Array(64);
+  /** A worker's remaining service, frozen by a pause when it would have ended; −1 when not frozen. */
+  wFrozen = new Float64Array(64).fill(-1);
+  /** Time a pause added to the worker's current service, to be waited out when it would end. */
+  wDelay = new Float64Array(64);
   nWorkers = 0;
 
   constructor(topo: Topology, o: EngineOptions) {
@@ -159,9 +178,20 @@ export class Engine {
     this.produced = new Float64Array(this.N);
     this.pBlocked = new Int32Array(this.N);
     this.pWaiting = new Uint8Array(this.N);
+    this.pSegment = new Int32Array(this.N);
     this.workers = new Int32Array(this.N);
     this.idle = perNode(() => []);
     this.owners = perNode(() => []);
+    this.serviceFactor = new Float64Array(this.N).fill(1);
+    this.latencyFactor = new Float64Array(topo.edgeIds.length).fill(1);
+    this.failureOverride = new Float64Array(this.N).fill(NaN);
+    this.pausedSince = new Float64Array(this.N).fill(-1);
+    this.parked = perNode(() => []);
+    this.faultStories = newStories(topo.faults.length);
+    topo.faults.forEach(({ fault }, i) => {
+      this.timeline.add(fault.at, ACTION.faultStart, { target: i });
+      this.timeline.add(fault.at + fault.duration, ACTION.faultEnd, { target: i });
+    });
     if (o.warmup > 0) this.timeline.add(o.warmup, ACTION.endWarmup);
     if (o.seriesInterval > 0) this.timeline.add(o.warmup, ACTION.sample, { period: o.seriesInterval });
     this.start();
@@ -195,9 +225,18 @@ export class Engine {
     this.produced.fill(0);
     this.pBlocked.fill(0);
     this.pWaiting.fill(0);
+    this.pSegment.fill(0);
     this.workers.fill(0);
     for (const s of this.idle) s.length = 0;
     for (const s of this.owners) s.length = 0;
+    this.serviceFactor.fill(1);
+    this.latencyFactor.fill(1);
+    this.failureOverride.fill(NaN);
+    this.pausedSince.fill(-1);
+    for (const s of this.parked) s.length = 0;
+    this.faultStories = newStories(this.topo.faults.length);
+    this.wFrozen.fill(-1);
+    this.wDelay.fill(0);
     this.nWorkers = 0;
     this.now = 0;
     this.events = 0;
@@ -215,8 +254,9 @@ export class Engine {
         for (let i = 0; i < topo.concurrency[h]!; i++) newWorker(this, h);
     }
     for (let p = 0; p < this.N; p++) {
-      if (kindAt(topo, p) === KIND_CODE.producer && topo.count[p]! > 0)
-        this.heap.push(topo.start[p]!, eventCode(EV.produce, p));
+      if (kindAt(topo, p) !== KIND_CODE.producer || !(topo.count[p]! > 0)) continue;
+      const first = firstEmission(topo, p);
+      if (first < Infinity) this.heap.push(first, eventCode(EV.produce, p));
     }
     this.timelinePending = 0;
     this.timeline.rows.forEach((r, i) => scheduleAction(this, i, r.at));
@@ -340,6 +380,9 @@ export class Engine {
     this.wService = grow(this.wService, f64);
     this.wTransit = grow(this.wTransit, f64);
     this.wPartNext = grow(this.wPartNext, i32);
+    this.wFrozen = grow(this.wFrozen, f64);
+    this.wFrozen.fill(-1, cap / 2);
+    this.wDelay = grow(this.wDelay, f64);
   }
 
   /**

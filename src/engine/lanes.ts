@@ -41,6 +41,10 @@ export const LANE_OPT_OUT = {
   windowed: 1 << 9,
   /** A producer drawing keys from a skewed (Zipf) distribution. */
   keySkew: 1 << 10,
+  /** A producer with a load profile (its clock runs at the profile's factor). */
+  profile: 1 << 11,
+  /** A fault acts on the node, or on an edge leaving it. */
+  fault: 1 << 12,
 } as const;
 export type LaneOptOut = (typeof LANE_OPT_OUT)[keyof typeof LANE_OPT_OUT];
 
@@ -74,7 +78,9 @@ function laneOptOuts(topo: Topology, on: boolean): Uint32Array {
     if (kind === KIND_CODE.queue && topo.overflow[n] === OVERFLOW.block) set(n, LANE_OPT_OUT.blockOverflow);
     if (kind === KIND_CODE.queue && topo.hasTtl[n]) set(n, LANE_OPT_OUT.ttl);
     if (kind === KIND_CODE.producer && topo.keyAlias[n]) set(n, LANE_OPT_OUT.keySkew);
+    if (kind === KIND_CODE.producer && topo.profile[n]) set(n, LANE_OPT_OUT.profile);
   }
+  for (const f of topo.faults) set(f.node >= 0 ? f.node : topo.edgeSrc[f.edge]!, LANE_OPT_OUT.fault);
   for (let s = 0; s < topo.srcKind.length; s++) {
     if (topo.srcWindowed[s]) {
       set(topo.srcNode[s]!, LANE_OPT_OUT.windowed);

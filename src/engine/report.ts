@@ -1,6 +1,8 @@
 // Reading figures out of a running engine: the compact Snapshot for the worker (filled in place)
 // and the full SimulationReport (the CLI document). Every number is finite: empty figures are 0.
-import type { NodeReport, SimulationReport } from './api';
+import type { Fault } from '../model/faults';
+import type { FaultReport, NodeReport, SimulationReport } from './api';
+import { faultFigures } from './faults';
 import type { Engine } from './engine';
 import { figuresOf } from './kinds';
 import { KIND_CODE, KIND_NAME, kindAt } from './kinds/codes';
@@ -172,5 +174,21 @@ export function buildReport(engine: Engine): SimulationReport {
     nodes,
     endToEnd: stats(engine, m.e2e),
     totals: totalsOf(engine),
+    ...(topo.faults.length > 0 ? { faults: topo.faults.map((f, i) => faultReport(engine, f.fault, i)) } : {}),
+  };
+}
+
+function faultReport(engine: Engine, fault: Fault, i: number): FaultReport {
+  const story = faultFigures(engine, i);
+  return {
+    target: fault.target,
+    kind: fault.kind,
+    at: fault.at,
+    duration: fault.duration,
+    backlogPeak: story.peak,
+    drainTime: Number.isNaN(story.drainTime) ? null : story.drainTime,
+    lost: story.lost,
+    deadLettered: story.deadLettered,
+    duplicates: story.duplicates,
   };
 }

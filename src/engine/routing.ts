@@ -66,7 +66,10 @@ export function send(eng: Engine, slot: number, e: number): void {
   if (topo.edgeHasLatency[e]) {
     eng.pool.where[slot] = e;
     eng.inFlight[e]!++;
-    eng.heap.push(eng.now + draw(topo.edgeLatency[e]!, eng.rng), eventCode(EV.arrive, slot));
+    eng.heap.push(
+      eng.now + draw(topo.edgeLatency[e]!, eng.rng) * eng.latencyFactor[e]!,
+      eventCode(EV.arrive, slot),
+    );
   } else arriveAt(eng, slot, topo.edgeDst[e]!);
 }
 

@@ -6,6 +6,7 @@
 // tables live here; each node kind's own tables and how they are filled live in kinds/.
 import type { Flow, FlowEdge } from '../model/flow';
 import { compileDist, type CompiledDist } from './distributions';
+import { compileFaults, type CompiledFault } from './faults';
 import { allocateKindTables, compileNode, type KindTables } from './kinds';
 import { KIND_CODE, kindAt, SOURCE, type KindCode, type SourceKind } from './kinds/codes';
 
@@ -52,6 +53,10 @@ export interface GraphTables {
   edgeSource: Int32Array;
   /** Inbox source of each handler (-1 when it has no direct feed). */
   inboxSource: Int32Array;
+  /** The flow's faults, aimed at node or edge numbers (faults.ts). */
+  faults: CompiledFault[];
+  /** 1 for a handler some pause fault targets: its completions and free workers are checked. */
+  pausable: Uint8Array;
 }
 
 export type Topology = GraphTables & KindTables;
@@ -128,6 +133,8 @@ export function compileTopology(file: Flow): Topology {
     srcHasAck: new Uint8Array(0),
     edgeSource: new Int32Array(E).fill(-1),
     inboxSource: new Int32Array(N).fill(-1),
+    faults: [],
+    pausable: new Uint8Array(N),
     ...allocateKindTables(N),
   };
 
@@ -143,6 +150,8 @@ export function compileTopology(file: Flow): Topology {
     if (bus && topo.outStart[n + 1] === topo.outStart[n]) topo.terminal[n] = 1;
   }
   compileSources(topo, flow.edges);
+  topo.faults = compileFaults(file.faults ?? [], topo);
+  for (const f of topo.faults) if (f.fault.kind === 'pause') topo.pausable[f.node] = 1;
   return topo;
 }
 

@@ -3,6 +3,7 @@
 // kinds/; objects are loose so unknown fields survive a round trip.
 import { z } from 'zod';
 import { distSchema } from './dist';
+import { faultsSchema } from './faults';
 import { nonEmptyText, openObject, positiveSeconds, reason, seconds, text, wholeAtLeast } from './fields';
 import { type BusKind, isBusKind, type Kind, KINDS, MODEL_KINDS } from './kinds';
 import { MAX_PREFETCH } from './limits';
@@ -72,6 +73,7 @@ export const flowShapeSchema = z.looseObject({
   nodes: z.array(nodeSchema, { error: reason('must be a list of nodes') }),
   edges: z.array(edgeSchema, { error: reason('must be a list of edges') }),
   settings: settingsSchema.optional(),
+  faults: faultsSchema.optional(),
 });
 
 export type FlowNode = z.infer<typeof nodeSchema>;

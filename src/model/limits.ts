@@ -51,9 +51,18 @@ export const MAX_BACKOFF_MULTIPLIER = 100;
 /** A producer's `count` of events. */
 export const MAX_COUNT = 1_000_000_000_000;
 
+/** Points in one producer's load `profile` (a daily curve by the minute is 1,440). */
+export const MAX_PROFILE_POINTS = 10_000;
+/** A load profile's largest `factor` on its producer's base rate. */
+export const MAX_PROFILE_FACTOR = 1_000_000;
+/** Faults in one flow. */
+export const MAX_FAULTS = 1_000;
+/** A slow fault's largest `factor` on service times or latency. */
+export const MAX_FAULT_FACTOR = 1_000_000;
+
 /**
- * Any time in a flow (duration, warm-up, start, retention, lease, backoff, every distribution
- * parameter): about 32 years.
+ * Any time in a flow (duration, warm-up, start, retention, lease, backoff, a profile point's or a
+ * fault's time, every distribution parameter): about 32 years.
  */
 export const MAX_SECONDS = 1_000_000_000;
 /** The smallest time other than 0 (1 ns): below it, sums of times stop adding up and draws underflow. */

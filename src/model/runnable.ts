@@ -12,6 +12,9 @@ const takesNoTime = (d: Dist | undefined): boolean => d === undefined || moments
 
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
+/** Fault kinds the engine simulates so far; a flow with another is refused before it runs. */
+const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['pause', 'slow', 'fail']);
+
 /** Why this (already schema-valid) flow cannot be simulated; empty when it can. */
 export function runnableProblems(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
@@ -79,6 +82,14 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
       message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it averages 1 µs or more): events would circle without end`,
     });
   }
+  flow.faults?.forEach((f, i) => {
+    if (!SIMULATED_FAULTS.has(f.kind)) {
+      problems.push({
+        path: `faults[${i}].kind`,
+        message: `${f.kind} faults are not simulated yet (pause, slow and fail are); remove it to run`,
+      });
+    }
+  });
   return problems;
 }
 

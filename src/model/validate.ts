@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { pairProblem } from './connect';
 import { deadLetterOf, deadLetterProblem } from './deadLetter';
+import { faultProblems } from './faults';
 import { isBusKind, flowShapeSchema, type Flow } from './flow';
 import { formatCount } from './format';
 import {
@@ -185,6 +186,18 @@ function referenceProblems(flow: Flow): FlowProblem[] {
         });
     }
   });
+  if (flow.faults) {
+    problems.push(
+      ...faultProblems(
+        flow.faults,
+        (id) => {
+          const n = nodeIndex.get(id);
+          return n === undefined ? undefined : flow.nodes[n]!.kind;
+        },
+        (id) => edgeIds.has(id),
+      ),
+    );
+  }
   return problems;
 }
 

@@ -10,6 +10,10 @@ export const ACTION = {
   endWarmup: 0,
   /** A time-series sample; repeats every `period`. */
   sample: 1,
+  /** Fault `target` (its number in the flow's faults) begins. */
+  faultStart: 2,
+  /** Fault `target` ends. */
+  faultEnd: 3,
 } as const;
 export type ActionKind = (typeof ACTION)[keyof typeof ACTION];
 

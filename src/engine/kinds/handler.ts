@@ -6,6 +6,7 @@ import { assertNever } from '../../model/assertNever';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { moments } from '../../model/theory';
 import { acknowledge, receiptOf, takeLocal } from '../consume';
+import { deferDone, parkIfPaused } from '../faults';
 import { compileDist, D_EXPONENTIAL, draw, sample, type CompiledDist } from '../distributions';
 import type { Engine } from '../engine';
 import { checkEventArg, EV, eventCode } from '../kernel/events';
@@ -95,7 +96,7 @@ export function startOn(eng: Engine, w: number, slot: number, s: number, part: n
       eng.partBusy[e]![part] = 1;
       if (topo.edgeHasLatency[e]) {
         // A stream consumer fetches: the worker waits out the network time, which is not service.
-        transit = draw(topo.edgeLatency[e]!, eng.rng);
+        transit = draw(topo.edgeLatency[e]!, eng.rng) * eng.latencyFactor[e]!;
         hold = transit;
         eng.metrics.delayBusy(h, transit);
       }
@@ -111,7 +112,9 @@ export function beginService(eng: Engine, w: number, h: number, hold: number): v
   // draw(), written out: a double returned from a call that is not inlined is boxed.
   const d = eng.topo.service[h]!;
   const rng = eng.rng;
-  const service = d.kind === D_EXPONENTIAL ? -d.a * Math.log(rng.next()) : sample(d.kind, d.a, d.b, rng);
+  const drawn = d.kind === D_EXPONENTIAL ? -d.a * Math.log(rng.next()) : sample(d.kind, d.a, d.b, rng);
+  // × 1 unless a slow fault is active.
+  const service = drawn * eng.serviceFactor[h]!;
   eng.wService[w] = service;
   eng.heap.push(eng.now + hold + service, eventCode(EV.done, w));
 }
@@ -132,12 +135,14 @@ export function finish(eng: Engine, w: number): void {
   const h = eng.wHandler[w]!;
   const slot = eng.wSlot[w]!;
   const s = eng.wSource[w]!;
+  if (topo.pausable[h] && deferDone(eng, w, h)) return;
   eng.wSlot[w] = -1;
   stageJob(eng, w);
   eng.metrics.hist.recordStaged(h * 3, -1);
   const windowed = topo.srcWindowed[s] === 1;
   const receipt = windowed ? receiptOf(eng, s, slot, eng.receipt) : null;
-  const f = topo.failureRate[h]!;
+  const override = eng.failureOverride[h]!;
+  const f = override === override ? override : topo.failureRate[h]!;
   const failed = f > 0 && eng.rng.next() < f;
   if (topo.srcKind[s] === SOURCE.group && !(failed && holdsPartition(eng, s))) {
     unlockPartition(eng, topo.srcEdge[s]!, eng.wPart[w]!);
@@ -241,6 +246,7 @@ export function takeNext(eng: Engine, w: number, busyBefore = true): void {
     return;
   }
   const topo = eng.topo;
+  if (topo.pausable[h] && parkIfPaused(eng, w, h, busyBefore)) return;
   const from = topo.srcStart[h]!;
   const n = topo.srcStart[h + 1]! - from;
   if (n === 1 && topo.srcKind[from] === SOURCE.queue && !topo.srcWindowed[from]) {

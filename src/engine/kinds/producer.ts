@@ -2,6 +2,14 @@
 // Each event gets a key (uniform over `keys` values, else a fresh number) and a copy goes on
 // every outgoing edge whose filter passes its type.
 import { FIELD_DEFAULTS } from '../../model/defaults';
+import {
+  firstActive,
+  operationalTime,
+  profileSegments,
+  segmentAt,
+  timeAtOperational,
+  type ProfileSegments,
+} from '../../model/profile';
 import { compileDist, D_EXPONENTIAL, sample, type CompiledDist } from '../distributions';
 import type { Engine } from '../engine';
 import { EV, eventCode } from '../kernel/events';
@@ -19,6 +27,8 @@ export interface ProducerTables {
   /** Skewed keys (keySkew > 0): Walker's alias tables over the keys, one uniform draw per key; null: uniform. */
   keyAlias: (Int32Array | null)[];
   keyProb: (Float64Array | null)[];
+  /** A load profile's segments, or null for a steady rate. */
+  profile: (ProfileSegments | null)[];
 }
 
 const none = compileDist({ dist: 'constant', value: 0 });
@@ -31,6 +41,7 @@ export const allocateProducerTables = (N: number): ProducerTables => ({
   keys: new Int32Array(N),
   keyAlias: Array.from({ length: N }, () => null),
   keyProb: Array.from({ length: N }, () => null),
+  profile: Array.from({ length: N }, () => null),
 });
 
 /**
@@ -103,10 +114,30 @@ export function nextEmission(eng: Engine, p: number): number {
     // draw(), written out: a double returned from a call that is not inlined is boxed.
     const d = topo.interarrival[p]!;
     const x = d.kind === D_EXPONENTIAL ? -d.a * Math.log(rng.next()) : sample(d.kind, d.a, d.b, rng);
-    eng.heap.push(eng.now + x, eventCode(EV.produce, p));
+    const profile = topo.profile[p]!;
+    if (profile === null) eng.heap.push(eng.now + x, eventCode(EV.produce, p));
+    else scheduleOnProfile(eng, p, profile, x);
   }
   return key;
 }
+
+/**
+ * The next emission of profiled producer p, `gap` seconds of its own clock from now: the time at
+ * which Λ has advanced by `gap` (the gap shrinks where the factor is above 1, and an emission
+ * waits out a factor of 0). After a hold ("block") the clock resumes from now.
+ */
+function scheduleOnProfile(eng: Engine, p: number, profile: ProfileSegments, gap: number): void {
+  const j = segmentAt(profile, eng.now, eng.pSegment[p]!);
+  const next = timeAtOperational(profile, operationalTime(profile, j, eng.now) + gap, j);
+  eng.pSegment[p] = j;
+  if (next.t < Infinity) eng.heap.push(Math.max(eng.now, next.t), eventCode(EV.produce, p));
+}
+
+/** When producer p emits first: at its start, or once its profile's factor turns positive. */
+export const firstEmission = (topo: Engine['topo'], p: number): number => {
+  const profile = topo.profile[p];
+  return profile ? firstActive(profile, topo.start[p]!) : topo.start[p]!;
+};
 
 /** A new message: p's event with this key, emitted now. */
 export function newCopy(eng: Engine, p: number, key: number): number {
@@ -138,6 +169,7 @@ export const producerKind: EngineKind<'producer'> = {
     topo.count[n] = c.count ?? Infinity;
     topo.start[n] = c.start ?? FIELD_DEFAULTS.start;
     topo.keys[n] = c.keys ?? 0;
+    topo.profile[n] = c.profile?.length ? profileSegments(c.profile) : null;
     if (c.keys !== undefined && c.keySkew) {
       const { alias, prob } = zipfAlias(c.keys, c.keySkew);
       topo.keyAlias[n] = alias;

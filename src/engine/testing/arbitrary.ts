@@ -4,7 +4,9 @@
 import fc from 'fast-check';
 import type { Dist } from '../../model/dist';
 import type { Backoff, Retry } from '../../model/delivery';
+import type { Fault } from '../../model/faults';
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
+import type { ProfilePoint } from '../../model/profile';
 
 const TYPES = ['a', 'b', 'c'];
 /** A time from 0 to max: 0 or at least 1 ns, as Flow JSON requires (model/limits.ts). */
@@ -75,6 +77,31 @@ const deliveryArb = {
   retry: some(retryArb),
 };
 
+/** Steps and ramps, a factor of 0 (the producer paused) among them. */
+const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
+  .array(
+    fc.record({
+      gap: fc.double({ min: 0.1, max: 10, noNaN: true }),
+      factor: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })),
+      ramp: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((points) => {
+    let at = 0;
+    return points.map(({ gap, factor, ramp }) => ({ at: (at += gap), factor, ...(ramp ? { ramp } : {}) }));
+  });
+
+/** Faults the engine simulates, aimed later at a drawn handler or edge (`pick`). */
+const faultArb = fc.record({
+  at: seconds(20),
+  duration: fc.double({ min: 0.1, max: 10, noNaN: true }),
+  kind: fc.constantFrom('pause' as const, 'slow' as const, 'fail' as const),
+  factor: fc.double({ min: 0, max: 5, noNaN: true }),
+  rate: fc.double({ min: 0, max: 1, noNaN: true }),
+  pick: fc.nat(),
+});
+
 const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
   const id = `n${i}`;
   // Queues and handlers weigh more: redelivery and dead-lettering need a queue feeding a failing handler.
@@ -90,6 +117,7 @@ const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
           start: opt(seconds(2)),
           keys: opt(fc.integer({ min: 1, max: 5 })),
           keySkew: some(fc.double({ min: 0, max: 3, noNaN: true })),
+          profile: some(profileArb),
         })
         .map(({ keySkew, ...c }) => strip({ ...c, keySkew: c.keys === undefined ? undefined : keySkew }))
         .map((c): FlowNode => ({ id, kind: 'producer', position: pos, config: c })),
@@ -166,9 +194,10 @@ export const flowArb: fc.Arbitrary<Flow> = fc
         minLength: 20,
         maxLength: 20,
       }),
+      fc.array(faultArb, { maxLength: 3 }),
     ),
   )
-  .map(([nodes, extra, parents, filters, latencies, dl, windows]) => {
+  .map(([nodes, extra, parents, filters, latencies, dl, windows, faultDraws]) => {
     const edges: FlowEdge[] = [];
     const has = (s: number, t: number) => edges.some((e) => e.source === `n${s}` && e.target === `n${t}`);
     const add = (s: number, t: number) => {
@@ -199,5 +228,18 @@ export const flowArb: fc.Arbitrary<Flow> = fc
       const target = buses[dl[i % 6]! % buses.length]!;
       if (target.id !== node.id && dl[i % 6]! % 2 === 0) node.config.deadLetter = target.id;
     });
-    return { format: 'eventflow', version: 2, name: 'random', nodes, edges } satisfies Flow;
+    const handlers = nodes.filter((x) => x.kind === 'handler');
+    const faults: Fault[] = [];
+    for (const { pick, ...f } of faultDraws) {
+      const targets = f.kind === 'slow' ? [...handlers, ...edges] : handlers;
+      if (targets.length === 0) continue;
+      const target = targets[pick % targets.length]!.id;
+      if (f.kind === 'slow')
+        faults.push({ at: f.at, duration: f.duration, target, kind: 'slow', factor: f.factor });
+      else if (f.kind === 'fail')
+        faults.push({ at: f.at, duration: f.duration, target, kind: 'fail', rate: f.rate });
+      else faults.push({ at: f.at, duration: f.duration, target, kind: 'pause' });
+    }
+    const flow: Flow = { format: 'eventflow', version: 2, name: 'random', nodes, edges };
+    return faults.length > 0 ? { ...flow, faults } : flow;
   });

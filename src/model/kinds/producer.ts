@@ -4,6 +4,7 @@ import { type Dist, distSchema } from '../dist';
 import { nonEmptyText, numberFrom, openObject, seconds, wholeAtLeast } from '../fields';
 import { formatCount, formatDuration } from '../format';
 import { MAX_BURST, MAX_COUNT, MAX_KEY_SKEW, MAX_KEYS, MAX_SKEWED_KEYS, MIN_INTERARRIVAL } from '../limits';
+import { profileSchema } from '../profile';
 import { moments } from '../theory';
 import { closed, defineKind, OPEN } from './modelKind';
 
@@ -31,6 +32,8 @@ const config = openObject({
   keys: wholeAtLeast(1, MAX_KEYS).optional(),
   /** Zipf exponent s over the keys: key k of N drawn with probability ∝ 1/k^s; 0 is uniform. */
   keySkew: numberFrom(0, MAX_KEY_SKEW).optional(),
+  /** Rate over time: the base rate × factor from each point on (ramp: linearly from the previous). */
+  profile: profileSchema.optional(),
 }).superRefine((c, ctx) => {
   if (c.keySkew !== undefined && c.keys === undefined)
     ctx.addIssue({

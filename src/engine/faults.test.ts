@@ -1,0 +1,141 @@
+// Faults on the timeline against exact counts and the fluid model of a backlog.
+import { describe, expect, it } from 'vitest';
+import type { Fault } from '../model/faults';
+import type { Flow } from '../model/flow';
+import { parseFlow } from '../model/validate';
+import { runnableProblems } from '../model/runnable';
+import { constant, exp, flowOf, handler, producer, queue, run, store } from './testing/flows';
+
+const withFaults = (flow: Flow, faults: Fault[]): Flow => ({ ...flow, faults });
+
+describe('faults', () => {
+  it('consumers paused for D at λ = 80/s, cμ = 100/s: backlog peak ≈ λD = 4,800, drained in ≈ λD/(cμ − λ) = 240 s', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: exp(1 / 80) }),
+          queue('q'),
+          handler('h', { concurrency: 10, service: exp(0.1) }),
+        ],
+        ['p->q', 'q->h'],
+      ),
+      [{ at: 100, duration: 60, target: 'h', kind: 'pause' }],
+    );
+    const { report } = run(flow, 5, 1000, 0);
+    const [f] = report.faults!;
+    expect(f!.target).toBe('h');
+    // Poisson arrivals over 60 s: standard deviation √4,800 ≈ 69.
+    expect(Math.abs(f!.backlogPeak - 4800)).toBeLessThan(250);
+    expect(f!.drainTime).not.toBeNull();
+    expect(Math.abs(f!.drainTime! / 240 - 1)).toBeLessThan(0.12);
+    expect(f!.lost + f!.deadLettered + f!.duplicates).toBe(0);
+    // The work is only put off: every arrival is served in the end, so utilization is still λS/c,
+    // and frozen workers are not counted busy while paused (else this would be 0.86).
+    expect(report.nodes.h!.utilization).toBeCloseTo(0.8, 1);
+  });
+
+  it('a pause freezes the job in service and resumes it after; nothing starts meanwhile', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: constant(2), count: 2 }),
+          handler('h', { concurrency: 1, service: constant(2) }),
+        ],
+        ['p->h'],
+      ),
+      [{ at: 1, duration: 3, target: 'h', kind: 'pause' }],
+    );
+    const h = run(flow, 1, 100, 0).report.nodes.h!;
+    // Job 1: 0 → 1 served, frozen 1 → 4, the last second 4 → 5. Job 2 arrives at 2, starts at 5, ends at 7.
+    expect(h.sojourn.max).toBe(5);
+    expect(h.sojourn.count).toBe(2);
+    expect(h.sojourn.mean).toBe((5 + 5) / 2);
+    expect(h.wait.max).toBe(3);
+  });
+
+  it('slow multiplies service times drawn in its window, on a handler, and latencies, on an edge', () => {
+    const six = producer('p', { eventType: 'e', interarrival: constant(5), count: 6 });
+    const slowHandler = withFaults(
+      flowOf([six, handler('h', { concurrency: 1, service: constant(1) })], ['p->h']),
+      [{ at: 10, duration: 10, target: 'h', kind: 'slow', factor: 3 }],
+    );
+    // Jobs at 0, 5, 10, 15, 20, 25: those starting at 10 and 15 take 3 s.
+    expect(run(slowHandler, 1, 100, 0).report.nodes.h!.service.mean).toBeCloseTo(10 / 6, 12);
+    const slowEdge = withFaults(
+      flowOf([six, store('s')], [{ id: 'wire', source: 'p', target: 's', latency: constant(1) }]),
+      [{ at: 10, duration: 10, target: 'wire', kind: 'slow', factor: 2 }],
+    );
+    expect(run(slowEdge, 1, 100, 0).report.endToEnd.mean).toBeCloseTo(8 / 6, 12);
+  });
+
+  it('fail sets the failure rate for its window; the report counts what it lost', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: constant(1) }),
+          handler('h', { concurrency: 1, service: constant(0.1) }),
+        ],
+        ['p->h'],
+      ),
+      [{ at: 10, duration: 10, target: 'h', kind: 'fail', rate: 1 }],
+    );
+    const { report } = run(flow, 1, 50, 0);
+    // Completions at k + 0.1 for k = 10 … 19 fall in the window, and fail: from an inbox, lost.
+    expect(report.nodes.h!.lost).toBe(10);
+    expect(report.faults![0]!.lost).toBe(10);
+    expect(report.faults![0]!.drainTime).toBe(0);
+  });
+
+  it('a fault that never drains says so; the same flow and seed give the same run with its faults', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: exp(1 / 80) }),
+          queue('q'),
+          handler('h', { concurrency: 1, service: exp(1 / 100) }),
+        ],
+        ['p->q', 'q->h'],
+      ),
+      [
+        { at: 50, duration: 40, target: 'h', kind: 'pause' },
+        { at: 60, duration: 10, target: 'h', kind: 'slow', factor: 2 },
+      ],
+    );
+    const a = run(flow, 7, 100, 0).report;
+    expect(a.faults![0]!.drainTime).toBeNull();
+    expect(a.faults![0]!.backlogPeak).toBeGreaterThan(2500);
+    expect(run(flow, 7, 100, 0).report).toEqual(a);
+  });
+
+  it('aims are checked before a run: the target exists and suits the kind, and each kind has what it needs', () => {
+    const base = flowOf(
+      [
+        producer('p', { eventType: 'e', interarrival: exp(1) }),
+        handler('h', { concurrency: 1, service: exp(1) }),
+      ],
+      ['p->h'],
+    );
+    const problems = (faults: unknown[]) => {
+      const r = parseFlow({ ...base, faults });
+      return r.ok
+        ? runnableProblems(r.flow).map((p) => `${p.path}: ${p.message}`)
+        : r.problems.map((p) => `${p.path}: ${p.message}`);
+    };
+    expect(problems([{ at: 1, duration: 1, target: 'nope', kind: 'pause' }])).toEqual([
+      'faults[0].target: there is no node or edge "nope"',
+    ]);
+    expect(problems([{ at: 1, duration: 1, target: 'p', kind: 'pause' }])).toEqual([
+      'faults[0].target: a pause fault acts on a handler, not a producer',
+    ]);
+    expect(problems([{ at: 1, duration: 1, target: 'h', kind: 'slow' }])).toEqual([
+      'faults[0].factor: is required (how many times slower)',
+    ]);
+    expect(problems([{ at: 1, duration: 0, target: 'h', kind: 'fail', rate: 2 }])).toEqual([
+      'faults[0].duration: must be a number > 0 s',
+      'faults[0].rate: must be a probability between 0 and 1',
+    ]);
+    expect(problems([{ at: 1, duration: 1, target: 'p->h', kind: 'partition' }])).toEqual([
+      'faults[0].kind: partition faults are not simulated yet (pause, slow and fail are); remove it to run',
+    ]);
+  });
+});

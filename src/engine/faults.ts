@@ -1,0 +1,238 @@
+// Faults on the timeline (Flow JSON v2). Each fault is two rows of the engine's table of scheduled
+// actions, its start and its end (actions.ts calls in here); while it is active it changes one
+// table the hot paths already read: a handler's service multiplier, an edge's latency multiplier,
+// a handler's failure rate, or — for a pause — which workers may take work. Nothing else in the
+// run loop knows about faults, and a flow without them runs exactly as before.
+//
+// Each fault also keeps its story for the report: the target's backlog when it began, the peak,
+// when the backlog was back to that level after the fault ended (its drain time), and the copies
+// lost, dead-lettered and duplicated from its start until then.
+import type { Fault } from '../model/faults';
+import type { Engine } from './engine';
+import { EV, eventCode } from './kernel/events';
+import { KIND_CODE, kindAt, SOURCE } from './kinds/codes';
+import { takeNext } from './kinds/handler';
+import { C_DUP, COUNTERS, T_DEAD, T_LOST } from './metrics';
+import type { Topology } from './topology';
+
+/** A fault compiled against the topology: its target as a node or an edge number. */
+export interface CompiledFault {
+  fault: Fault;
+  /** Node number, or −1 when the target is an edge. */
+  node: number;
+  /** Edge number, or −1 when the target is a node. */
+  edge: number;
+}
+
+export function compileFaults(
+  faults: readonly Fault[],
+  topo: Pick<Topology, 'nodeIds' | 'edgeIds'>,
+): CompiledFault[] {
+  const nodes = new Map(topo.nodeIds.map((id, i) => [id, i]));
+  const edges = new Map(topo.edgeIds.map((id, i) => [id, i]));
+  return faults.map((fault) => ({
+    fault,
+    node: nodes.get(fault.target) ?? -1,
+    edge: edges.get(fault.target) ?? -1,
+  }));
+}
+
+/** A fault's figures as the run goes. */
+export interface FaultStory {
+  started: boolean;
+  ended: boolean;
+  /** The target's backlog when the fault began. */
+  before: number;
+  peak: number;
+  /** Seconds from the fault's end until the backlog was back to `before`; NaN until then. */
+  drainTime: number;
+  lost: number;
+  deadLettered: number;
+  duplicates: number;
+}
+
+const newStory = (): FaultStory => ({
+  started: false,
+  ended: false,
+  before: 0,
+  peak: 0,
+  drainTime: NaN,
+  lost: 0,
+  deadLettered: 0,
+  duplicates: 0,
+});
+
+export const newStories = (n: number): FaultStory[] => Array.from({ length: n }, newStory);
+
+/** Messages waiting for a handler (its inbox, its buffers and the buses it reads) or in a bus. */
+function backlogOf(eng: Engine, n: number): number {
+  const topo = eng.topo;
+  if (kindAt(topo, n) !== KIND_CODE.handler) return eng.metrics.depth[n]!;
+  let total = eng.metrics.depth[n]!;
+  for (let s = topo.srcStart[n]!; s < topo.srcStart[n + 1]!; s++) {
+    if (topo.srcKind[s] !== SOURCE.inbox) total += eng.metrics.depth[topo.srcNode[s]!]!;
+  }
+  return total;
+}
+
+function backlog(eng: Engine, f: CompiledFault): number {
+  if (f.node >= 0) return backlogOf(eng, f.node);
+  return eng.inFlight[f.edge]! + backlogOf(eng, eng.topo.edgeDst[f.edge]!);
+}
+
+const duplicatesNow = (eng: Engine): number => {
+  let d = 0;
+  for (let n = 0; n < eng.N; n++) d += eng.counters[n * COUNTERS + C_DUP]!;
+  return d;
+};
+
+/** The copies lost, dead-lettered and duplicated so far, to take differences from. */
+function tally(eng: Engine, story: FaultStory, sign: 1 | -1): void {
+  story.lost += sign * eng.metrics.totals[T_LOST]!;
+  story.deadLettered += sign * eng.metrics.totals[T_DEAD]!;
+  story.duplicates += sign * duplicatesNow(eng);
+}
+
+export function startFault(eng: Engine, i: number): void {
+  const f = eng.topo.faults[i]!;
+  const story = eng.faultStories[i]!;
+  story.started = true;
+  story.before = backlog(eng, f);
+  story.peak = story.before;
+  tally(eng, story, -1);
+  apply(eng, f);
+}
+
+export function endFault(eng: Engine, i: number): void {
+  const f = eng.topo.faults[i]!;
+  const story = eng.faultStories[i]!;
+  story.ended = true;
+  apply(eng, f);
+  watchFault(eng, i);
+}
+
+/** Follows fault i's backlog (at its end and at every sample): its peak, and when it has drained. */
+export function watchFault(eng: Engine, i: number): void {
+  const story = eng.faultStories[i]!;
+  if (!story.started || !Number.isNaN(story.drainTime)) return;
+  const f = eng.topo.faults[i]!;
+  const now = backlog(eng, f);
+  if (now > story.peak) story.peak = now;
+  if (story.ended && now <= story.before) {
+    story.drainTime = eng.now - (f.fault.at + f.fault.duration);
+    tally(eng, story, 1);
+  }
+}
+
+/** A fault's figures for the report: counts up to its drain, or up to now while it has not drained. */
+export function faultFigures(eng: Engine, i: number): FaultStory {
+  const story = { ...eng.faultStories[i]! };
+  if (story.started && Number.isNaN(story.drainTime)) tally(eng, story, 1);
+  return story;
+}
+
+/** Sets what the target's active faults say now (called at each start and end). */
+function apply(eng: Engine, f: CompiledFault): void {
+  const active = (kind: Fault['kind']): Fault[] =>
+    eng.topo.faults
+      .filter((g, j) => g.node === f.node && g.edge === f.edge && g.fault.kind === kind && isActive(eng, j))
+      .map((g) => g.fault);
+  switch (f.fault.kind) {
+    case 'slow': {
+      const factor = active('slow').reduce((x, g) => x * (g.factor ?? 1), 1);
+      if (f.node >= 0) eng.serviceFactor[f.node] = factor;
+      else eng.latencyFactor[f.edge] = factor;
+      break;
+    }
+    case 'fail': {
+      // Overlapping windows: the one that began last says.
+      const latest = active('fail').at(-1);
+      eng.failureOverride[f.node] = latest ? latest.rate! : NaN;
+      break;
+    }
+    case 'pause':
+      if (active('pause').length > 0) pause(eng, f.node);
+      else resume(eng, f.node);
+      break;
+    case 'crash':
+    case 'partition':
+    case 'outage':
+      // Refused before a run (model/runnable.ts) until the engine simulates them.
+      throw new Error(`${f.fault.kind} faults are not simulated`);
+  }
+}
+
+const isActive = (eng: Engine, j: number): boolean => {
+  const s = eng.faultStories[j]!;
+  return s.started && !s.ended;
+};
+
+// Pause: workers freeze. Idle ones are set aside; a job in service when the pause began ends its
+// remaining time after the pause, and its service time includes the pause (the handler took that
+// long); frozen workers do not count as busy; nothing new starts until it is over.
+
+function pause(eng: Engine, h: number): void {
+  if (eng.pausedSince[h]! >= 0) return;
+  eng.pausedSince[h] = eng.now;
+  eng.metrics.addBusy(h, -inService(eng, h), eng.now);
+  const idle = eng.idle[h]!;
+  const parked = eng.parked[h]!;
+  while (idle.length > 0) parked.push(idle.pop()!);
+}
+
+function resume(eng: Engine, h: number): void {
+  const since = eng.pausedSince[h]!;
+  if (since < 0) return;
+  eng.pausedSince[h] = -1;
+  const frozenFor = eng.now - since;
+  eng.metrics.addBusy(h, inService(eng, h), eng.now);
+  for (const w of eng.owners[h]!) {
+    if (eng.wSlot[w]! < 0) continue;
+    eng.wService[w]! += frozenFor;
+    if (eng.wFrozen[w]! >= 0) {
+      // Its service would have ended during the pause: what was left then runs now.
+      eng.heap.push(eng.now + eng.wFrozen[w]!, eventCode(EV.done, w));
+      eng.wFrozen[w] = -1;
+    } else eng.wDelay[w]! += frozenFor;
+  }
+  const parked = eng.parked[h]!;
+  while (parked.length > 0) {
+    const w = parked.pop()!;
+    if (eng.wSlot[w]! >= 0) continue;
+    takeNext(eng, w, false);
+  }
+}
+
+/** Workers of h with a job in service (frozen ones included). */
+function inService(eng: Engine, h: number): number {
+  let k = 0;
+  for (const w of eng.owners[h]!) if (eng.wSlot[w]! >= 0) k++;
+  return k;
+}
+
+/**
+ * EV.done for worker w of a handler that may be paused: true when the completion is deferred
+ * (the handler is paused now, or was paused during this service).
+ */
+export function deferDone(eng: Engine, w: number, h: number): boolean {
+  const since = eng.pausedSince[h]!;
+  if (since >= 0) {
+    eng.wFrozen[w] = eng.now - since;
+    return true;
+  }
+  const delay = eng.wDelay[w]!;
+  if (delay > 0) {
+    eng.wDelay[w] = 0;
+    eng.heap.push(eng.now + delay, eventCode(EV.done, w));
+    return true;
+  }
+  return false;
+}
+
+/** takeNext() for a worker of a paused handler: it waits, set aside, until the pause is over. */
+export function parkIfPaused(eng: Engine, w: number, h: number, busyBefore: boolean): boolean {
+  if (eng.pausedSince[h]! < 0) return false;
+  if (busyBefore) eng.metrics.addBusy(h, -1, eng.now);
+  eng.parked[h]!.push(w);
+  return true;
+}

@@ -1,0 +1,74 @@
+// Faults on a timeline (Flow JSON v2): each acts on one node or edge during [at, at + duration).
+// The schema checks each fault alone; faultProblems() checks what it aims at, against the flow.
+import { z } from 'zod';
+import { type Kind } from './kinds';
+import { nonEmptyText, numberFrom, oneOf, openObject, positiveSeconds, probability, seconds } from './fields';
+import { MAX_FAULT_FACTOR, MAX_FAULTS } from './limits';
+
+export const FAULT_KINDS = ['crash', 'pause', 'slow', 'fail', 'partition', 'outage'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export const faultSchema = openObject({
+  at: seconds(),
+  duration: positiveSeconds(),
+  target: nonEmptyText('node or edge id'),
+  kind: oneOf(FAULT_KINDS),
+  /** slow: service times (or an edge's latency) drawn during the window are multiplied by this. */
+  factor: numberFrom(0, MAX_FAULT_FACTOR).optional(),
+  /** fail: the failure rate during the window. */
+  rate: probability().optional(),
+});
+
+export type Fault = z.infer<typeof faultSchema>;
+
+export const faultsSchema = z
+  .array(faultSchema, { error: 'must be a list of faults' })
+  .max(MAX_FAULTS, { error: `must have at most ${MAX_FAULTS.toLocaleString('en-US')} faults` });
+
+/** What each kind of fault may aim at. */
+const TARGETS: Record<FaultKind, { nodes: readonly Kind[]; edges: boolean; say: string }> = {
+  crash: { nodes: ['handler'], edges: false, say: 'a handler' },
+  pause: { nodes: ['handler'], edges: false, say: 'a handler' },
+  slow: { nodes: ['handler'], edges: true, say: 'a handler or an edge' },
+  fail: { nodes: ['handler'], edges: false, say: 'a handler' },
+  partition: { nodes: [], edges: true, say: 'an edge' },
+  outage: { nodes: ['queue', 'topic', 'stream'], edges: false, say: 'a queue, topic or stream' },
+};
+
+/** The parameter each kind needs. */
+const NEEDS: Partial<Record<FaultKind, 'factor' | 'rate'>> = { slow: 'factor', fail: 'rate' };
+
+/** Problems with what the faults aim at (path relative to the flow). */
+export function faultProblems(
+  faults: readonly Fault[],
+  nodeKind: (id: string) => Kind | undefined,
+  isEdge: (id: string) => boolean,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  faults.forEach((f, i) => {
+    const rule = TARGETS[f.kind];
+    const kind = nodeKind(f.target);
+    const edge = isEdge(f.target);
+    if (kind !== undefined && edge) {
+      problems.push({
+        path: `faults[${i}].target`,
+        message: `"${f.target}" names both a node and an edge: rename one so the fault's target is clear`,
+      });
+    } else if (kind === undefined && !edge) {
+      problems.push({ path: `faults[${i}].target`, message: `there is no node or edge "${f.target}"` });
+    } else if (!(edge ? rule.edges : rule.nodes.includes(kind!))) {
+      problems.push({
+        path: `faults[${i}].target`,
+        message: `a ${f.kind} fault acts on ${rule.say}, not ${edge ? 'an edge' : `a ${kind}`}`,
+      });
+    }
+    const need = NEEDS[f.kind];
+    if (need && f[need] === undefined) {
+      problems.push({
+        path: `faults[${i}].${need}`,
+        message: need === 'factor' ? 'is required (how many times slower)' : 'is required (the failure rate)',
+      });
+    }
+  });
+  return problems;
+}
