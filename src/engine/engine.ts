@@ -122,6 +122,8 @@ export class Engine {
   readonly failureOverride: Float64Array;
   /** When a handler's pause began; −1 when it is not paused. */
   readonly pausedSince: Float64Array;
+  /** When a handler crashed; −1 while it runs. */
+  readonly crashedSince: Float64Array;
   /** A paused handler's idle workers, set aside until it resumes. */
   readonly parked: number[][];
   faultStories: FaultStory[];
@@ -143,6 +145,8 @@ export class Engine {
   wFrozen = new Float64Array(64).fill(-1);
   /** Time a pause added to the worker's current service, to be waited out when it would end. */
   wDelay = new Float64Array(64);
+  /** Completions of the worker to ignore: jobs a crash took from it. */
+  wIgnore = new Int32Array(64);
   nWorkers = 0;
 
   constructor(topo: Topology, o: EngineOptions) {
@@ -186,6 +190,7 @@ export class Engine {
     this.latencyFactor = new Float64Array(topo.edgeIds.length).fill(1);
     this.failureOverride = new Float64Array(this.N).fill(NaN);
     this.pausedSince = new Float64Array(this.N).fill(-1);
+    this.crashedSince = new Float64Array(this.N).fill(-1);
     this.parked = perNode(() => []);
     this.faultStories = newStories(topo.faults.length);
     topo.faults.forEach(({ fault }, i) => {
@@ -233,10 +238,12 @@ export class Engine {
     this.latencyFactor.fill(1);
     this.failureOverride.fill(NaN);
     this.pausedSince.fill(-1);
+    this.crashedSince.fill(-1);
     for (const s of this.parked) s.length = 0;
     this.faultStories = newStories(this.topo.faults.length);
     this.wFrozen.fill(-1);
     this.wDelay.fill(0);
+    this.wIgnore.fill(0);
     this.nWorkers = 0;
     this.now = 0;
     this.events = 0;
@@ -383,6 +390,7 @@ export class Engine {
     this.wFrozen = grow(this.wFrozen, f64);
     this.wFrozen.fill(-1, cap / 2);
     this.wDelay = grow(this.wDelay, f64);
+    this.wIgnore = grow(this.wIgnore, i32);
   }
 
   /**

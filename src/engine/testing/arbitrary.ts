@@ -93,7 +93,7 @@ const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
 const faultArb = fc.record({
   at: fc.double({ min: 0, max: 20, noNaN: true }),
   duration: fc.double({ min: 0.1, max: 10, noNaN: true }),
-  kind: fc.constantFrom('pause' as const, 'slow' as const, 'fail' as const),
+  kind: fc.constantFrom('pause' as const, 'crash' as const, 'slow' as const, 'fail' as const),
   factor: fc.double({ min: 0, max: 5, noNaN: true }),
   rate: fc.double({ min: 0, max: 1, noNaN: true }),
   pick: fc.nat(),
@@ -235,7 +235,14 @@ export const flowArb: fc.Arbitrary<Flow> = fc
         faults.push({ at: f.at, duration: f.duration, target, kind: 'slow', factor: f.factor });
       else if (f.kind === 'fail')
         faults.push({ at: f.at, duration: f.duration, target, kind: 'fail', rate: f.rate });
-      else faults.push({ at: f.at, duration: f.duration, target, kind: 'pause' });
+      else {
+        // A handler cannot be paused and crashed at once (validation refuses it).
+        const stops = (g: Fault) => g.target === target && (g.kind === 'pause' || g.kind === 'crash');
+        const clash = faults.some(
+          (g) => stops(g) && g.kind !== f.kind && g.at < f.at + f.duration && f.at < g.at + g.duration,
+        );
+        if (!clash) faults.push({ at: f.at, duration: f.duration, target, kind: f.kind });
+      }
     }
     const flow: Flow = { format: 'eventflow', version: 2, name: 'random', nodes, edges };
     return faults.length > 0 ? { ...flow, faults } : flow;
