@@ -122,6 +122,12 @@ export class Engine {
   readonly failureOverride: Float64Array;
   /** When a handler's pause began; −1 when it is not paused. */
   readonly pausedSince: Float64Array;
+  /** Buses in an outage now; 0 in almost every run, so the paths that check pay one load. */
+  outages = 0;
+  /** When a bus's outage began; −1 while it works. */
+  readonly outageSince: Float64Array;
+  /** Copies a bus in an outage did not accept, in order; their publishers are held. */
+  readonly held: Fifo[];
   /** When a handler crashed; −1 while it runs. */
   readonly crashedSince: Float64Array;
   /** A paused handler's idle workers, set aside until it resumes. */
@@ -191,6 +197,8 @@ export class Engine {
     this.failureOverride = new Float64Array(this.N).fill(NaN);
     this.pausedSince = new Float64Array(this.N).fill(-1);
     this.crashedSince = new Float64Array(this.N).fill(-1);
+    this.outageSince = new Float64Array(this.N).fill(-1);
+    this.held = perNode(() => new Fifo());
     this.parked = perNode(() => []);
     this.faultStories = newStories(topo.faults.length);
     topo.faults.forEach(({ fault }, i) => {
@@ -239,6 +247,9 @@ export class Engine {
     this.failureOverride.fill(NaN);
     this.pausedSince.fill(-1);
     this.crashedSince.fill(-1);
+    this.outageSince.fill(-1);
+    this.outages = 0;
+    for (const f of this.held) f.clear();
     for (const s of this.parked) s.length = 0;
     this.faultStories = newStories(this.topo.faults.length);
     this.wFrozen.fill(-1);
@@ -413,6 +424,7 @@ export class Engine {
     const fifos = [
       ...this.queueFifo.filter((_, q) => !this.topo.terminal[q]),
       ...this.blockedAt,
+      ...this.held,
       ...this.inbox,
       ...this.subFifo,
       ...this.local,

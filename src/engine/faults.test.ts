@@ -118,6 +118,31 @@ describe('faults', () => {
     expect(report.endToEnd.max).toBeCloseTo(6.5 - 0.4, 9);
   });
 
+  it('an outage holds what arrives (and its publisher) and delivers nothing it stores until it is back', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: constant(1), count: 6 }),
+          queue('q'),
+          handler('h', { concurrency: 1, service: constant(2) }),
+        ],
+        ['p->q', 'q->h'],
+      ),
+      [{ at: 2.5, duration: 3, target: 'q', kind: 'outage' }],
+    );
+    const { report } = run(flow, 1, 100, 0);
+    // Jobs of 0 and 1 run 0–2 and 2–4; the job of 2 waits in the queue until the outage ends at
+    // 5.5; the job of 3 is held with its producer, which emits again at 5.5 and 6.5. Ends: 2, 4,
+    // 7.5, 9.5, 11.5, 13.5 for emissions at 0, 1, 2, 3, 5.5, 6.5.
+    expect(report.nodes.p!.out).toBe(6);
+    expect(report.endToEnd.mean).toBeCloseTo((2 + 3 + 5.5 + 6.5 + 6 + 7) / 6, 12);
+    expect(report.endToEnd.max).toBe(7);
+    expect(report.nodes.h!.wait.max).toBe(5);
+    // The queue held 1 and kept 1 at its worst; back to its level (1) as soon as it was back.
+    expect(report.faults![0]!.backlogPeak).toBe(2);
+    expect(report.faults![0]!.drainTime).toBe(0);
+  });
+
   it('slow multiplies service times drawn in its window, on a handler, and latencies, on an edge', () => {
     const six = producer('p', { eventType: 'e', interarrival: constant(5), count: 6 });
     const slowHandler = withFaults(
@@ -200,7 +225,7 @@ describe('faults', () => {
       'faults[0].rate: must be a probability between 0 and 1',
     ]);
     expect(problems([{ at: 1, duration: 1, target: 'p->h', kind: 'partition' }])).toEqual([
-      'faults[0].kind: partition faults are not simulated yet (crash, pause, slow and fail are); remove it to run',
+      'faults[0].kind: partition faults are not simulated yet (crash, pause, slow, fail and outage are); remove it to run',
     ]);
     expect(
       problems([

@@ -11,9 +11,12 @@ import type { Fault } from '../model/faults';
 import type { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { KIND_CODE, kindAt, SOURCE } from './kinds/codes';
+import { block, unblock } from './backpressure';
 import { acknowledge, receiptOf, refill } from './consume';
+import { arriveAt } from './kinds';
 import { abortJob, takeNext } from './kinds/handler';
 import { passKey, requeue } from './kinds/queue';
+import { offerGroup } from './kinds/stream';
 import { requeueSubscription } from './kinds/topic';
 import { C_DUP, COUNTERS, T_DEAD, T_LOST } from './metrics';
 import type { Topology } from './topology';
@@ -70,7 +73,8 @@ export const newStories = (n: number): FaultStory[] => Array.from({ length: n },
 /** Messages waiting for a handler (its inbox, its buffers and the buses it reads) or in a bus. */
 function backlogOf(eng: Engine, n: number): number {
   const topo = eng.topo;
-  if (kindAt(topo, n) !== KIND_CODE.handler) return eng.metrics.depth[n]!;
+  // A bus's waiting messages, and what it did not accept while out.
+  if (kindAt(topo, n) !== KIND_CODE.handler) return eng.metrics.depth[n]! + eng.held[n]!.length;
   let total = eng.metrics.depth[n]!;
   for (let s = topo.srcStart[n]!; s < topo.srcStart[n + 1]!; s++) {
     if (topo.srcKind[s] !== SOURCE.inbox) total += eng.metrics.depth[topo.srcNode[s]!]!;
@@ -109,6 +113,8 @@ export function startFault(eng: Engine, i: number): void {
 export function endFault(eng: Engine, i: number): void {
   const f = eng.topo.faults[i]!;
   const story = eng.faultStories[i]!;
+  // The backlog just before the fault lets go (its peak, for a fault that held it back to the end).
+  watchFault(eng, i);
   story.ended = true;
   apply(eng, f);
   watchFault(eng, i);
@@ -161,8 +167,11 @@ function apply(eng: Engine, f: CompiledFault): void {
       if (active('crash').length > 0) crash(eng, f.node);
       else restart(eng, f.node);
       break;
-    case 'partition':
     case 'outage':
+      if (active('outage').length > 0) beginOutage(eng, f.node);
+      else endOutage(eng, f.node);
+      break;
+    case 'partition':
       // Refused before a run (model/runnable.ts) until the engine simulates them.
       throw new Error(`${f.fault.kind} faults are not simulated`);
   }
@@ -202,6 +211,48 @@ function resume(eng: Engine, h: number): void {
     } else eng.wDelay[w]! += frozenFor;
   }
   wake(eng, h);
+}
+
+// Outage: a bus accepts nothing — an arriving copy is held and its publisher waits, as with
+// "block" — and delivers nothing of what it stores. When it is back, the held copies arrive in
+// order and its consumers take up again.
+
+function beginOutage(eng: Engine, n: number): void {
+  if (eng.outageSince[n]! >= 0) return;
+  eng.outageSince[n] = eng.now;
+  eng.outages++;
+}
+
+function endOutage(eng: Engine, n: number): void {
+  if (eng.outageSince[n]! < 0) return;
+  eng.outageSince[n] = -1;
+  eng.outages--;
+  // Its consumers take up again first — what it stored is older than what it held back — then
+  // the held copies arrive in order.
+  const topo = eng.topo;
+  for (let i = topo.outStart[n]!; i < topo.outStart[n + 1]!; i++) {
+    const e = topo.outEdges[i]!;
+    const h = topo.edgeDst[e]!;
+    if (kindAt(topo, h) !== KIND_CODE.handler) continue;
+    const s = topo.edgeSource[e]!;
+    if (topo.srcKind[s] === SOURCE.group) offerGroup(eng, e);
+    else if (topo.srcWindowed[s]) refill(eng, s);
+    else for (const w of eng.idle[h]!.splice(0)) takeNext(eng, w, false);
+  }
+  const held = eng.held[n]!;
+  while (held.length > 0) {
+    const slot = held.shift();
+    eng.metrics.blocked[n]!--;
+    unblock(eng, eng.pool.pub[slot]!);
+    arriveAt(eng, slot, n);
+  }
+}
+
+/** A copy reaches bus n during its outage: held, its publisher waiting, until the bus is back. */
+export function holdAtOutage(eng: Engine, n: number, slot: number): void {
+  eng.held[n]!.push(slot);
+  eng.metrics.blocked[n]!++;
+  block(eng, eng.pool.pub[slot]!);
 }
 
 /** Workers of h with a job in service (frozen ones included). */

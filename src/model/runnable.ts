@@ -16,7 +16,7 @@ const name = (n: { id: string; label?: string | undefined }): string => `"${n.la
 
 /** Why this (already schema-valid) flow cannot be simulated; empty when it can. */
 /** Fault kinds the engine simulates so far; a flow with another is refused before it runs. */
-const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['crash', 'pause', 'slow', 'fail']);
+const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['crash', 'pause', 'slow', 'fail', 'outage']);
 
 export function runnableProblems(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
@@ -105,7 +105,7 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     if (!SIMULATED_FAULTS.has(f.kind)) {
       problems.push({
         path: `faults[${i}].kind`,
-        message: `${f.kind} faults are not simulated yet (crash, pause, slow and fail are); remove it to run`,
+        message: `${f.kind} faults are not simulated yet (crash, pause, slow, fail and outage are); remove it to run`,
       });
     }
   });

@@ -93,7 +93,13 @@ const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
 const faultArb = fc.record({
   at: fc.double({ min: 0, max: 20, noNaN: true }),
   duration: fc.double({ min: 0.1, max: 10, noNaN: true }),
-  kind: fc.constantFrom('pause' as const, 'crash' as const, 'slow' as const, 'fail' as const),
+  kind: fc.constantFrom(
+    'pause' as const,
+    'crash' as const,
+    'slow' as const,
+    'fail' as const,
+    'outage' as const,
+  ),
   factor: fc.double({ min: 0, max: 5, noNaN: true }),
   rate: fc.double({ min: 0, max: 1, noNaN: true }),
   pick: fc.nat(),
@@ -228,7 +234,8 @@ export const flowArb: fc.Arbitrary<Flow> = fc
     const handlers = nodes.filter((x) => x.kind === 'handler');
     const faults: Fault[] = [];
     for (const { pick, ...f } of faultDraws) {
-      const targets = f.kind === 'slow' ? [...handlers, ...edges] : handlers;
+      const buses = nodes.filter((x) => x.kind === 'queue' || x.kind === 'topic' || x.kind === 'stream');
+      const targets = f.kind === 'slow' ? [...handlers, ...edges] : f.kind === 'outage' ? buses : handlers;
       if (targets.length === 0) continue;
       const target = targets[pick % targets.length]!.id;
       if (f.kind === 'slow')
