@@ -6,7 +6,12 @@ import type { SnapshotMessage } from '../../runtime/protocol';
 import { DotField } from './dotField';
 import { DotSpawner } from './dotSpawner';
 
-const layout: SnapshotLayout = { nodeIds: ['p', 'q'], edgeIds: ['e'], eventTypes: ['a'], partitionStart: [0, 0, 0] };
+const layout: SnapshotLayout = {
+  nodeIds: ['p', 'q'],
+  edgeIds: ['e'],
+  eventTypes: ['a'],
+  partitionStart: [0, 0, 0],
+};
 
 /** Feeds snapshots of one edge's cumulative count at the given times; returns the rate after each. */
 function feed(points: { time: number; count: number }[]): number[] {
