@@ -2,6 +2,7 @@
 // by undo (see createAppStore.ts); every action here is one history entry.
 import type { StateCreator } from 'zustand';
 import { connectionProblem } from '../../model/connect';
+import { deadLetterOf, withDeadLetter } from '../../model/deadLetter';
 import { newConfig } from '../../model/defaults';
 import {
   type Flow,
@@ -117,11 +118,10 @@ export const createFlowSlice =
       const keptNodes = flow.nodes
         .filter((n) => !goneNodes.has(n.id))
         // A dead-letter target that disappears would leave the document invalid.
-        .map((n) =>
-          n.kind === 'queue' && n.config.deadLetter && goneNodes.has(n.config.deadLetter)
-            ? { ...n, config: defined({ ...n.config, deadLetter: undefined }) }
-            : n,
-        );
+        .map((n) => {
+          const target = deadLetterOf(n);
+          return target !== undefined && goneNodes.has(target) ? withDeadLetter(n, undefined) : n;
+        });
       const keptEdges = flow.edges.filter(
         (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
       );
