@@ -18,7 +18,7 @@ import type { App } from '../types';
 
 export type XY = { x: number; y: number };
 export type NodePatch = { label?: string; config?: FlowNode['config'] };
-export type EdgePatch = Partial<Pick<FlowEdge, 'latency' | 'filter'>>;
+export type EdgePatch = Partial<Pick<FlowEdge, 'latency' | 'filter' | 'prefetch' | 'ackLatency'>>;
 
 export interface FlowSlice {
   flow: Flow;
