@@ -101,6 +101,21 @@ describe('app store', () => {
     expect(after.nodes.find((n) => n.id === 'stream-1')?.config).toEqual({ partitions: 2 });
   });
 
+  it('a broker preset fills a bus and its consumer connections in one undoable step', () => {
+    const store = createAppStore(base());
+    store.getState().applyBrokerPreset('queue-1', 'rabbitmq-quorum');
+    const { flow } = store.getState();
+    expect(flow.nodes[1]!.config).toMatchObject({ maxDeliveries: 20, lease: 1800 });
+    expect(flow.edges.find((e) => e.source === 'queue-1')!.prefetch).toBe(100);
+    expect(parseFlow(flow).ok).toBe(true);
+    // The same preset again, or one for another kind, is no step at all.
+    store.getState().applyBrokerPreset('queue-1', 'rabbitmq-quorum');
+    store.getState().applyBrokerPreset('queue-1', 'kafka');
+    expect(history(store).pastStates.length).toBe(1);
+    history(store).undo();
+    expect(store.getState().flow).toEqual(base());
+  });
+
   it('copy and paste gives new ids, offset positions and keeps internal edges only', () => {
     const store = createAppStore(base());
     store.getState().setSelection({ nodes: ['queue-1', 'handler-1'], edges: [] });

@@ -1,6 +1,7 @@
 // The Flow document: the one source of truth for what the user drew. Only this slice is tracked
 // by undo (see createAppStore.ts); every action here is one history entry.
 import type { StateCreator } from 'zustand';
+import { applyPreset, presetById } from '../../model/brokerPresets';
 import { connectionProblem } from '../../model/connect';
 import { deadLetterOf, withDeadLetter } from '../../model/deadLetter';
 import { newConfig } from '../../model/defaults';
@@ -28,6 +29,8 @@ export interface FlowSlice {
   /** Sets label and/or config; a key whose value is `undefined` in config is removed. */
   updateNode: (id: string, patch: NodePatch) => void;
   updateEdge: (id: string, patch: EdgePatch) => void;
+  /** Fills a bus's delivery fields (and its consumers' prefetch) from a broker preset, in one step. */
+  applyBrokerPreset: (nodeId: string, presetId: string) => void;
   /** Adds an edge, or returns why it is refused (and changes nothing). */
   connect: (source: string, target: string) => string | null;
   deleteElements: (ids: { nodes: readonly string[]; edges: readonly string[] }) => void;
@@ -101,6 +104,12 @@ export const createFlowSlice =
       const edges = flow.edges.slice();
       edges[at] = updated;
       set({ flow: { ...flow, edges } });
+    },
+    applyBrokerPreset: (nodeId, presetId) => {
+      const { flow } = get();
+      const preset = presetById(presetId);
+      const next = preset ? applyPreset(flow, nodeId, preset) : flow;
+      if (!sameData(next, flow)) set({ flow: next });
     },
     connect: (source, target) => {
       const { flow } = get();

@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { type NodeOfKind, OVERFLOWS } from '../../model/flow';
+import { BrokerPresetField } from '../inspector/BrokerPresetField';
 import { BusCapacityField } from '../inspector/BusCapacityField';
 import { DeliverySection } from '../inspector/DeliverySection';
 import { SelectField } from '../inspector/SelectField';
@@ -55,6 +56,7 @@ function QueueFields({ node }: { node: NodeOfKind<'queue'> }) {
         options={OVERFLOWS.map((v) => ({ value: v, label: OVERFLOW_NAMES[v] }))}
         onChange={(v) => set({ overflow: v })}
       />
+      <BrokerPresetField node={node} />
       <DeliverySection node={node} />
     </>
   );

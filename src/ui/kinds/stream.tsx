@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { DELIVERY_DEFAULTS, STREAM_FAILURES } from '../../model/delivery';
 import type { NodeOfKind } from '../../model/flow';
+import { BrokerPresetField } from '../inspector/BrokerPresetField';
 import { DeadLetterField } from '../inspector/DeadLetterField';
 import { describeStreamFailure } from '../inspector/deliverySummary';
 import { NumberField } from '../inspector/NumberField';
@@ -69,6 +70,7 @@ function StreamFields({ node }: { node: NodeOfKind<'stream'> }) {
         check={check('retention')}
         onCommit={(v) => set({ retention: v })}
       />
+      <BrokerPresetField node={node} />
       <Section title="Failures" summary={describeStreamFailure(c)}>
         <SelectField
           label="On failure"

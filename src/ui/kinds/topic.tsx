@@ -3,6 +3,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOfKind } from '../../model/flow';
+import { BrokerPresetField } from '../inspector/BrokerPresetField';
 import { BusCapacityField } from '../inspector/BusCapacityField';
 import { DeliverySection } from '../inspector/DeliverySection';
 import { useConfigEditor } from '../inspector/useConfigEditor';
@@ -38,6 +39,7 @@ function TopicFields({ node }: { node: NodeOfKind<'topic'> }) {
         onCommit={(v) => set({ capacity: v })}
         hint="Per subscription: each outgoing edge has its own queue of this size."
       />
+      <BrokerPresetField node={node} />
       <DeliverySection node={node} />
     </>
   );
