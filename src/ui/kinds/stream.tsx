@@ -1,5 +1,6 @@
 // Stream in the editor: a card striped with one band per partition (up to eight drawn), and its
-// partitions, retention and what a consumer group does with a failed message.
+// partitions, retention, what a consumer group does with a failed message, and who owns which
+// partition (with each one's lag while a run is loaded).
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { DELIVERY_DEFAULTS, STREAM_FAILURES } from '../../model/delivery';
@@ -13,6 +14,7 @@ import { Section } from '../inspector/Section';
 import { SelectField } from '../inspector/SelectField';
 import { useConfigEditor } from '../inspector/useConfigEditor';
 import { BaseNode } from '../nodes/BaseNode';
+import { StreamPartitions } from '../run/StreamPartitions';
 import type { CanvasNode } from '../nodes/rfTypes';
 import type { UiKind } from './uiKind';
 
@@ -107,6 +109,7 @@ function StreamFields({ node }: { node: NodeOfKind<'stream'> }) {
           />
         )}
       </Section>
+      <StreamPartitions node={node} />
     </>
   );
 }
