@@ -89,7 +89,9 @@ test('a delivery field commits once, on Enter: one undo step, saved and exported
   await expect(prefetch).toHaveAttribute('placeholder', 'default: concurrency (2)');
   await prefetch.fill('50');
   await prefetch.press('Enter');
-  await expect(panel.getByRole('combobox', { name: 'Ack latency distribution' })).toHaveValue('none');
+  await expect(panel.getByRole('combobox', { name: 'Acknowledgement delay distribution' })).toHaveValue(
+    'none',
+  );
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const file = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as Saved;

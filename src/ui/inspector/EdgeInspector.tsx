@@ -72,7 +72,7 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
               hint="Unacknowledged messages the handler may hold; more than its workers hides latency and ack time."
             />
             <DistField
-              legend="Ack latency"
+              legend="Acknowledgement delay"
               value={edge.ackLatency}
               optional
               noneLabel="None (acknowledged at once)"
