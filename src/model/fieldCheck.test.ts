@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { configFieldProblem, distProblem, settingsProblem } from './fieldCheck';
+import {
+  configFieldProblem,
+  configProblem,
+  distProblem,
+  edgeFieldProblem,
+  settingsProblem,
+} from './fieldCheck';
 
 describe('field checks', () => {
   it('accepts valid values and leaving optional fields out', () => {
@@ -26,5 +32,29 @@ describe('field checks', () => {
     expect(settingsProblem({ duration: 10, warmup: 2 }, 'warmup')).toBeNull();
     expect(settingsProblem({ duration: 10, warmup: 20 }, 'warmup')).toBe('must be shorter than duration');
     expect(settingsProblem({ seed: -1 }, 'seed')).toBe('must be a whole number ≥ 0');
+  });
+
+  it('checks a whole config after an edit: the edited field first, then rules across fields by path', () => {
+    expect(configProblem('queue', { lease: 30 }, ['lease'])).toBeNull();
+    expect(configProblem('queue', { lease: 0 }, ['lease'])).toBe('must be a number > 0 s');
+    const retry = { backoff: { initial: 2, max: 1 } };
+    expect(configProblem('topic', { retry }, ['retry', 'backoff', 'max'])).toBe('must be ≥ initial');
+    expect(configProblem('stream', { partitions: 3, retry: { backoff: { initial: 0 } } }, ['retry'])).toBe(
+      'must be a number > 0 s',
+    );
+    // Clearing keys under a key skew breaks the producer's cross-field rule: named, with its path.
+    const producer = { eventType: 'e', interarrival: { dist: 'constant', value: 1 }, keySkew: 1 };
+    expect(configProblem('producer', producer, ['keySkew'])).toBe(
+      'needs keys (how many distinct keys to skew over)',
+    );
+    expect(configProblem('producer', producer, ['keys'])).toBe(
+      'keySkew: needs keys (how many distinct keys to skew over)',
+    );
+  });
+
+  it('checks an edge prefetch', () => {
+    expect(edgeFieldProblem('prefetch', 100)).toBeNull();
+    expect(edgeFieldProblem('prefetch', undefined)).toBeNull();
+    expect(edgeFieldProblem('prefetch', 0.5)).toBe('must be a whole number ≥ 1');
   });
 });

@@ -1,4 +1,5 @@
 // Copy and paste as pure functions over the Flow document: the store applies their result.
+import { deadLetterOf, withDeadLetter } from '../model/deadLetter';
 import type { Flow, FlowEdge, FlowNode } from '../model/flow';
 import { edgeIds, labelForId, nextEdgeId, nextNodeId, nodeIds } from './ids';
 
@@ -18,7 +19,7 @@ export function copyNodes(flow: Flow, ids: readonly string[]): Clip {
 
 /**
  * The clip's nodes with fresh ids and labels, moved by `offset`, and its internal edges rewired
- * to them. A queue's deadLetter pointing inside the clip follows the copy.
+ * to them. A bus's deadLetter pointing inside the clip follows the copy.
  */
 export function pasteClip(flow: Flow, clip: Clip, offset: { x: number; y: number }): Clip {
   const taken = nodeIds(flow);
@@ -33,10 +34,8 @@ export function pasteClip(flow: Flow, clip: Clip, offset: { x: number; y: number
     copy.id = rename.get(n.id)!;
     copy.label = n.label ? `${n.label} copy` : labelForId(copy.id, n.kind);
     copy.position = { x: n.position.x + offset.x, y: n.position.y + offset.y };
-    if (copy.kind === 'queue' && copy.config.deadLetter && rename.has(copy.config.deadLetter)) {
-      copy.config.deadLetter = rename.get(copy.config.deadLetter)!;
-    }
-    return copy;
+    const target = deadLetterOf(copy);
+    return target !== undefined && rename.has(target) ? withDeadLetter(copy, rename.get(target)) : copy;
   });
   const takenEdges = edgeIds(flow);
   const edges = clip.edges.map((e) => {

@@ -76,6 +76,46 @@ describe('app store', () => {
     expect(parseFlow(store.getState().flow).ok).toBe(true);
   });
 
+  it('does the same for a topic or stream dead-lettering into a deleted bus, and a paste follows the copy', () => {
+    const flow = base();
+    flow.nodes.push(
+      { id: 'dlq', kind: 'queue', position: { x: 0, y: 200 }, config: {} },
+      { id: 'topic-1', kind: 'topic', position: { x: 0, y: 300 }, config: { deadLetter: 'dlq' } },
+      {
+        id: 'stream-1',
+        kind: 'stream',
+        position: { x: 0, y: 400 },
+        config: { partitions: 2, deadLetter: 'dlq' },
+      },
+    );
+    const store = createAppStore(flow);
+    store.getState().setSelection({ nodes: ['dlq', 'stream-1'], edges: [] });
+    store.getState().copySelection();
+    const [dlq2, stream2] = store.getState().paste(store.getState().clipboard!, { x: 32, y: 32 });
+    const pasted = store.getState().flow.nodes.find((n) => n.id === stream2);
+    expect(pasted?.config).toEqual({ partitions: 2, deadLetter: dlq2 });
+    store.getState().deleteElements({ nodes: ['dlq'], edges: [] });
+    const after = store.getState().flow;
+    expect(parseFlow(after).ok).toBe(true);
+    expect(after.nodes.find((n) => n.id === 'topic-1')?.config).toEqual({});
+    expect(after.nodes.find((n) => n.id === 'stream-1')?.config).toEqual({ partitions: 2 });
+  });
+
+  it('a broker preset fills a bus and its consumer connections in one undoable step', () => {
+    const store = createAppStore(base());
+    store.getState().applyBrokerPreset('queue-1', 'rabbitmq-quorum');
+    const { flow } = store.getState();
+    expect(flow.nodes[1]!.config).toMatchObject({ maxDeliveries: 20, lease: 1800 });
+    expect(flow.edges.find((e) => e.source === 'queue-1')!.prefetch).toBe(100);
+    expect(parseFlow(flow).ok).toBe(true);
+    // The same preset again, or one for another kind, is no step at all.
+    store.getState().applyBrokerPreset('queue-1', 'rabbitmq-quorum');
+    store.getState().applyBrokerPreset('queue-1', 'kafka');
+    expect(history(store).pastStates.length).toBe(1);
+    history(store).undo();
+    expect(store.getState().flow).toEqual(base());
+  });
+
   it('copy and paste gives new ids, offset positions and keeps internal edges only', () => {
     const store = createAppStore(base());
     store.getState().setSelection({ nodes: ['queue-1', 'handler-1'], edges: [] });

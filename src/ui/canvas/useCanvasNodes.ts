@@ -4,6 +4,7 @@ import { type Edge, MarkerType } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FlowEdge, FlowNode } from '../../model/flow';
+import { deadLetterOf } from '../../model/deadLetter';
 import { describeDist } from '../../model/describe';
 import { useAppStore } from '../../store/useAppStore';
 import type { CanvasNode, CanvasNodeData } from '../nodes/rfTypes';
@@ -74,20 +75,19 @@ export function useCanvasEdges(): Edge[] {
   }, [edges, deadLetters, selected]);
 }
 
-/** "queue\tdlq" lines for each queue whose dead-letter target exists. */
+/** "bus\tdlq" lines for each bus whose dead-letter target exists. */
 function deadLetterPairs(nodes: readonly FlowNode[]): string {
   const ids = new Set(nodes.map((n) => n.id));
   let pairs = '';
   for (const n of nodes) {
-    if (n.kind === 'queue' && n.config.deadLetter && ids.has(n.config.deadLetter)) {
-      pairs += `${n.id}\t${n.config.deadLetter}\n`;
-    }
+    const target = deadLetterOf(n);
+    if (target !== undefined && ids.has(target)) pairs += `${n.id}\t${target}\n`;
   }
   return pairs;
 }
 
 /**
- * A queue's `deadLetter` setting drawn as a dashed link, so where failed messages end up is visible.
+ * A bus's `deadLetter` setting drawn as a dashed link, so where failed messages end up is visible.
  * It is a view of the queue's config, not an edge of the flow: edited in the Inspector, never
  * selected or deleted on the canvas.
  */

@@ -1,5 +1,5 @@
 // Producer in the editor: a pill with an emitting pulse (it has no input handle), and its event
-// type, arrival process, count, start and keys.
+// type, arrival process, count, start, keys and how skewed they are.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOfKind } from '../../model/flow';
@@ -74,6 +74,15 @@ function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
         check={check('keys')}
         onCommit={(v) => set({ keys: v })}
         hint="Distinct event keys; a stream assigns partitions by key."
+      />
+      <NumberField
+        label="Key skew"
+        unit="Zipf s"
+        value={c.keySkew}
+        placeholder="0 (uniform)"
+        check={check('keySkew')}
+        onCommit={(v) => set({ keySkew: v })}
+        hint="Key k of the keys is drawn ∝ 1/kˢ: 1 gives the first key about 13% of 1,000 keys."
       />
     </>
   );

@@ -1,7 +1,8 @@
 // Metrics as files: JSON is the CLI's document (so the same tools read both) plus node labels;
 // CSV is one row per node, for spreadsheets.
-import type { SimulationReport } from '../../engine/api';
+import type { NodeReport, SimulationReport } from '../../engine/api';
 import type { Flow } from '../../model/flow';
+import { hottestPartition } from '../../model/partitions';
 
 const STATS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const;
 const COUNTS = ['in', 'out', 'dropped', 'failed', 'lost', 'deadLettered', 'redelivered'] as const;
@@ -10,6 +11,13 @@ const csvCell = (v: string | number): string => {
   const s = String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
+
+/** A stream's partition with the most mean lag, and its mean and max lag; empty cells otherwise. */
+function hottest(n: NodeReport): (number | string)[] {
+  const p = n.partitions ? hottestPartition(n.partitions.map((x) => x.depthMean)) : -1;
+  const part = p < 0 ? undefined : n.partitions![p]!;
+  return part ? [p, part.depthMean, part.depthMax] : ['', '', ''];
+}
 
 export function metricsCsv(report: SimulationReport, flow: Flow): string {
   const labels = new Map(flow.nodes.map((n) => [n.id, n.label || n.id]));
@@ -23,6 +31,14 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     'queueDepthMean',
     'queueDepthMax',
     ...(['wait', 'service', 'sojourn'] as const).flatMap((k) => STATS.map((s) => `${k}.${s}`)),
+    // Flow JSON v2's figures go last, so the columns of older exports keep their places.
+    'expired',
+    'duplicates',
+    'age.mean',
+    'age.max',
+    'hottestPartition',
+    'hottestPartition.lagMean',
+    'hottestPartition.lagMax',
   ];
   const rows = Object.entries(report.nodes).map(([id, n]) => [
     id,
@@ -34,6 +50,11 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     n.queueDepth.mean,
     n.queueDepth.max,
     ...(['wait', 'service', 'sojourn'] as const).flatMap((k) => STATS.map((s) => n[k][s])),
+    n.expired,
+    n.duplicates,
+    n.age.mean,
+    n.age.max,
+    ...hottest(n),
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -7,6 +7,7 @@
 // edge is a delivery window (Flow JSON v2): with prefetch ≤ concurrency each window slot is a
 // server the bus sees held for latency + service + acknowledgement latency. Formulas:
 // model/theory.ts. Every other handler gets the reason in words instead of a misleading figure.
+import { deadLetterOf } from '../../model/deadLetter';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import type { Dist } from '../../model/dist';
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
@@ -39,7 +40,8 @@ export function predictAll(flow: Flow): Map<string, PredictionOutcome> {
   }
   const deadLettersInto = new Map<string, FlowNode>();
   for (const n of flow.nodes) {
-    if (n.kind === 'queue' && n.config.deadLetter) deadLettersInto.set(n.config.deadLetter, n);
+    const target = deadLetterOf(n);
+    if (target !== undefined) deadLettersInto.set(target, n);
   }
   const ctx: Ctx = { byId, into, outOf, deadLettersInto };
   const out = new Map<string, PredictionOutcome>();
