@@ -17,13 +17,17 @@ import { SOURCE } from './kinds/codes';
 import { startIdle } from './kinds/handler';
 import { holdKey, pumpQueue, releaseKey } from './kinds/queue';
 import { pumpSubscription } from './kinds/topic';
+import { giveBack } from './faults';
 import { closeRecord, openDelivery } from './leases';
 import { COUNTERS, C_OUT } from './metrics';
 
 /** Unacknowledged messages source s may have at its handler. */
 export function windowOf(eng: Engine, s: number): number {
+  const h = eng.topo.srcHandler[s]!;
+  // A crashed consumer has no connection: its bus pushes nothing until it restarts.
+  if (eng.crashedSince[h]! >= 0) return 0;
   const p = eng.topo.srcPrefetch[s]!;
-  return p > 0 ? p : eng.topo.concurrency[eng.topo.srcHandler[s]!]!;
+  return p > 0 ? p : eng.topo.concurrency[h]!;
 }
 
 export const hasRoom = (eng: Engine, s: number): boolean => eng.unacked[s]! < windowOf(eng, s);
@@ -63,7 +67,8 @@ export function delivered(eng: Engine, slot: number): void {
 function receive(eng: Engine, slot: number): void {
   const s = eng.pool.src[slot]!;
   const h = eng.topo.srcHandler[s]!;
-  if (eng.idle[h]!.length > 0) startIdle(eng, h, slot, s, 0);
+  if (eng.crashedSince[h]! >= 0) giveBack(eng, s, slot);
+  else if (eng.idle[h]!.length > 0) startIdle(eng, h, slot, s, 0);
   else {
     eng.local[s]!.push(slot);
     eng.metrics.addDepth(h, 1, eng.now);

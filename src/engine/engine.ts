@@ -122,6 +122,14 @@ export class Engine {
   readonly failureOverride: Float64Array;
   /** When a handler's pause began; −1 when it is not paused. */
   readonly pausedSince: Float64Array;
+  /** Buses in an outage now; 0 in almost every run, so the paths that check pay one load. */
+  outages = 0;
+  /** When a bus's outage began; −1 while it works. */
+  readonly outageSince: Float64Array;
+  /** Copies a bus in an outage did not accept, in order; their publishers are held. */
+  readonly held: Fifo[];
+  /** When a handler crashed; −1 while it runs. */
+  readonly crashedSince: Float64Array;
   /** A paused handler's idle workers, set aside until it resumes. */
   readonly parked: number[][];
   faultStories: FaultStory[];
@@ -143,6 +151,8 @@ export class Engine {
   wFrozen = new Float64Array(64).fill(-1);
   /** Time a pause added to the worker's current service, to be waited out when it would end. */
   wDelay = new Float64Array(64);
+  /** Completions of the worker to ignore: jobs a crash took from it. */
+  wIgnore = new Int32Array(64);
   nWorkers = 0;
 
   constructor(topo: Topology, o: EngineOptions) {
@@ -186,6 +196,9 @@ export class Engine {
     this.latencyFactor = new Float64Array(topo.edgeIds.length).fill(1);
     this.failureOverride = new Float64Array(this.N).fill(NaN);
     this.pausedSince = new Float64Array(this.N).fill(-1);
+    this.crashedSince = new Float64Array(this.N).fill(-1);
+    this.outageSince = new Float64Array(this.N).fill(-1);
+    this.held = perNode(() => new Fifo());
     this.parked = perNode(() => []);
     this.faultStories = newStories(topo.faults.length);
     topo.faults.forEach(({ fault }, i) => {
@@ -233,10 +246,15 @@ export class Engine {
     this.latencyFactor.fill(1);
     this.failureOverride.fill(NaN);
     this.pausedSince.fill(-1);
+    this.crashedSince.fill(-1);
+    this.outageSince.fill(-1);
+    this.outages = 0;
+    for (const f of this.held) f.clear();
     for (const s of this.parked) s.length = 0;
     this.faultStories = newStories(this.topo.faults.length);
     this.wFrozen.fill(-1);
     this.wDelay.fill(0);
+    this.wIgnore.fill(0);
     this.nWorkers = 0;
     this.now = 0;
     this.events = 0;
@@ -383,6 +401,7 @@ export class Engine {
     this.wFrozen = grow(this.wFrozen, f64);
     this.wFrozen.fill(-1, cap / 2);
     this.wDelay = grow(this.wDelay, f64);
+    this.wIgnore = grow(this.wIgnore, i32);
   }
 
   /**
@@ -405,6 +424,7 @@ export class Engine {
     const fifos = [
       ...this.queueFifo.filter((_, q) => !this.topo.terminal[q]),
       ...this.blockedAt,
+      ...this.held,
       ...this.inbox,
       ...this.subFifo,
       ...this.local,

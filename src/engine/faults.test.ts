@@ -4,7 +4,7 @@ import type { Fault } from '../model/faults';
 import type { Flow } from '../model/flow';
 import { parseFlow } from '../model/validate';
 import { runnableProblems } from '../model/runnable';
-import { constant, exp, flowOf, handler, producer, queue, run, store } from './testing/flows';
+import { constant, exp, flowOf, handler, producer, queue, run, store, stream } from './testing/flows';
 
 const withFaults = (flow: Flow, faults: Fault[]): Flow => ({ ...flow, faults });
 
@@ -51,6 +51,96 @@ describe('faults', () => {
     expect(h.sojourn.count).toBe(2);
     expect(h.sojourn.mean).toBe((5 + 5) / 2);
     expect(h.wait.max).toBe(3);
+  });
+
+  it('a crash fails the jobs in service (redelivered with count + 1) and takes nothing until the restart', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: constant(1), count: 8 }),
+          queue('q', { retry: { delay: constant(0) } }),
+          handler('h', { concurrency: 4, service: constant(10) }),
+        ],
+        ['p->q', 'q->h'],
+      ),
+      [{ at: 5.5, duration: 2.5, target: 'h', kind: 'crash' }],
+    );
+    const { report } = run(flow, 1, 100, 0);
+    // In service at 5.5: the jobs of 0, 1, 2, 3. They go back to the queue behind those of 4 and 5
+    // (in their order), then 6 and 7 arrive; at 8 the workers take 4, 5, 0, 1 and at 18 the rest.
+    expect(report.nodes.h!.failed).toBe(4);
+    expect(report.nodes.q!.redelivered).toBe(4);
+    expect(report.nodes.h!.in).toBe(12);
+    expect(report.totals.completed).toBe(8);
+    expect(report.totals.lost).toBe(0);
+    // The longest journey: the job of 2, from 2 until 28.
+    expect(report.endToEnd.max).toBe(26);
+    expect(report.nodes.h!.wait.max).toBe(18 - 5.5);
+  });
+
+  it('a crash with a large prefetch sends the prefetched messages back; only the one in service is redelivered', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: constant(0.01), count: 20 }),
+          queue('q', { retry: { delay: constant(0) } }),
+          handler('h', { concurrency: 1, service: constant(1) }),
+        ],
+        ['p->q', { id: 'q->h', source: 'q', target: 'h', prefetch: 10, latency: constant(0.001) }],
+      ),
+      [{ at: 2.5, duration: 1, target: 'h', kind: 'crash' }],
+    );
+    const { report } = run(flow, 1, 100, 0);
+    expect(report.nodes.h!.failed).toBe(1);
+    expect(report.nodes.q!.redelivered).toBe(1);
+    expect(report.nodes.h!.in).toBe(21);
+    expect(report.totals.completed).toBe(20);
+    expect(report.faults![0]!.lost).toBe(0);
+  });
+
+  it('a crashed stream consumer reads its message again first when it restarts', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: constant(0.1), count: 5 }),
+          stream('s', { partitions: 1 }),
+          handler('h', { concurrency: 1, service: constant(1) }),
+        ],
+        ['p->s', 's->h'],
+      ),
+      [{ at: 0.5, duration: 1, target: 'h', kind: 'crash' }],
+    );
+    const { report } = run(flow, 1, 100, 0);
+    expect(report.nodes.s!.redelivered).toBe(1);
+    expect(report.nodes.h!.failed).toBe(0);
+    expect(report.totals.completed).toBe(5);
+    // Restart at 1.5, then five messages of 1 s in order: the last ends at 6.5 (emitted at 0.4).
+    expect(report.endToEnd.max).toBeCloseTo(6.5 - 0.4, 9);
+  });
+
+  it('an outage holds what arrives (and its publisher) and delivers nothing it stores until it is back', () => {
+    const flow = withFaults(
+      flowOf(
+        [
+          producer('p', { eventType: 'e', interarrival: constant(1), count: 6 }),
+          queue('q'),
+          handler('h', { concurrency: 1, service: constant(2) }),
+        ],
+        ['p->q', 'q->h'],
+      ),
+      [{ at: 2.5, duration: 3, target: 'q', kind: 'outage' }],
+    );
+    const { report } = run(flow, 1, 100, 0);
+    // Jobs of 0 and 1 run 0–2 and 2–4; the job of 2 waits in the queue until the outage ends at
+    // 5.5; the job of 3 is held with its producer, which emits again at 5.5 and 6.5. Ends: 2, 4,
+    // 7.5, 9.5, 11.5, 13.5 for emissions at 0, 1, 2, 3, 5.5, 6.5.
+    expect(report.nodes.p!.out).toBe(6);
+    expect(report.endToEnd.mean).toBeCloseTo((2 + 3 + 5.5 + 6.5 + 6 + 7) / 6, 12);
+    expect(report.endToEnd.max).toBe(7);
+    expect(report.nodes.h!.wait.max).toBe(5);
+    // The queue held 1 and kept 1 at its worst; back to its level (1) as soon as it was back.
+    expect(report.faults![0]!.backlogPeak).toBe(2);
+    expect(report.faults![0]!.drainTime).toBe(0);
   });
 
   it('slow multiplies service times drawn in its window, on a handler, and latencies, on an edge', () => {
@@ -135,7 +225,15 @@ describe('faults', () => {
       'faults[0].rate: must be a probability between 0 and 1',
     ]);
     expect(problems([{ at: 1, duration: 1, target: 'p->h', kind: 'partition' }])).toEqual([
-      'faults[0].kind: partition faults are not simulated yet (pause, slow and fail are); remove it to run',
+      'faults[0].kind: partition faults are not simulated yet (crash, pause, slow, fail and outage are); remove it to run',
+    ]);
+    expect(
+      problems([
+        { at: 1, duration: 5, target: 'h', kind: 'pause' },
+        { at: 3, duration: 5, target: 'h', kind: 'crash' },
+      ]),
+    ).toEqual([
+      'faults[1]: overlaps faults[0] (a pause) on "h": a handler cannot be paused and crashed at once',
     ]);
   });
 });

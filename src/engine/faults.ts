@@ -11,7 +11,13 @@ import type { Fault } from '../model/faults';
 import type { Engine } from './engine';
 import { EV, eventCode } from './kernel/events';
 import { KIND_CODE, kindAt, SOURCE } from './kinds/codes';
-import { takeNext } from './kinds/handler';
+import { block, unblock } from './backpressure';
+import { acknowledge, receiptOf, refill } from './consume';
+import { arriveAt } from './kinds';
+import { abortJob, takeNext } from './kinds/handler';
+import { passKey, requeue } from './kinds/queue';
+import { offerGroup } from './kinds/stream';
+import { requeueSubscription } from './kinds/topic';
 import { C_DUP, COUNTERS, T_DEAD, T_LOST } from './metrics';
 import type { Topology } from './topology';
 
@@ -67,7 +73,8 @@ export const newStories = (n: number): FaultStory[] => Array.from({ length: n },
 /** Messages waiting for a handler (its inbox, its buffers and the buses it reads) or in a bus. */
 function backlogOf(eng: Engine, n: number): number {
   const topo = eng.topo;
-  if (kindAt(topo, n) !== KIND_CODE.handler) return eng.metrics.depth[n]!;
+  // A bus's waiting messages, and what it did not accept while out.
+  if (kindAt(topo, n) !== KIND_CODE.handler) return eng.metrics.depth[n]! + eng.held[n]!.length;
   let total = eng.metrics.depth[n]!;
   for (let s = topo.srcStart[n]!; s < topo.srcStart[n + 1]!; s++) {
     if (topo.srcKind[s] !== SOURCE.inbox) total += eng.metrics.depth[topo.srcNode[s]!]!;
@@ -106,6 +113,8 @@ export function startFault(eng: Engine, i: number): void {
 export function endFault(eng: Engine, i: number): void {
   const f = eng.topo.faults[i]!;
   const story = eng.faultStories[i]!;
+  // The backlog just before the fault lets go (its peak, for a fault that held it back to the end).
+  watchFault(eng, i);
   story.ended = true;
   apply(eng, f);
   watchFault(eng, i);
@@ -155,8 +164,14 @@ function apply(eng: Engine, f: CompiledFault): void {
       else resume(eng, f.node);
       break;
     case 'crash':
-    case 'partition':
+      if (active('crash').length > 0) crash(eng, f.node);
+      else restart(eng, f.node);
+      break;
     case 'outage':
+      if (active('outage').length > 0) beginOutage(eng, f.node);
+      else endOutage(eng, f.node);
+      break;
+    case 'partition':
       // Refused before a run (model/runnable.ts) until the engine simulates them.
       throw new Error(`${f.fault.kind} faults are not simulated`);
   }
@@ -195,12 +210,49 @@ function resume(eng: Engine, h: number): void {
       eng.wFrozen[w] = -1;
     } else eng.wDelay[w]! += frozenFor;
   }
-  const parked = eng.parked[h]!;
-  while (parked.length > 0) {
-    const w = parked.pop()!;
-    if (eng.wSlot[w]! >= 0) continue;
-    takeNext(eng, w, false);
+  wake(eng, h);
+}
+
+// Outage: a bus accepts nothing — an arriving copy is held and its publisher waits, as with
+// "block" — and delivers nothing of what it stores. When it is back, the held copies arrive in
+// order and its consumers take up again.
+
+function beginOutage(eng: Engine, n: number): void {
+  if (eng.outageSince[n]! >= 0) return;
+  eng.outageSince[n] = eng.now;
+  eng.outages++;
+}
+
+function endOutage(eng: Engine, n: number): void {
+  if (eng.outageSince[n]! < 0) return;
+  eng.outageSince[n] = -1;
+  eng.outages--;
+  // Its consumers take up again first — what it stored is older than what it held back — then
+  // the held copies arrive in order.
+  const topo = eng.topo;
+  for (let i = topo.outStart[n]!; i < topo.outStart[n + 1]!; i++) {
+    const e = topo.outEdges[i]!;
+    const h = topo.edgeDst[e]!;
+    if (kindAt(topo, h) !== KIND_CODE.handler) continue;
+    const s = topo.edgeSource[e]!;
+    if (topo.srcKind[s] === SOURCE.group) offerGroup(eng, e);
+    else if (topo.srcWindowed[s]) refill(eng, s);
+    else for (const w of eng.idle[h]!.splice(0)) takeNext(eng, w, false);
   }
+  const held = eng.held[n]!;
+  while (held.length > 0) {
+    const slot = held.shift();
+    eng.metrics.blocked[n]!--;
+    unblock(eng, eng.pool.pub[slot]!);
+    arriveAt(eng, slot, n);
+  }
+}
+
+/** A copy reaches bus n during its outage: held, its publisher waiting, until the bus is back. */
+export function holdAtOutage(eng: Engine, n: number, slot: number): void {
+  eng.held[n]!.push(slot);
+  eng.metrics.blocked[n]!++;
+  block(eng, eng.pool.pub[slot]!);
 }
 
 /** Workers of h with a job in service (frozen ones included). */
@@ -210,11 +262,78 @@ function inService(eng: Engine, h: number): number {
   return k;
 }
 
+// Crash: every worker stops. A job in service fails as in a crash (its bus redelivers it with its
+// delivery count + 1, or it is lost where nothing redelivers; a stream's consumer reads it again
+// first when it restarts), messages prefetched to the handler go back to their bus, and nothing
+// is taken until the restart. Messages in the handler's own inbox wait for it.
+
+function crash(eng: Engine, h: number): void {
+  if (eng.crashedSince[h]! >= 0) return;
+  eng.crashedSince[h] = eng.now;
+  const topo = eng.topo;
+  // Jobs go back in the order their messages reached the bus, as a broker requeues them.
+  const busy = eng.owners[h]!.filter((w) => eng.wSlot[w]! >= 0);
+  busy.sort((a, b) => eng.pool.arrive[eng.wSlot[a]!]! - eng.pool.arrive[eng.wSlot[b]!]! || a - b);
+  for (const w of busy) {
+    eng.wIgnore[w]!++;
+    eng.wDelay[w] = 0;
+    eng.metrics.addBusy(h, -1, eng.now);
+    abortJob(eng, w);
+    eng.parked[h]!.push(w);
+  }
+  const idle = eng.idle[h]!;
+  while (idle.length > 0) eng.parked[h]!.push(idle.pop()!);
+  for (let s = topo.srcStart[h]!; s < topo.srcStart[h + 1]!; s++) {
+    const local = eng.local[s]!;
+    while (local.length > 0) {
+      eng.metrics.addDepth(h, -1, eng.now);
+      giveBack(eng, s, local.shift());
+    }
+  }
+}
+
+function restart(eng: Engine, h: number): void {
+  if (eng.crashedSince[h]! < 0) return;
+  eng.crashedSince[h] = -1;
+  wake(eng, h);
+  const topo = eng.topo;
+  for (let s = topo.srcStart[h]!; s < topo.srcStart[h + 1]!; s++) if (topo.srcWindowed[s]) refill(eng, s);
+}
+
+/** The parked workers of h look for work again. */
+function wake(eng: Engine, h: number): void {
+  if (eng.pausedSince[h]! >= 0 || eng.crashedSince[h]! >= 0) return;
+  const parked = eng.parked[h]!;
+  while (parked.length > 0) {
+    const w = parked.pop()!;
+    if (eng.wSlot[w]! < 0) takeNext(eng, w, false);
+  }
+}
+
 /**
- * EV.done for worker w of a handler that may be paused: true when the completion is deferred
- * (the handler is paused now, or was paused during this service).
+ * A message pushed to a crashed handler goes back to its bus as it was (it was never served), and
+ * its window slot is released.
+ */
+export function giveBack(eng: Engine, s: number, slot: number): void {
+  const topo = eng.topo;
+  const n = topo.srcNode[s]!;
+  const receipt = receiptOf(eng, s, slot, eng.receipt);
+  // An ordered queue keeps the message's key for it: it is still the key's next.
+  if (topo.orderByKey[n]) passKey(eng, n, slot);
+  if (topo.srcKind[s] === SOURCE.queue) requeue(eng, n, slot);
+  else requeueSubscription(eng, topo.srcEdge[s]!, slot);
+  acknowledge(eng, receipt, false);
+}
+
+/**
+ * EV.done for worker w of a handler that may be stopped: true when the completion is ignored (a
+ * crash took the job) or deferred (the handler is paused now, or was during this service).
  */
 export function deferDone(eng: Engine, w: number, h: number): boolean {
+  if (eng.wIgnore[w]! > 0) {
+    eng.wIgnore[w]!--;
+    return true;
+  }
   const since = eng.pausedSince[h]!;
   if (since >= 0) {
     eng.wFrozen[w] = eng.now - since;
@@ -229,9 +348,9 @@ export function deferDone(eng: Engine, w: number, h: number): boolean {
   return false;
 }
 
-/** takeNext() for a worker of a paused handler: it waits, set aside, until the pause is over. */
-export function parkIfPaused(eng: Engine, w: number, h: number, busyBefore: boolean): boolean {
-  if (eng.pausedSince[h]! < 0) return false;
+/** takeNext() for a worker of a paused or crashed handler: it waits, set aside, until it runs again. */
+export function parkIfStopped(eng: Engine, w: number, h: number, busyBefore: boolean): boolean {
+  if (eng.pausedSince[h]! < 0 && eng.crashedSince[h]! < 0) return false;
   if (busyBefore) eng.metrics.addBusy(h, -1, eng.now);
   eng.parked[h]!.push(w);
   return true;

@@ -55,8 +55,8 @@ export interface GraphTables {
   inboxSource: Int32Array;
   /** The flow's faults, aimed at node or edge numbers (faults.ts). */
   faults: CompiledFault[];
-  /** 1 for a handler some pause fault targets: its completions and free workers are checked. */
-  pausable: Uint8Array;
+  /** 1 for a handler some pause or crash fault targets: its completions and free workers are checked. */
+  stoppable: Uint8Array;
 }
 
 export type Topology = GraphTables & KindTables;
@@ -134,7 +134,7 @@ export function compileTopology(file: Flow): Topology {
     edgeSource: new Int32Array(E).fill(-1),
     inboxSource: new Int32Array(N).fill(-1),
     faults: [],
-    pausable: new Uint8Array(N),
+    stoppable: new Uint8Array(N),
     ...allocateKindTables(N),
   };
 
@@ -151,7 +151,8 @@ export function compileTopology(file: Flow): Topology {
   }
   compileSources(topo, flow.edges);
   topo.faults = compileFaults(file.faults ?? [], topo);
-  for (const f of topo.faults) if (f.fault.kind === 'pause') topo.pausable[f.node] = 1;
+  for (const f of topo.faults)
+    if (f.fault.kind === 'pause' || f.fault.kind === 'crash') topo.stoppable[f.node] = 1;
   return topo;
 }
 

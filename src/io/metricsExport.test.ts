@@ -1,5 +1,6 @@
 // Issue 13: metrics exported as CSV must not let a label run as a spreadsheet formula.
 import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../engine';
 import { createEngineSimulation } from '../engine/simulation';
 import type { Flow } from '../model/flow';
 import { csvCell, metricsCsv, metricsJson } from './metricsExport';
@@ -34,6 +35,34 @@ function parseCsv(text: string): string[][] {
 }
 
 const DANGEROUS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+
+const at = { x: 0, y: 0 };
+const constant = (value: number) => ({ dist: 'constant' as const, value });
+
+/** A lease shorter than the service (duplicates), a TTL shorter than the wait (expiry), a skewed stream. */
+const brokerFlow: Flow = {
+  format: 'eventflow',
+  version: 2,
+  name: 'broker figures',
+  nodes: [
+    {
+      id: 'p',
+      kind: 'producer',
+      position: at,
+      config: { eventType: 'e', interarrival: constant(0.1), keys: 10, keySkew: 1.5 },
+    },
+    { id: 'q', kind: 'queue', position: at, config: { lease: 0.15, ttl: constant(0.03) } },
+    { id: 'slow', kind: 'handler', position: at, config: { concurrency: 3, service: constant(0.2) } },
+    { id: 's', kind: 'stream', position: at, config: { partitions: 4 } },
+    { id: 'group', kind: 'handler', position: at, config: { concurrency: 2, service: constant(0.15) } },
+  ],
+  edges: [
+    { id: 'e1', source: 'p', target: 'q' },
+    { id: 'e2', source: 'q', target: 'slow' },
+    { id: 'e3', source: 'p', target: 's' },
+    { id: 'e4', source: 's', target: 'group' },
+  ],
+};
 
 describe('metrics CSV', () => {
   it('writes text that starts like a formula as text, with an apostrophe, and numbers as numbers', () => {
@@ -83,44 +112,32 @@ describe('metrics CSV', () => {
     expect(JSON.parse(metricsJson(sim.report(), flow)).labels['h0']).toBe(DANGEROUS[0]);
   });
 
-  it('has the columns of Flow JSON v2: expired, duplicates and the age of the oldest message', () => {
-    const flow: Flow = {
-      format: 'eventflow',
-      version: 2,
-      name: 'Expiry',
-      nodes: [
-        {
-          id: 'p',
-          kind: 'producer',
-          position: { x: 0, y: 0 },
-          config: { eventType: 'e', interarrival: { dist: 'constant', value: 0.1 } },
-        },
-        {
-          id: 'q',
-          kind: 'queue',
-          position: { x: 0, y: 0 },
-          config: { ttl: { dist: 'constant', value: 0.5 } },
-        },
-        {
-          id: 'h',
-          kind: 'handler',
-          position: { x: 0, y: 0 },
-          config: { concurrency: 1, service: { dist: 'constant', value: 0.3 } },
-        },
-      ],
-      edges: [
-        { id: 'e1', source: 'p', target: 'q' },
-        { id: 'e2', source: 'q', target: 'h' },
-      ],
+  it('has a column for duplicates, expired, age and the hottest partition, after the older ones', () => {
+    const sim = createSimulation(brokerFlow, { seed: 3, duration: 60, warmup: 0 });
+    if (!sim.ok) throw new Error(JSON.stringify(sim.problems));
+    sim.sim.advanceTo(60);
+    const [head, ...lines] = metricsCsv(sim.sim.report(), brokerFlow).trim().split('\n');
+    const columns = head!.split(',');
+    expect(columns.slice(0, 3)).toEqual(['id', 'label', 'kind']);
+    expect(columns.slice(-7)).toEqual([
+      'expired',
+      'duplicates',
+      'age.mean',
+      'age.max',
+      'hottestPartition',
+      'hottestPartition.lagMean',
+      'hottestPartition.lagMax',
+    ]);
+    const row = (id: string) => {
+      const cells = lines.find((l) => l.startsWith(`${id},`))!.split(',');
+      return (name: string) => cells[columns.indexOf(name)]!;
     };
-    const sim = createEngineSimulation(flow, { duration: 20, seed: 1 });
-    sim.advanceTo(20);
-    const report = sim.report();
-    const [header, , queue] = parseCsv(metricsCsv(report, flow));
-    const cell = (name: string) => Number(queue![header!.indexOf(name)]);
-    expect(header!.slice(-4)).toEqual(['expired', 'duplicates', 'ageMean', 'ageMax']);
-    expect(cell('expired')).toBeGreaterThan(0);
-    expect(cell('expired')).toBe(report.nodes.q!.expired);
-    expect(cell('ageMax')).toBe(report.nodes.q!.age.max);
+    expect(Number(row('slow')('duplicates'))).toBeGreaterThan(0);
+    expect(Number(row('q')('expired'))).toBeGreaterThan(0);
+    expect(Number(row('q')('age.max'))).toBeGreaterThan(0);
+    // Key 0 carries most events with this skew, and hashes to partition 0.
+    expect(row('s')('hottestPartition')).toBe('0');
+    expect(Number(row('s')('hottestPartition.lagMax'))).toBeGreaterThan(0);
+    expect(row('q')('hottestPartition')).toBe('');
   });
 });

@@ -1,8 +1,9 @@
 // Metrics as files: JSON is the CLI's document (so the same tools read both) plus node labels;
 // CSV is one row per node, for spreadsheets. Labels and ids come from flow files, which people
 // send each other: a cell a spreadsheet would run as a formula is written as text.
-import type { SimulationReport } from '../engine/api';
+import type { NodeReport, SimulationReport } from '../engine/api';
 import type { Flow } from '../model/flow';
+import { hottestPartition } from '../model/partitions';
 
 const STATS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const;
 const COUNTS = ['in', 'out', 'dropped', 'failed', 'lost', 'deadLettered', 'redelivered'] as const;
@@ -18,6 +19,13 @@ export function csvCell(v: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A stream's partition with the most mean lag, and its mean and max lag; empty cells otherwise. */
+function hottest(n: NodeReport): (number | string)[] {
+  const p = n.partitions ? hottestPartition(n.partitions.map((x) => x.depthMean)) : -1;
+  const part = p < 0 ? undefined : n.partitions![p]!;
+  return part ? [p, part.depthMean, part.depthMax] : ['', '', ''];
+}
+
 export function metricsCsv(report: SimulationReport, flow: Flow): string {
   const labels = new Map(flow.nodes.map((n) => [n.id, n.label || n.id]));
   const header = [
@@ -30,11 +38,14 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     'queueDepthMean',
     'queueDepthMax',
     ...(['wait', 'service', 'sojourn'] as const).flatMap((k) => STATS.map((s) => `${k}.${s}`)),
-    // Flow JSON v2's figures come last, so the columns of earlier exports keep their places.
+    // Flow JSON v2's figures go last, so the columns of older exports keep their places.
     'expired',
     'duplicates',
-    'ageMean',
-    'ageMax',
+    'age.mean',
+    'age.max',
+    'hottestPartition',
+    'hottestPartition.lagMean',
+    'hottestPartition.lagMax',
   ];
   const rows = Object.entries(report.nodes).map(([id, n]) => [
     id,
@@ -50,6 +61,7 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     n.duplicates,
     n.age.mean,
     n.age.max,
+    ...hottest(n),
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

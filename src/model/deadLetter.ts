@@ -26,3 +26,10 @@ export function deadLetterProblem(node: FlowNode, target: FlowNode | undefined):
   if (!isBusKind(target.kind)) return `must name a ${BUS_NAMES} ("${target.id}" is a ${target.kind})`;
   return null;
 }
+
+/** `node` dead-lettering into `target` instead (undefined: nowhere); other nodes come back as they are. */
+export function withDeadLetter(node: FlowNode, target: string | undefined): FlowNode {
+  if (deadLetterOf(node) === target || !isBusKind(node.kind)) return node;
+  const { deadLetter: _old, ...config } = node.config as { deadLetter?: string };
+  return { ...node, config: target === undefined ? config : { ...config, deadLetter: target } } as FlowNode;
+}

@@ -70,5 +70,24 @@ export function faultProblems(
       });
     }
   });
+  // A crash stops what a pause would freeze: one handler cannot be both at once.
+  faults.forEach((f, i) => {
+    const clash = faults.findIndex(
+      (g, j) =>
+        j < i &&
+        g.target === f.target &&
+        g.kind !== f.kind &&
+        (g.kind === 'pause' || g.kind === 'crash') &&
+        (f.kind === 'pause' || f.kind === 'crash') &&
+        g.at < f.at + f.duration &&
+        f.at < g.at + g.duration,
+    );
+    if (clash >= 0) {
+      problems.push({
+        path: `faults[${i}]`,
+        message: `overlaps faults[${clash}] (a ${faults[clash]!.kind}) on "${f.target}": a handler cannot be paused and crashed at once`,
+      });
+    }
+  });
   return problems;
 }

@@ -2,7 +2,8 @@
 // inspector accepts is exactly a value a file may hold.
 import type { z } from 'zod';
 import { distSchema } from './dist';
-import { configSchemas, type Kind, settingsSchema } from './flow';
+import { configSchemas, edgeSchema, type Kind, settingsSchema } from './flow';
+import { formatPath } from './validate';
 
 function firstProblem(schema: z.ZodType, value: unknown, at: PropertyKey[] = []): string | null {
   const r = schema.safeParse(value);
@@ -20,21 +21,24 @@ export function configFieldProblem(kind: Kind, key: string, value: unknown): str
 }
 
 /**
- * Why `config` with `patch` applied is refused where `config` itself is not, or null: the rules
- * that join fields (a producer without a count must let time advance) show on the field edited.
+ * Why a node's whole `config` (one field of it just edited) is refused, or null. The problem at
+ * `at` (the edited field, or a part of it such as ['retry', 'backoff', 'max']) comes first; a rule
+ * across fields that the edit breaks elsewhere is named with its path (`keySkew: needs keys …`),
+ * so the inspector never stores a config that import would refuse.
  */
-export function configPatchProblem(
-  kind: Kind,
-  config: object,
-  patch: Record<string, unknown>,
-): string | null {
-  const schema = configSchemas[kind] as z.ZodType;
-  const key = (i: z.core.$ZodIssue) => `${i.path.join('.')}: ${i.message}`;
-  const before = schema.safeParse(config);
-  const known = new Set(before.success ? [] : before.error.issues.map(key));
-  const after = schema.safeParse({ ...config, ...patch });
-  if (after.success) return null;
-  return after.error.issues.find((i) => !known.has(key(i)))?.message ?? null;
+export function configProblem(kind: Kind, config: unknown, at: readonly PropertyKey[]): string | null {
+  const r = configSchemas[kind].safeParse(config);
+  if (r.success) return null;
+  const startsWithAt = (path: readonly PropertyKey[]) => at.every((k, n) => path[n] === k);
+  const own = r.error.issues.find((i) => startsWithAt(i.path));
+  if (own) return own.message;
+  const other = r.error.issues[0];
+  return other ? `${formatPath(other.path)}: ${other.message}` : null;
+}
+
+/** Why an edge's field `key` (prefetch, ackLatency, …) would be refused with `value`, or null. */
+export function edgeFieldProblem(key: 'prefetch', value: unknown): string | null {
+  return firstProblem(edgeSchema.shape[key], value);
 }
 
 /** Why a distribution is refused, looking at its parameter `param` first, or null. */

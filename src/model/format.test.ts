@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatPercent, formatRate, NO_DATA } from './format';
+import { formatAmount, formatCount, formatDuration, formatPercent, formatRate, NO_DATA } from './format';
 
 describe('figures', () => {
   it('prints counts grouped, durations in the unit that reads best, rates and percentages to 3 digits', () => {
@@ -14,10 +14,12 @@ describe('figures', () => {
     expect(formatRate(1234)).toBe('1,230/s');
     expect(formatPercent(0.796)).toBe('79.6%');
     expect(formatPercent(1)).toBe('100%');
+    expect(formatAmount(0.4237)).toBe('0.424');
+    expect(formatAmount(40.31)).toBe('40.3');
   });
 
   it('prints a missing or infinite figure as no data', () => {
-    for (const f of [formatCount, formatDuration, formatRate, formatPercent]) {
+    for (const f of [formatCount, formatAmount, formatDuration, formatRate, formatPercent]) {
       expect(f(undefined)).toBe(NO_DATA);
       expect(f(Infinity)).toBe(NO_DATA);
       expect(f(NaN)).toBe(NO_DATA);

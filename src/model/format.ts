@@ -15,6 +15,11 @@ export function formatCount(n: number | undefined): string {
   return missing(n) ? NO_DATA : group.format(n);
 }
 
+/** A figure that need not be whole, such as a mean count, to 3 significant digits: "0.42", "1,230". */
+export function formatAmount(n: number | undefined): string {
+  return missing(n) ? NO_DATA : short.format(n);
+}
+
 /** Seconds in the unit that reads best: "850 µs", "12 ms", "1.5 s", "2 min", "3 h". */
 export function formatDuration(seconds: number | undefined): string {
   if (missing(seconds)) return NO_DATA;

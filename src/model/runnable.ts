@@ -13,7 +13,7 @@ const takesNoTime = (d: Dist | undefined): boolean => d === undefined || moments
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
 /** Fault kinds the engine simulates so far; a flow with another is refused before it runs. */
-const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['pause', 'slow', 'fail']);
+const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['crash', 'pause', 'slow', 'fail', 'outage']);
 
 /** Why this (already schema-valid) flow cannot be simulated; empty when it can. */
 export function runnableProblems(flow: Flow): FlowProblem[] {
@@ -86,7 +86,7 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     if (!SIMULATED_FAULTS.has(f.kind)) {
       problems.push({
         path: `faults[${i}].kind`,
-        message: `${f.kind} faults are not simulated yet (pause, slow and fail are); remove it to run`,
+        message: `${f.kind} faults are not simulated yet (crash, pause, slow, fail and outage are); remove it to run`,
       });
     }
   });

@@ -1,4 +1,5 @@
 // Copy and paste as pure functions over the Flow document: the store applies their result.
+import { deadLetterOf, withDeadLetter } from '../model/deadLetter';
 import type { Flow, FlowEdge, FlowNode } from '../model/flow';
 import { edgeIds, labelForId, nextEdgeId, nextNodeId, nodeIds } from './ids';
 
@@ -33,11 +34,8 @@ export function pasteClip(flow: Flow, clip: Clip, offset: { x: number; y: number
     copy.id = rename.get(n.id)!;
     copy.label = n.label ? `${n.label} copy` : labelForId(copy.id, n.kind);
     copy.position = { x: n.position.x + offset.x, y: n.position.y + offset.y };
-    const bus = copy.kind === 'queue' || copy.kind === 'topic' || copy.kind === 'stream' ? copy : null;
-    if (bus?.config.deadLetter && rename.has(bus.config.deadLetter)) {
-      bus.config.deadLetter = rename.get(bus.config.deadLetter)!;
-    }
-    return copy;
+    const target = deadLetterOf(copy);
+    return target !== undefined && rename.has(target) ? withDeadLetter(copy, rename.get(target)) : copy;
   });
   const takenEdges = edgeIds(flow);
   const edges = clip.edges.map((e) => {

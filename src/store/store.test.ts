@@ -76,46 +76,44 @@ describe('app store', () => {
     expect(parseFlow(store.getState().flow).ok).toBe(true);
   });
 
-  it('clears the deadLetter of a topic or a stream too (version 2: every bus may name one)', () => {
+  it('does the same for a topic or stream dead-lettering into a deleted bus, and a paste follows the copy', () => {
     const flow = base();
     flow.nodes.push(
       { id: 'dlq', kind: 'queue', position: { x: 0, y: 200 }, config: {} },
-      { id: 't', kind: 'topic', position: { x: 0, y: 300 }, config: { deadLetter: 'dlq' } },
+      { id: 'topic-1', kind: 'topic', position: { x: 0, y: 300 }, config: { deadLetter: 'dlq' } },
       {
-        id: 's',
+        id: 'stream-1',
         kind: 'stream',
         position: { x: 0, y: 400 },
-        config: { partitions: 2, onFailure: 'dead-letter', deadLetter: 'dlq' },
+        config: { partitions: 2, deadLetter: 'dlq' },
       },
     );
-    flow.edges.push(
-      { id: 'e3', source: 'producer-1', target: 't' },
-      { id: 'e4', source: 'producer-1', target: 's' },
-    );
-    expect(parseFlow(flow).ok).toBe(true);
     const store = createAppStore(flow);
+    store.getState().setSelection({ nodes: ['dlq', 'stream-1'], edges: [] });
+    store.getState().copySelection();
+    const [dlq2, stream2] = store.getState().paste(store.getState().clipboard!, { x: 32, y: 32 });
+    const pasted = store.getState().flow.nodes.find((n) => n.id === stream2);
+    expect(pasted?.config).toEqual({ partitions: 2, deadLetter: dlq2 });
     store.getState().deleteElements({ nodes: ['dlq'], edges: [] });
-    expect(parseFlow(store.getState().flow).ok).toBe(true);
-    expect(store.getState().flow.nodes.map((n) => n.config)).toContainEqual({
-      partitions: 2,
-      onFailure: 'dead-letter',
-    });
+    const after = store.getState().flow;
+    expect(parseFlow(after).ok).toBe(true);
+    expect(after.nodes.find((n) => n.id === 'topic-1')?.config).toEqual({});
+    expect(after.nodes.find((n) => n.id === 'stream-1')?.config).toEqual({ partitions: 2 });
   });
 
-  it('a pasted topic or stream dead-letters into the pasted copy of its target', () => {
-    const flow = base();
-    flow.nodes.push(
-      { id: 'dlq', kind: 'queue', position: { x: 0, y: 200 }, config: {} },
-      { id: 't', kind: 'topic', position: { x: 0, y: 300 }, config: { deadLetter: 'dlq' } },
-      { id: 's', kind: 'stream', position: { x: 0, y: 400 }, config: { partitions: 1, deadLetter: 'dlq' } },
-    );
-    const store = createAppStore(flow);
-    store.getState().setSelection({ nodes: ['dlq', 't', 's'], edges: [] });
-    store.getState().copySelection();
-    const [dlq, t, s] = store.getState().paste(store.getState().clipboard!, { x: 32, y: 32 });
-    const config = (id: string | undefined) => store.getState().flow.nodes.find((n) => n.id === id)!.config;
-    expect(config(t)).toEqual({ deadLetter: dlq });
-    expect(config(s)).toEqual({ partitions: 1, deadLetter: dlq });
+  it('a broker preset fills a bus and its consumer connections in one undoable step', () => {
+    const store = createAppStore(base());
+    store.getState().applyBrokerPreset('queue-1', 'rabbitmq-quorum');
+    const { flow } = store.getState();
+    expect(flow.nodes[1]!.config).toMatchObject({ maxDeliveries: 20, lease: 1800 });
+    expect(flow.edges.find((e) => e.source === 'queue-1')!.prefetch).toBe(100);
+    expect(parseFlow(flow).ok).toBe(true);
+    // The same preset again, or one for another kind, is no step at all.
+    store.getState().applyBrokerPreset('queue-1', 'rabbitmq-quorum');
+    store.getState().applyBrokerPreset('queue-1', 'kafka');
+    expect(history(store).pastStates.length).toBe(1);
+    history(store).undo();
+    expect(store.getState().flow).toEqual(base());
   });
 
   it('copy and paste gives new ids, offset positions and keeps internal edges only', () => {

@@ -6,7 +6,7 @@ import { assertNever } from '../../model/assertNever';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { moments } from '../../model/theory';
 import { acknowledge, receiptOf, takeLocal } from '../consume';
-import { deferDone, parkIfPaused } from '../faults';
+import { deferDone, parkIfStopped } from '../faults';
 import { compileDist, D_EXPONENTIAL, draw, sample, type CompiledDist } from '../distributions';
 import type { Engine } from '../engine';
 import { checkEventArg, EV, eventCode } from '../kernel/events';
@@ -29,7 +29,7 @@ import { scheduleRetry, retryDelay } from '../retry';
 import { deadLetter } from './bus';
 import { ON_FAILURE, SOURCE, type SourceKind } from './codes';
 import { passKey, takeFromQueue } from './queue';
-import { offerGroup, takeOwned, unlockPartition } from './stream';
+import { offerGroup, requeuePartition, takeOwned, unlockPartition } from './stream';
 import { takeFromSubscription } from './topic';
 import type { EngineKind } from './types';
 
@@ -135,7 +135,7 @@ export function finish(eng: Engine, w: number): void {
   const h = eng.wHandler[w]!;
   const slot = eng.wSlot[w]!;
   const s = eng.wSource[w]!;
-  if (topo.pausable[h] && deferDone(eng, w, h)) return;
+  if (topo.stoppable[h] && deferDone(eng, w, h)) return;
   eng.wSlot[w] = -1;
   stageJob(eng, w);
   eng.metrics.hist.recordStaged(h * 3, -1);
@@ -230,6 +230,26 @@ function fail(eng: Engine, h: number, slot: number, s: number, w: number): void 
   scheduleRetry(eng, slot, retryDelay(eng, n, h, deliveries));
 }
 
+/**
+ * A crash takes worker w's job (faults.ts): it fails as in a crash — its bus redelivers it with
+ * its delivery count + 1 or it is lost, as for any failure — except from a stream, whose consumer
+ * reads it again first when it restarts.
+ */
+export function abortJob(eng: Engine, w: number): void {
+  const topo = eng.topo;
+  const h = eng.wHandler[w]!;
+  const slot = eng.wSlot[w]!;
+  const s = eng.wSource[w]!;
+  eng.wSlot[w] = -1;
+  const receipt = topo.srcWindowed[s] === 1 ? receiptOf(eng, s, slot, eng.receipt) : null;
+  if (topo.srcKind[s] === SOURCE.group) {
+    eng.pool.deliveries[slot]!++;
+    eng.counters[topo.srcNode[s]! * COUNTERS + C_REDELIVERED]!++;
+    requeuePartition(eng, topo.srcEdge[s]!, eng.wPart[w]!, slot);
+  } else fail(eng, h, slot, s, w);
+  if (receipt) acknowledge(eng, receipt, false);
+}
+
 /** EV.resumeWorker: the worker's blocked emissions were all admitted; it takes work again. */
 export function resumeWorker(eng: Engine, w: number): void {
   takeNext(eng, w);
@@ -246,7 +266,7 @@ export function takeNext(eng: Engine, w: number, busyBefore = true): void {
     return;
   }
   const topo = eng.topo;
-  if (topo.pausable[h] && parkIfPaused(eng, w, h, busyBefore)) return;
+  if (topo.stoppable[h] && parkIfStopped(eng, w, h, busyBefore)) return;
   const from = topo.srcStart[h]!;
   const n = topo.srcStart[h + 1]! - from;
   if (n === 1 && topo.srcKind[from] === SOURCE.queue && !topo.srcWindowed[from]) {

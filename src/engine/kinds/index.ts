@@ -8,6 +8,7 @@ import type { CompileContext, Topology } from '../topology';
 import { allocateBusTables, type BusTables } from './bus';
 import type { Engine } from '../engine';
 import { C_IN, COUNTERS } from '../metrics';
+import { holdAtOutage } from '../faults';
 import { endAt } from '../routing';
 import { fanOutBus } from './bus';
 import { KIND_CODE, KIND_NAME, kindAt } from './codes';
@@ -96,6 +97,10 @@ export function arriveAt(eng: Engine, slot: number, n: number): void {
 
 /** Each kind's arrival, by a switch the compiler checks covers every kind. (A handler counts deliveries when a worker takes them, not on arrival.) */
 function arriveNow(eng: Engine, slot: number, n: number): void {
+  if (eng.outages !== 0 && eng.outageSince[n]! >= 0) {
+    holdAtOutage(eng, n, slot);
+    return;
+  }
   const kind = kindAt(eng.topo, n);
   if (kind !== KIND_CODE.handler) eng.counters[n * COUNTERS + C_IN]!++;
   eng.pool.arrive[slot] = eng.now;

@@ -90,7 +90,13 @@ export function requeue(eng: Engine, q: number, slot: number): void {
   eng.pool.arrive[slot] = eng.now;
   eng.pool.pub[slot] = -1;
   const fifo = eng.queueFifo[q]!;
-  if (fifo.length === 0 && eng.topo.outStart[q + 1]! - eng.topo.outStart[q]! > 0 && offer(eng, q, slot))
+  const delivering = eng.outages === 0 || eng.outageSince[q]! < 0;
+  if (
+    delivering &&
+    fifo.length === 0 &&
+    eng.topo.outStart[q + 1]! - eng.topo.outStart[q]! > 0 &&
+    offer(eng, q, slot)
+  )
     return;
   if (eng.topo.retryHead[q]) fifo.unshift(slot);
   else fifo.push(slot);
@@ -117,6 +123,7 @@ export function admit(eng: Engine, q: number): void {
  * copies a lease made stale, are removed on the way. −1 when there is none.
  */
 export function takeFromQueue(eng: Engine, q: number, e: number): number {
+  if (eng.outages !== 0 && eng.outageSince[q]! >= 0) return -1;
   const topo = eng.topo;
   const fifo = eng.queueFifo[q]!;
   const blocked = eng.blockedAt[q]!;

@@ -37,6 +37,7 @@ export function deliverToSubscription(eng: Engine, n: number, e: number, slot: n
 export function takeFromSubscription(eng: Engine, e: number): number {
   const fifo = eng.subFifo[e]!;
   const n = eng.topo.edgeSrc[e]!;
+  if (eng.outages !== 0 && eng.outageSince[n]! >= 0) return -1;
   while (fifo.length > 0) {
     const slot = fifo.shift();
     eng.metrics.addDepth(n, -1, eng.now);
@@ -68,7 +69,7 @@ export function requeueSubscription(eng: Engine, e: number, slot: number): void 
   eng.pool.arrive[slot] = eng.now;
   eng.pool.pub[slot] = -1;
   const fifo = eng.subFifo[e]!;
-  if (fifo.length === 0) {
+  if (fifo.length === 0 && (eng.outages === 0 || eng.outageSince[n]! < 0)) {
     if (topo.srcWindowed[s] && hasRoom(eng, s)) {
       push(eng, s, slot);
       return;

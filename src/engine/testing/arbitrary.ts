@@ -96,7 +96,13 @@ const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
 const faultArb = fc.record({
   at: seconds(20),
   duration: fc.double({ min: 0.1, max: 10, noNaN: true }),
-  kind: fc.constantFrom('pause' as const, 'slow' as const, 'fail' as const),
+  kind: fc.constantFrom(
+    'pause' as const,
+    'crash' as const,
+    'slow' as const,
+    'fail' as const,
+    'outage' as const,
+  ),
   factor: fc.double({ min: 0, max: 5, noNaN: true }),
   rate: fc.double({ min: 0, max: 1, noNaN: true }),
   pick: fc.nat(),
@@ -231,14 +237,22 @@ export const flowArb: fc.Arbitrary<Flow> = fc
     const handlers = nodes.filter((x) => x.kind === 'handler');
     const faults: Fault[] = [];
     for (const { pick, ...f } of faultDraws) {
-      const targets = f.kind === 'slow' ? [...handlers, ...edges] : handlers;
+      const buses = nodes.filter((x) => x.kind === 'queue' || x.kind === 'topic' || x.kind === 'stream');
+      const targets = f.kind === 'slow' ? [...handlers, ...edges] : f.kind === 'outage' ? buses : handlers;
       if (targets.length === 0) continue;
       const target = targets[pick % targets.length]!.id;
       if (f.kind === 'slow')
         faults.push({ at: f.at, duration: f.duration, target, kind: 'slow', factor: f.factor });
       else if (f.kind === 'fail')
         faults.push({ at: f.at, duration: f.duration, target, kind: 'fail', rate: f.rate });
-      else faults.push({ at: f.at, duration: f.duration, target, kind: 'pause' });
+      else {
+        // A handler cannot be paused and crashed at once (validation refuses it).
+        const stops = (g: Fault) => g.target === target && (g.kind === 'pause' || g.kind === 'crash');
+        const clash = faults.some(
+          (g) => stops(g) && g.kind !== f.kind && g.at < f.at + f.duration && f.at < g.at + g.duration,
+        );
+        if (!clash) faults.push({ at: f.at, duration: f.duration, target, kind: f.kind });
+      }
     }
     const flow: Flow = { format: 'eventflow', version: 2, name: 'random', nodes, edges };
     return faults.length > 0 ? { ...flow, faults } : flow;

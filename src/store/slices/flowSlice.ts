@@ -1,8 +1,9 @@
 // The Flow document: the one source of truth for what the user drew. Only this slice is tracked
 // by undo (see createAppStore.ts); every action here is one history entry.
 import type { StateCreator } from 'zustand';
+import { applyPreset, presetById } from '../../model/brokerPresets';
 import { connectionProblem } from '../../model/connect';
-import { deadLetterOf } from '../../model/deadLetter';
+import { deadLetterOf, withDeadLetter } from '../../model/deadLetter';
 import { newConfig } from '../../model/defaults';
 import {
   type Flow,
@@ -18,7 +19,7 @@ import type { App } from '../types';
 
 export type XY = { x: number; y: number };
 export type NodePatch = { label?: string; config?: FlowNode['config'] };
-export type EdgePatch = Partial<Pick<FlowEdge, 'latency' | 'filter'>>;
+export type EdgePatch = Partial<Pick<FlowEdge, 'latency' | 'filter' | 'prefetch' | 'ackLatency'>>;
 
 export interface FlowSlice {
   flow: Flow;
@@ -28,6 +29,8 @@ export interface FlowSlice {
   /** Sets label and/or config; a key whose value is `undefined` in config is removed. */
   updateNode: (id: string, patch: NodePatch) => void;
   updateEdge: (id: string, patch: EdgePatch) => void;
+  /** Fills a bus's delivery fields (and its consumers' prefetch) from a broker preset, in one step. */
+  applyBrokerPreset: (nodeId: string, presetId: string) => void;
   /** Adds an edge, or returns why it is refused (and changes nothing). */
   connect: (source: string, target: string) => string | null;
   deleteElements: (ids: { nodes: readonly string[]; edges: readonly string[] }) => void;
@@ -102,6 +105,12 @@ export const createFlowSlice =
       edges[at] = updated;
       set({ flow: { ...flow, edges } });
     },
+    applyBrokerPreset: (nodeId, presetId) => {
+      const { flow } = get();
+      const preset = presetById(presetId);
+      const next = preset ? applyPreset(flow, nodeId, preset) : flow;
+      if (!sameData(next, flow)) set({ flow: next });
+    },
     connect: (source, target) => {
       const { flow } = get();
       const problem = connectionProblem(flow, source, target);
@@ -117,12 +126,10 @@ export const createFlowSlice =
       if (!goneNodes.size && !goneEdges.size) return;
       const keptNodes = flow.nodes
         .filter((n) => !goneNodes.has(n.id))
-        // A dead-letter target that disappears would leave the document invalid (any bus names one).
+        // A dead-letter target that disappears would leave the document invalid.
         .map((n) => {
-          const deadLetter = deadLetterOf(n);
-          return deadLetter !== undefined && goneNodes.has(deadLetter)
-            ? ({ ...n, config: defined({ ...n.config, deadLetter: undefined }) } as FlowNode)
-            : n;
+          const target = deadLetterOf(n);
+          return target !== undefined && goneNodes.has(target) ? withDeadLetter(n, undefined) : n;
         });
       const keptEdges = flow.edges.filter(
         (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),

@@ -33,12 +33,15 @@ export interface UiSlice {
   /** A polite message for screen readers only (the Announcer reads it out). */
   announcement: { id: number; text: string } | null;
   pendingConnection: PendingConnection | null;
+  /** Inspector sections the user folded, by name ("Delivery"): kept while moving between nodes. */
+  foldedSections: Readonly<Record<string, boolean>>;
   /** Shows a message; an identical one already on screen is replaced so it is read again. */
   notify: (tone: ToastTone, title: string, details?: string[], actions?: ToastAction[]) => void;
   dismiss: (id: number) => void;
   openDialog: (dialog: Dialog) => void;
   announce: (text: string) => void;
   setPendingConnection: (pending: PendingConnection | null) => void;
+  toggleSection: (name: string) => void;
 }
 
 let lastToastId = 0;
@@ -48,6 +51,7 @@ export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => (
   dialog: null,
   announcement: null,
   pendingConnection: null,
+  foldedSections: {},
   notify: (tone, title, details, actions) => {
     const id = ++lastToastId;
     const others = get().toasts.filter((t) => t.title !== title);
@@ -58,4 +62,8 @@ export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => (
   openDialog: (dialog) => set({ dialog }),
   announce: (text) => set({ announcement: { id: ++lastToastId, text } }),
   setPendingConnection: (pendingConnection) => set({ pendingConnection }),
+  toggleSection: (name) => {
+    const folded = get().foldedSections;
+    set({ foldedSections: { ...folded, [name]: !folded[name] } });
+  },
 });

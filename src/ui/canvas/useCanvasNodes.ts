@@ -80,15 +80,15 @@ function deadLetterPairs(nodes: readonly FlowNode[]): string {
   const ids = new Set(nodes.map((n) => n.id));
   let pairs = '';
   for (const n of nodes) {
-    const deadLetter = deadLetterOf(n);
-    if (deadLetter && ids.has(deadLetter)) pairs += `${n.id}\t${deadLetter}\n`;
+    const target = deadLetterOf(n);
+    if (target !== undefined && ids.has(target)) pairs += `${n.id}\t${target}\n`;
   }
   return pairs;
 }
 
 /**
  * A bus's `deadLetter` setting drawn as a dashed link, so where failed messages end up is visible.
- * It is a view of the bus's config, not an edge of the flow: edited in the Inspector, never
+ * It is a view of the queue's config, not an edge of the flow: edited in the Inspector, never
  * selected or deleted on the canvas.
  */
 function deadLetterLinks(pairs: string): Edge[] {

@@ -1,6 +1,7 @@
-// A distribution: its kind from a list, then its parameters in milliseconds (stored in seconds).
-// With `asRate`, an exponential is edited as a rate in events/s (what people think in for
-// arrivals) and its mean interval is shown beside it.
+// A distribution: its kind from a list, then its parameters in milliseconds (stored in seconds),
+// or in seconds for times that run to minutes and days (a TTL, a retry delay). With `asRate`, an
+// exponential is edited as a rate in events/s (what people think in for arrivals) and its mean
+// interval is shown beside it.
 import { convertDist, type Dist, DIST_KINDS, type DistKind } from '../../model/dist';
 import { distProblem } from '../../model/fieldCheck';
 import { formatDuration } from '../../model/format';
@@ -37,16 +38,30 @@ interface Props {
   legend: string;
   value: Dist | undefined;
   onCommit: (value: Dist | undefined) => void;
-  /** Offers "None" (the field is optional). */
+  /** Offers "None" (the field is optional), worded as what leaving it out means. */
   optional?: boolean;
+  noneLabel?: string;
   asRate?: boolean;
+  /** The unit its times are edited in (stored in seconds either way). */
+  unit?: 'ms' | 's';
+  hint?: string;
   /** Why a value is refused; by default the distribution's own rules (distProblem). */
   problem?: (dist: Record<string, unknown>, param: string) => string | null;
 }
 
-export function DistField({ legend, value, onCommit, optional, asRate, problem = distProblem }: Props) {
+export function DistField({
+  legend,
+  value,
+  onCommit,
+  optional,
+  noneLabel = 'None',
+  asRate,
+  unit = 'ms',
+  hint,
+  problem = distProblem,
+}: Props) {
   const options = [
-    ...(optional ? [{ value: 'none' as Choice, label: 'None' }] : []),
+    ...(optional ? [{ value: 'none' as Choice, label: noneLabel }] : []),
     ...DIST_KINDS.map((k) => ({ value: k as Choice, label: NAMES[k] })),
   ];
   const params = value as Record<string, unknown> | undefined;
@@ -61,6 +76,7 @@ export function DistField({ legend, value, onCommit, optional, asRate, problem =
         value={value?.dist ?? 'none'}
         options={options}
         onChange={(k) => onCommit(k === 'none' ? undefined : convertDist(value ?? FALLBACK, k))}
+        hint={hint}
       />
       {value?.dist === 'exponential' && asRate ? (
         <NumberField
@@ -81,12 +97,12 @@ export function DistField({ legend, value, onCommit, optional, asRate, problem =
           <NumberField
             key={`${value.dist}-${p.key}`}
             label={`${legend} ${p.name}`}
-            unit="ms"
-            scale={1000}
+            unit={unit}
+            scale={unit === 'ms' ? 1000 : 1}
             value={params?.[p.key] as number}
             check={check(p.key)}
             onCommit={(v) => setParam(p.key, v)}
-            rewordError={inMs}
+            rewordError={unit === 'ms' ? inMs : undefined}
           />
         ))
       )}

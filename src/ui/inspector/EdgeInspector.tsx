@@ -1,8 +1,11 @@
+import { useShallow } from 'zustand/react/shallow';
+import { edgeFieldProblem } from '../../model/fieldCheck';
 import type { FlowEdge } from '../../model/flow';
 import { nonEmptyText } from '../../model/fields';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { EdgeRate } from '../run/EdgeRate';
 import { DistField } from './DistField';
+import { NumberField } from './NumberField';
 import { TextField } from './TextField';
 
 const eventType = nonEmptyText('event type');
@@ -10,14 +13,21 @@ const toList = (text: string) => text.split(',').map((t) => t.trim());
 
 export function EdgeInspector({ edge }: { edge: FlowEdge }) {
   const store = useAppStoreApi();
-  const names = useAppStore((s) => {
-    const name = (id: string) => {
-      const n = s.flow.nodes.find((x) => x.id === id);
-      return n?.label || id;
-    };
-    return `${name(edge.source)} → ${name(edge.target)}`;
-  });
+  const { names, sourceKind, consumers } = useAppStore(
+    useShallow((s) => {
+      const node = (id: string) => s.flow.nodes.find((x) => x.id === id);
+      const source = node(edge.source);
+      const target = node(edge.target);
+      return {
+        names: `${source?.label || edge.source} → ${target?.label || edge.target}`,
+        sourceKind: source?.kind,
+        // The handler's workers: what the delivery window defaults to.
+        consumers: target?.kind === 'handler' ? target.config.concurrency : undefined,
+      };
+    }),
+  );
   const update = (patch: Partial<FlowEdge>) => store.getState().updateEdge(edge.id, patch);
+  const windowed = consumers !== undefined && (sourceKind === 'queue' || sourceKind === 'topic');
   return (
     <>
       <div className="inspector__head">
@@ -49,6 +59,34 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
           }}
           onCommit={(text) => update({ filter: text === undefined ? undefined : toList(text) })}
         />
+        {windowed && (
+          <>
+            <h3 className="inspector__section">Delivery window</h3>
+            <NumberField
+              label="Prefetch"
+              unit="messages"
+              value={edge.prefetch}
+              placeholder={`default: concurrency (${consumers})`}
+              check={(v) => edgeFieldProblem('prefetch', v)}
+              onCommit={(prefetch) => update({ prefetch })}
+              hint="Unacknowledged messages the handler may hold; more than its workers hides latency and ack time."
+            />
+            <DistField
+              legend="Acknowledgement delay"
+              value={edge.ackLatency}
+              optional
+              noneLabel="None (acknowledged at once)"
+              onCommit={(ackLatency) => update({ ackLatency })}
+              hint="From a completion until the bus has the acknowledgement; the slot is held till then."
+            />
+          </>
+        )}
+        {sourceKind === 'stream' && consumers !== undefined && (
+          <p className="inspector__note">
+            A consumer group reads its own partitions in order, so a stream connection has no delivery window:
+            its latency is the fetch time.
+          </p>
+        )}
       </div>
     </>
   );

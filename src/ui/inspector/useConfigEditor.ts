@@ -1,7 +1,9 @@
 // Edits one node's config: each call is one undoable change with the given keys replaced
-// (a key set to undefined is removed, so optional fields can be cleared).
+// (a key set to undefined is removed, so optional fields can be cleared). Checks look at the whole
+// config after the edit, so a rule across fields (a key skew needs keys; a backoff's max is at
+// least its initial) refuses the draft instead of storing a config that import would refuse.
 import { useCallback } from 'react';
-import { configFieldProblem, configPatchProblem } from '../../model/fieldCheck';
+import { configProblem } from '../../model/fieldCheck';
 import type { ConfigOf, Kind, NodeOfKind } from '../../model/flow';
 import { useAppStoreApi } from '../../store/useAppStore';
 
@@ -12,10 +14,15 @@ export function useConfigEditor<K extends Kind>(node: NodeOfKind<K>) {
       store.getState().updateNode(node.id, { config: { ...node.config, ...patch } }),
     [store, node],
   );
-  const check = useCallback(
-    (key: keyof ConfigOf<K> & string) => (v: unknown) =>
-      configFieldProblem(node.kind, key, v) ?? configPatchProblem(node.kind, node.config, { [key]: v }),
-    [node.kind, node.config],
+  /** Why the config with `patch` applied is refused, looking first at `at` (a path into the config). */
+  const problem = useCallback(
+    (patch: Partial<ConfigOf<K>>, at: readonly PropertyKey[]) =>
+      configProblem(node.kind, { ...node.config, ...patch }, at),
+    [node],
   );
-  return { set, check };
+  const check = useCallback(
+    (key: keyof ConfigOf<K> & string) => (v: unknown) => problem({ [key]: v } as Partial<ConfigOf<K>>, [key]),
+    [problem],
+  );
+  return { set, check, problem };
 }

@@ -1,8 +1,9 @@
 // Producer in the editor: a pill with an emitting pulse (it has no input handle), and its event
-// type, arrival process, count, start and keys.
+// type, arrival process, count, start, keys and how skewed they are.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { configPatchProblem, distProblem } from '../../model/fieldCheck';
+import type { Dist } from '../../model/dist';
+import { distProblem } from '../../model/fieldCheck';
 import type { NodeOfKind } from '../../model/flow';
 import { DistField } from '../inspector/DistField';
 import { inMs, NumberField } from '../inspector/NumberField';
@@ -32,7 +33,7 @@ const ProducerNode = memo(function ProducerNode({ data, selected }: NodeProps<Ca
 });
 
 function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
-  const { set, check } = useConfigEditor(node);
+  const { set, check, problem } = useConfigEditor(node);
   const c = node.config;
   return (
     <>
@@ -47,8 +48,9 @@ function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
         value={c.interarrival}
         onCommit={(v) => set({ interarrival: v! })}
         asRate
+        // The producer's own rules on its interarrival (it must let time advance) show here too.
         problem={(d, param) =>
-          distProblem(d, param) ?? configPatchProblem('producer', c, { interarrival: d })
+          distProblem(d, param) ?? problem({ interarrival: d as Dist }, ['interarrival'])
         }
       />
       <NumberField
@@ -78,6 +80,15 @@ function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
         check={check('keys')}
         onCommit={(v) => set({ keys: v })}
         hint="Distinct event keys; a stream assigns partitions by key."
+      />
+      <NumberField
+        label="Key skew"
+        unit="Zipf s"
+        value={c.keySkew}
+        placeholder="0 (uniform)"
+        check={check('keySkew')}
+        onCommit={(v) => set({ keySkew: v })}
+        hint="Key k of the keys is drawn ∝ 1/kˢ: 1 gives the first key about 13% of 1,000 keys."
       />
     </>
   );

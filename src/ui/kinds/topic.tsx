@@ -1,9 +1,11 @@
 // Topic in the editor: a card with a fan on its output side (one copy per subscription), and its
-// per-subscription capacity.
+// per-subscription capacity and delivery settings (each subscription redelivers like a queue).
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOfKind } from '../../model/flow';
+import { BrokerPresetField } from '../inspector/BrokerPresetField';
 import { BusCapacityField } from '../inspector/BusCapacityField';
+import { DeliverySection } from '../inspector/DeliverySection';
 import { useConfigEditor } from '../inspector/useConfigEditor';
 import { BaseNode } from '../nodes/BaseNode';
 import type { CanvasNode } from '../nodes/rfTypes';
@@ -30,12 +32,16 @@ const TopicNode = memo(function TopicNode({ data, selected }: NodeProps<CanvasNo
 function TopicFields({ node }: { node: NodeOfKind<'topic'> }) {
   const { set, check } = useConfigEditor(node);
   return (
-    <BusCapacityField
-      value={node.config.capacity}
-      check={check('capacity')}
-      onCommit={(v) => set({ capacity: v })}
-      hint="Per subscription: each outgoing edge has its own queue of this size."
-    />
+    <>
+      <BusCapacityField
+        value={node.config.capacity}
+        check={check('capacity')}
+        onCommit={(v) => set({ capacity: v })}
+        hint="Per subscription: each outgoing edge has its own queue of this size."
+      />
+      <BrokerPresetField node={node} />
+      <DeliverySection node={node} />
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
-// The live figures under a node (depth bar, busy workers, alarm counters). Rendered once by
-// React; the LiveBoard fills it in by direct DOM writes while a run goes.
+// The live figures under a node (depth bar, busy workers or waiting messages and their age, a
+// stream's hottest partition, alarm counters). Rendered once by React; the LiveBoard fills it in
+// by direct DOM writes while a run goes.
 import { useEffect, useRef } from 'react';
 import { useRun } from './runContext';
 
@@ -9,6 +10,7 @@ export function LiveBadge({ nodeId }: { nodeId: string }) {
   const fill = useRef<HTMLDivElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLSpanElement>(null);
+  const hot = useRef<HTMLSpanElement>(null);
   const alarms = useRef<HTMLSpanElement>(null);
 
   useEffect(
@@ -18,6 +20,7 @@ export function LiveBadge({ nodeId }: { nodeId: string }) {
         fill: fill.current!,
         bar: bar.current!,
         main: main.current!,
+        hot: hot.current!,
         alarms: alarms.current!,
       }),
     [board, nodeId],
@@ -29,6 +32,7 @@ export function LiveBadge({ nodeId }: { nodeId: string }) {
         <div ref={fill} className="ef-live__fill" />
       </div>
       <span ref={main} className="ef-live__main" />
+      <span ref={hot} className="ef-live__hot" />
       <span ref={alarms} className="ef-live__alarms" />
     </div>
   );

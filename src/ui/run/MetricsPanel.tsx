@@ -37,7 +37,8 @@ function Baseline({ warmup }: { warmup: number }) {
   );
 }
 
-const sum = (r: SimulationReport, key: 'out' | 'dropped' | 'lost' | 'deadLettered', kind?: string) =>
+type Summed = 'out' | 'dropped' | 'lost' | 'deadLettered' | 'expired' | 'duplicates';
+const sum = (r: SimulationReport, key: Summed, kind?: string) =>
   Object.values(r.nodes).reduce((s, n) => s + (kind && n.kind !== kind ? 0 : n[key]), 0);
 
 const fileName = (name: string, ext: string): string =>
@@ -98,6 +99,12 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
             <dd data-total="dead-lettered">
               {formatCount(report ? sum(report, 'deadLettered') : undefined)}
             </dd>
+            <dt title="Messages removed past their time to live">Expired</dt>
+            <dd data-total="expired">{formatCount(report ? sum(report, 'expired') : undefined)}</dd>
+            <dt title="Completions of messages another delivery had completed (a lease ran out): side effects done twice">
+              Duplicates
+            </dt>
+            <dd data-total="duplicates">{formatCount(report ? sum(report, 'duplicates') : undefined)}</dd>
             <dt title="Copies in flight now">In flight</dt>
             <dd data-total="in-flight">{formatCount(t?.inFlight)}</dd>
             <dt>

@@ -4,9 +4,10 @@ import { memo, useMemo } from 'react';
 import type { NodeReport, SimulationReport } from '../../engine/api';
 import type { Flow } from '../../model/flow';
 import { useAppStore } from '../../store/useAppStore';
-import { formatCount, formatDuration, formatPercent } from '../../model/format';
+import { formatCount, formatDuration, formatAmount, formatPercent } from '../../model/format';
+import { hottestPartition } from '../../model/partitions';
 import { type Network, networkInto } from './breakdown';
-import { formatTriple } from './figures';
+import { formatDurations } from './figures';
 import { Prediction } from './Prediction';
 import { predictAll, type PredictionOutcome } from './predictions';
 
@@ -38,8 +39,9 @@ function Row({
   prediction: PredictionOutcome | undefined;
   network: Network;
 }) {
-  const stat = (s: NodeReport['wait']) => formatTriple(s.p50, s.p95, s.p99);
+  const stat = (s: NodeReport['wait']) => formatDurations(s.p50, s.p95, s.p99);
   const busy = flowNodeKind === 'handler';
+  const bus = flowNodeKind === 'queue' || flowNodeKind === 'topic' || flowNodeKind === 'stream';
   return (
     <tr
       aria-selected={focused}
@@ -62,6 +64,8 @@ function Row({
       <td data-metric="out">{formatCount(n.out)}</td>
       <td data-metric="dropped">{formatCount(n.dropped)}</td>
       <td data-metric="failed">{formatCount(n.failed)}</td>
+      <td data-metric="duplicates">{busy ? formatCount(n.duplicates) : ''}</td>
+      <td data-metric="expired">{bus ? formatCount(n.expired) : ''}</td>
       <td data-metric="utilization">{busy ? formatPercent(n.utilization) : ''}</td>
       <td data-metric="wait">{busy ? stat(n.wait) : ''}</td>
       <td data-metric="service">{busy ? stat(n.service) : ''}</td>
@@ -70,9 +74,20 @@ function Row({
         {network.source === 'configured' && <span className="metrics__configured"> configured</span>}
       </td>
       <td data-metric="sojourn">{busy ? stat(n.sojourn) : ''}</td>
+      <td data-metric="age">{bus ? formatDurations(n.age.mean, n.age.max) : ''}</td>
+      <td data-metric="lag">{lagText(n)}</td>
       <td>{prediction && <Prediction p={prediction} measured={n} />}</td>
     </tr>
   );
+}
+
+/** A stream's hottest partition by mean lag: "p3 · 40 / 120"; "none" when no partition lagged. */
+function lagText(n: NodeReport): string {
+  if (!n.partitions) return '';
+  const p = hottestPartition(n.partitions.map((x) => x.depthMean));
+  if (p < 0) return 'none';
+  const { depthMean, depthMax } = n.partitions[p]!;
+  return `p${p} · ${formatAmount(depthMean)} / ${formatCount(depthMax)}`;
 }
 
 /** Memoized: re-renders with a new report (≤ 2/s) or flow, not with every clock tick. */
@@ -103,6 +118,12 @@ export const MetricsTable = memo(function MetricsTable({
             <th scope="col">Out</th>
             <th scope="col">Drops</th>
             <th scope="col">Failures</th>
+            <th scope="col" title="Completions of messages another delivery had completed (a lease ran out)">
+              Duplicates
+            </th>
+            <th scope="col" title="Messages removed past their time to live">
+              Expired
+            </th>
             <th scope="col">Utilization</th>
             <th scope="col">Wait p50 / p95 / p99</th>
             <th scope="col">Service p50 / p95 / p99</th>
@@ -110,6 +131,15 @@ export const MetricsTable = memo(function MetricsTable({
               Network in (mean)
             </th>
             <th scope="col">Sojourn p50 / p95 / p99</th>
+            <th scope="col" title="Age of a bus's oldest waiting message: mean over the run / most">
+              Oldest waiting (mean / max)
+            </th>
+            <th
+              scope="col"
+              title="A stream's partition with the most lag (messages waiting for its consumer groups): mean / most"
+            >
+              Hottest partition lag (mean / max)
+            </th>
             <th scope="col">Queueing theory</th>
           </tr>
         </thead>
@@ -131,7 +161,7 @@ export const MetricsTable = memo(function MetricsTable({
         {nodes.length > shown.length && (
           <tfoot>
             <tr>
-              <td colSpan={12}>
+              <td colSpan={16}>
                 {nodes.length - shown.length} more nodes — select one on the canvas, or export for all.
               </td>
             </tr>

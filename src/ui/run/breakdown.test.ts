@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine';
 import type { Flow } from '../../model/flow';
 import { networkInto, pathTimes } from './breakdown';
-import { formatTriple } from './figures';
+import { formatDurations } from './figures';
 
 function run(flow: Flow, duration = 600) {
   const created = createSimulation(flow, { seed: 3, duration, warmup: 20 });
@@ -84,8 +84,9 @@ describe('where time goes, hop by hop', () => {
 
 describe('the table’s percentile triples', () => {
   it('write a shared unit once', () => {
-    expect(formatTriple(0.0613, 0.26, 0.33)).toBe('61.3 / 260 / 330 ms');
-    expect(formatTriple(0.2, 0.9, 1.5)).toBe('200 ms / 900 ms / 1.5 s');
-    expect(formatTriple(0, 0, 0)).toBe('0 / 0 / 0 ms');
+    expect(formatDurations(0.0613, 0.26, 0.33)).toBe('61.3 / 260 / 330 ms');
+    expect(formatDurations(0.2, 0.9, 1.5)).toBe('200 ms / 900 ms / 1.5 s');
+    expect(formatDurations(0, 0, 0)).toBe('0 / 0 / 0 ms');
+    expect(formatDurations(1.5, 4)).toBe('1.5 / 4 s');
   });
 });

@@ -3,6 +3,8 @@
 import { NODE_ROW } from '../../engine/snapshot';
 import { assertNever } from '../../model/assertNever';
 import type { Kind } from '../../model/flow';
+import { formatDuration } from '../../model/format';
+import { hottestPartition } from '../../model/partitions';
 import type { SnapshotHolder } from '../../runtime/client';
 import { heatColor } from './palette';
 
@@ -13,6 +15,8 @@ const ALARMS = [
   [F.failed, 'failed'],
   [F.redelivered, 'redelivered'],
   [F.deadLettered, 'dead-lettered'],
+  [F.expired, 'expired'],
+  [F.duplicates, 'duplicates'],
 ] as const;
 /** A bus at this fraction of its capacity shows red. */
 const NEAR_FULL = 0.8;
@@ -22,6 +26,8 @@ export interface BadgeElements {
   fill: HTMLElement;
   bar: HTMLElement;
   main: HTMLElement;
+  /** A stream's hottest partition (empty for other kinds). */
+  hot: HTMLElement;
   alarms: HTMLElement;
 }
 
@@ -36,6 +42,8 @@ interface Entry {
 }
 
 const fmt = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : String(Math.round(n)));
+/** The oldest waiting message's age, when something waits: " · oldest 2.1 s". */
+const age = (seconds: number): string => (seconds > 0 ? ` · oldest ${formatDuration(seconds)}` : '');
 
 export class LiveBoard {
   private readonly entries = new Map<string, Entry>();
@@ -79,8 +87,10 @@ export class LiveBoard {
       const i = this.index.get(id);
       const at = i === undefined ? 0 : i * NODE_ROW.size;
       const kind = this.kinds.get(id);
-      if (detail || i === undefined || !kind) this.paint(e, i === undefined ? null : rows, at, kind);
-      else {
+      if (detail || i === undefined || !kind) {
+        this.paint(e, i === undefined ? null : rows, at, kind);
+        if (i !== undefined && kind === 'stream') this.hotPartition(e, h, i);
+      } else {
         if (!e.els.root.hidden) {
           e.els.root.hidden = true;
           e.text = '';
@@ -96,6 +106,7 @@ export class LiveBoard {
     if (!rows || !kind) {
       if (!root.hidden) {
         root.hidden = true;
+        e.els.hot.textContent = '';
         e.seen.fill(0);
         e.text = '';
         e.width = '';
@@ -116,8 +127,13 @@ export class LiveBoard {
         break;
       case 'queue':
       case 'topic':
-      case 'stream':
         text = Number.isFinite(capacity) ? `${fmt(depth)} / ${fmt(capacity)}` : `${fmt(depth)} queued`;
+        text += age(rows[at + F.age]!);
+        showBar = true;
+        break;
+      // A stream's waiting messages are its consumer groups' lag; the hottest partition follows.
+      case 'stream':
+        text = `${fmt(depth)} lag${age(rows[at + F.age]!)}`;
         showBar = true;
         break;
       // Counts since warm-up, like the metrics panel's table and totals (its caption says so).
@@ -164,6 +180,15 @@ export class LiveBoard {
     }
     if (alarms.textContent !== alarmText) alarms.textContent = alarmText;
     this.heat(root, e, kind === 'handler' ? rows[at + F.utilization]! : 0);
+  }
+
+  /** A stream's hottest partition and its lag, when one has any: "hottest p3: 120". */
+  private hotPartition(e: Entry, h: SnapshotHolder, i: number): void {
+    const starts = h.layout!.partitionStart;
+    const lags = h.snapshot!.buffers.partitions.subarray(starts[i]!, starts[i + 1]!);
+    const p = lags.length > 1 ? hottestPartition(lags) : -1;
+    const text = p < 0 ? '' : `hottest p${p}: ${fmt(lags[p]!)}`;
+    if (e.els.hot.textContent !== text) e.els.hot.textContent = text;
   }
 
   /** Tints the whole node toward red with its utilization. */

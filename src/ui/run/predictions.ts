@@ -47,8 +47,8 @@ export function predictAll(flow: Flow): Map<string, PredictionOutcome> {
   }
   const deadLettersInto = new Map<string, FlowNode>();
   for (const n of flow.nodes) {
-    const deadLetter = deadLetterOf(n);
-    if (deadLetter) deadLettersInto.set(deadLetter, n);
+    const target = deadLetterOf(n);
+    if (target !== undefined) deadLettersInto.set(target, n);
   }
   const ctx: Ctx = { byId, into, outOf, deadLettersInto };
   const out = new Map<string, PredictionOutcome>();
