@@ -104,6 +104,10 @@ describe('flows refused at validation, at once and in little memory (items 2, 4,
     // Version 2's fields: the table of a billion skewed keys took 8 GB and did not finish in 2 minutes.
     ['keys-skewed-1e9.json', /nodes\[0\]\.config\.keys: must be at most 1,000,000 with keySkew/],
     ['prefetch-2e31.json', /edges\[1\]\.prefetch: must be at most 1,000,000\n$/],
+    [
+      'profile-peak-1e6.json',
+      /nodes\[0\]\.config\.interarrival: averages 0\.000001 µs at the profile's peak \(factor 1,000,000\)/,
+    ],
   ];
   it.each(refused)(
     '%s: exit 1 with the path and the reason',

@@ -11,10 +11,12 @@ import {
   MAX_CONCURRENCY,
   MAX_DELIVERIES,
   MAX_DEPTH,
+  MAX_FAULTS,
   MAX_KEY_SKEW,
   MAX_NODES,
   MAX_PARTITIONS,
   MAX_PREFETCH,
+  MAX_PROFILE_POINTS,
   MAX_SECONDS,
   MAX_SKEWED_KEYS,
   MAX_SKEWED_KEYS_TOTAL,
@@ -233,6 +235,74 @@ describe('version 2’s broker fields have bounds too', () => {
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('load profiles and faults have bounds too', () => {
+  const profiled = (interarrival: Dist, profile: unknown, extra: Record<string, unknown> = {}) =>
+    doc([producerNode('p', interarrival, { profile, ...extra })]);
+
+  it('a profile point is a time and a factor within bounds; at most 10,000 points', () => {
+    expect(
+      problems(
+        profiled(exp(1), [
+          { at: 1e-300, factor: 2 },
+          { at: 2e9, factor: 2e6 },
+        ]),
+      ),
+    ).toEqual([
+      'nodes[0].config.profile[0].at: must be 0 or at least 1e-9 s (1 ns)',
+      'nodes[0].config.profile[1].at: must be at most 1,000,000,000 s (about 32 years)',
+      'nodes[0].config.profile[1].factor: must be a number from 0 to 1,000,000',
+    ]);
+    const points = Array.from({ length: MAX_PROFILE_POINTS + 1 }, (_, i) => ({ at: i + 1, factor: 1 }));
+    expect(problems(profiled(exp(1), points))).toEqual([
+      'nodes[0].config.profile: must have at most 10,000 points',
+    ]);
+    expect(problems(profiled(exp(1), points.slice(1)))).toEqual([]);
+  });
+
+  it('the fastest a producer may emit holds at the profile’s peak: its factor divides the mean', () => {
+    // 1 ms between events is fine alone; × 10,000 at the peak it is 0.1 µs: without end, as good as.
+    expect(problems(profiled(exp(1e-3), [{ at: 10, factor: 10_000 }]))).toEqual([
+      `nodes[0].config.interarrival: averages 0.1 µs at the profile's peak (factor 10,000): the producer would emit without end at one instant; the mean interarrival time must be at least 1 µs (1,000,000 events/s) at every point of the profile, or set "count" for a finite burst`,
+    ]);
+    expect(problems(profiled(exp(1e-3), [{ at: 10, factor: 1_000 }]))).toEqual([]);
+    // A profile that slows the producer from the start lets a faster base rate through.
+    expect(problems(profiled(exp(1e-7), [{ at: 0, factor: 0.1 }]))).toEqual([]);
+    expect(problems(profiled(exp(1e-7), [{ at: 5, factor: 0.1 }]))).toHaveLength(1);
+    // A finite burst stays allowed.
+    expect(problems(profiled(exp(1e-3), [{ at: 10, factor: 1e6 }], { count: 1000 }))).toEqual([]);
+  });
+
+  it('a fault is a time, a duration and a factor within bounds; at most 1,000 faults', () => {
+    const flow = (faults: unknown[]) => ({
+      ...doc([producerNode('p', exp(1)), handlerNode('h', exp(0.1))], [edge('p', 'h')]),
+      faults,
+    });
+    expect(
+      problems(
+        flow([
+          { at: 1e-300, duration: 0, target: 'h', kind: 'slow', factor: 2e6 },
+          { at: 2e9, duration: 2e9, target: 'h', kind: 'pause' },
+        ]),
+      ),
+    ).toEqual([
+      'faults[0].at: must be 0 or at least 1e-9 s (1 ns)',
+      'faults[0].duration: must be a number > 0 s',
+      'faults[0].factor: must be at most 1,000,000',
+      'faults[1].at: must be at most 1,000,000,000 s (about 32 years)',
+      'faults[1].duration: must be at most 1,000,000,000 s (about 32 years)',
+    ]);
+    const many = Array.from({ length: MAX_FAULTS + 1 }, (_, i) => ({
+      at: i + 1,
+      duration: 0.5,
+      target: 'h',
+      kind: 'slow',
+      factor: 2,
+    }));
+    expect(problems(flow(many))).toEqual(['faults: must have at most 1,000 faults']);
+    expect(problems(flow(many.slice(1)))).toEqual([]);
   });
 });
 

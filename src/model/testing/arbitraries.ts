@@ -1,12 +1,14 @@
 // fast-check arbitraries for Flow JSON (test-only). Flows are valid by construction: unique
 // ids, edges that respect connectionProblem, deadLetters naming other buses, every version 2
-// field within its bounds (model/limits.ts), and unknown extra fields sprinkled in, since
+// field within its bounds (model/limits.ts; load profiles and faults on what they act on
+// included), and unknown extra fields sprinkled in, since
 // docs/flow-json.md says those survive a round trip.
 import fc from 'fast-check';
 import { assertNever } from '../assertNever';
 import { kindProblem } from '../connect';
 import { endlessArrivals } from '../kinds/producer';
 import { type Backoff, JITTERS, type Retry, RETRY_POSITIONS, STREAM_FAILURES } from '../delivery';
+import type { Fault } from '../faults';
 import type { Dist } from '../dist';
 import {
   DELIVERIES,
@@ -20,7 +22,15 @@ import {
   OVERFLOWS,
 } from '../flow';
 import { ORDER_BY } from '../kinds/queue';
-import { MAX_BACKOFF_MULTIPLIER, MAX_DELIVERIES, MAX_KEY_SKEW, MAX_PREFETCH } from '../limits';
+import {
+  MAX_BACKOFF_MULTIPLIER,
+  MAX_DELIVERIES,
+  MAX_FAULT_FACTOR,
+  MAX_KEY_SKEW,
+  MAX_PREFETCH,
+  MAX_PROFILE_FACTOR,
+} from '../limits';
+import type { ProfilePoint } from '../profile';
 
 // Times are 0 or at least 1 ns (model/limits.ts); these stay well inside.
 const positiveTime = fc.double({ min: 1e-6, max: 10, noNaN: true, noDefaultInfinity: true });
@@ -73,6 +83,21 @@ const retryArb: fc.Arbitrary<Retry> = fc
     ),
   })
   .map(({ position, wait }) => withoutUndefined({ position, ...wait }));
+/** A load profile: points in time order, factors from 0 (paused) to the bound. */
+const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
+  .array(
+    fc.record({
+      gap: positiveTime,
+      factor: fc.oneof(fc.constant(0), fc.double({ min: 0, max: MAX_PROFILE_FACTOR, noNaN: true })),
+      ramp: opt(fc.boolean()),
+    }),
+    { maxLength: 4 },
+  )
+  .map((points) => {
+    let at = 0;
+    return points.map(({ gap, factor, ramp }) => withoutUndefined({ at: (at += gap), factor, ramp }));
+  });
+
 /** Flow JSON v2's delivery fields, shared by queues and topic subscriptions. */
 const deliveryArb = {
   delivery: opt(fc.constantFrom(...DELIVERIES)),
@@ -96,10 +121,11 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
             start: opt(time),
             keys: opt(whole(1)),
             keySkew: opt(fc.double({ min: 0, max: MAX_KEY_SKEW, noNaN: true })),
+            profile: opt(profileArb),
           })
           // Skew needs keys; a producer without a count must let time advance (endlessArrivals).
           .map((c) => (c.keys === undefined ? { ...c, keySkew: undefined } : c))
-          .map((c) => (!endlessArrivals(c.interarrival, c.count) ? c : { ...c, count: 1 })),
+          .map((c) => (!endlessArrivals(c.interarrival, c.count, c.profile) ? c : { ...c, count: 1 })),
       );
     case 'queue':
       return rec(
@@ -159,6 +185,48 @@ const nodeArb = (id: string) =>
       ),
   );
 
+/**
+ * Faults aimed at what each kind acts on (model/faults.ts), one after another in time (a handler
+ * may not be paused and crashed at once).
+ */
+function faultsOn(
+  nodes: readonly FlowNode[],
+  edges: readonly FlowEdge[],
+  draws: readonly {
+    target: number;
+    gap: number;
+    duration: number;
+    factor: number;
+    rate: number;
+    choice: number;
+  }[],
+): Fault[] | undefined {
+  const handlers = nodes.filter((n) => n.kind === 'handler').map((n) => n.id);
+  const buses = nodes.filter((n) => isBusKind(n.kind)).map((n) => n.id);
+  const edgeIds = edges.map((e) => e.id);
+  let end = 0;
+  const faults = draws.flatMap(({ target, gap, duration, factor, rate, choice }): Fault[] => {
+    const options: [Fault['kind'], readonly string[]][] = [
+      ['crash', handlers],
+      ['pause', handlers],
+      ['slow', [...handlers, ...edgeIds]],
+      ['fail', handlers],
+      ['partition', edgeIds],
+      ['outage', buses],
+    ];
+    const usable = options.filter(([, on]) => on.length > 0);
+    if (usable.length === 0) return [];
+    const [kind, on] = usable[choice % usable.length]!;
+    const at = end + gap;
+    end = at + duration;
+    const fault: Fault = { at, duration, target: on[target % on.length]!, kind };
+    if (kind === 'slow') fault.factor = factor;
+    if (kind === 'fail') fault.rate = rate;
+    return [fault];
+  });
+  return faults.length > 0 ? faults : undefined;
+}
+
 const windowed = (nodes: readonly FlowNode[], source: string, target: string): boolean => {
   const kind = (id: string) => nodes.find((n) => n.id === id)?.kind;
   return (kind(source) === 'queue' || kind(source) === 'topic') && kind(target) === 'handler';
@@ -198,6 +266,17 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
           minLength: nodes.length,
           maxLength: nodes.length,
         }),
+        faults: fc.array(
+          fc.record({
+            target: fc.nat(),
+            gap: time,
+            duration: positiveTime,
+            factor: fc.double({ min: 0, max: MAX_FAULT_FACTOR, noNaN: true }),
+            rate: fc.double({ min: 0, max: 1, noNaN: true }),
+            choice: fc.nat(),
+          }),
+          { maxLength: 3 },
+        ),
         name: fc.string({ maxLength: 30 }),
         settings: opt(
           fc
@@ -211,7 +290,7 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
         extra: extras,
       });
     })
-    .map(({ nodes, edges, deadLetters, name, settings, extra }) => {
+    .map(({ nodes, edges, deadLetters, faults, name, settings, extra }) => {
       const withDlq = nodes.map((n, i) => {
         const dl = deadLetters[i];
         return isBusKind(n.kind) && dl && dl !== n.id
@@ -226,5 +305,6 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
         nodes: withDlq,
         edges,
         settings,
+        faults: faultsOn(nodes, edges, faults),
       }) as Flow;
     });
