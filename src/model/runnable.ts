@@ -15,9 +15,6 @@ const alwaysZero = (d: Dist | undefined): boolean =>
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
 /** Why this (already schema-valid) flow cannot be simulated; empty when it can. */
-/** Fault kinds the engine simulates so far; a flow with another is refused before it runs. */
-const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['crash', 'pause', 'slow', 'fail', 'outage']);
-
 export function runnableProblems(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const index = new Map(flow.nodes.map((n, i) => [n.id, i]));
@@ -101,13 +98,5 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
       break;
     }
   }
-  flow.faults?.forEach((f, i) => {
-    if (!SIMULATED_FAULTS.has(f.kind)) {
-      problems.push({
-        path: `faults[${i}].kind`,
-        message: `${f.kind} faults are not simulated yet (crash, pause, slow, fail and outage are); remove it to run`,
-      });
-    }
-  });
   return problems;
 }
