@@ -17,15 +17,15 @@ import { SOURCE } from './kinds/codes';
 import { startIdle } from './kinds/handler';
 import { holdKey, pumpQueue, releaseKey } from './kinds/queue';
 import { pumpSubscription } from './kinds/topic';
-import { giveBack } from './faults';
+import { edgeCut, giveBack } from './faults';
 import { closeRecord, openDelivery } from './leases';
 import { COUNTERS, C_OUT } from './metrics';
 
 /** Unacknowledged messages source s may have at its handler. */
 export function windowOf(eng: Engine, s: number): number {
   const h = eng.topo.srcHandler[s]!;
-  // A crashed consumer has no connection: its bus pushes nothing until it restarts.
-  if (eng.crashedSince[h]! >= 0) return 0;
+  // A crashed consumer has no connection, a partitioned one no route: its bus pushes nothing.
+  if (eng.crashedSince[h]! >= 0 || edgeCut(eng, eng.topo.srcEdge[s]!)) return 0;
   const p = eng.topo.srcPrefetch[s]!;
   return p > 0 ? p : eng.topo.concurrency[h]!;
 }

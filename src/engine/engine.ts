@@ -128,6 +128,12 @@ export class Engine {
   readonly outageSince: Float64Array;
   /** Copies a bus in an outage did not accept, in order; their publishers are held. */
   readonly held: Fifo[];
+  /** Edges cut by a partition now; 0 in almost every run (one load on the paths that check). */
+  cuts = 0;
+  /** When an edge's partition began; −1 while it carries. */
+  readonly cutSince: Float64Array;
+  /** Copies held at a cut edge, in order (counted on its wire). */
+  readonly edgeHeld: Fifo[];
   /** When a handler crashed; −1 while it runs. */
   readonly crashedSince: Float64Array;
   /** A paused handler's idle workers, set aside until it resumes. */
@@ -199,6 +205,8 @@ export class Engine {
     this.crashedSince = new Float64Array(this.N).fill(-1);
     this.outageSince = new Float64Array(this.N).fill(-1);
     this.held = perNode(() => new Fifo());
+    this.cutSince = new Float64Array(topo.edgeIds.length).fill(-1);
+    this.edgeHeld = perEdge(() => new Fifo());
     this.parked = perNode(() => []);
     this.faultStories = newStories(topo.faults.length);
     topo.faults.forEach(({ fault }, i) => {
@@ -250,6 +258,9 @@ export class Engine {
     this.outageSince.fill(-1);
     this.outages = 0;
     for (const f of this.held) f.clear();
+    this.cutSince.fill(-1);
+    this.cuts = 0;
+    for (const f of this.edgeHeld) f.clear();
     for (const s of this.parked) s.length = 0;
     this.faultStories = newStories(this.topo.faults.length);
     this.wFrozen.fill(-1);
@@ -425,6 +436,7 @@ export class Engine {
       ...this.queueFifo.filter((_, q) => !this.topo.terminal[q]),
       ...this.blockedAt,
       ...this.held,
+      ...this.edgeHeld,
       ...this.inbox,
       ...this.subFifo,
       ...this.local,

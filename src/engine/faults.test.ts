@@ -143,6 +143,27 @@ describe('faults', () => {
     expect(report.faults![0]!.drainTime).toBe(0);
   });
 
+  it('a partition holds what enters the edge and lets it go, in order, when it heals', () => {
+    const eight = producer('p', { eventType: 'e', interarrival: constant(1), count: 8 });
+    const wire = withFaults(flowOf([eight, store('s')], ['p->s']), [
+      { at: 2.5, duration: 3, target: 'p->s', kind: 'partition' },
+    ]);
+    const { report } = run(wire, 1, 100, 0);
+    // Emissions at 3, 4 and 5 wait for 5.5.
+    expect(report.endToEnd.mean).toBeCloseTo((2.5 + 1.5 + 0.5) / 8, 12);
+    expect(report.faults![0]!.backlogPeak).toBe(3);
+    expect(report.faults![0]!.drainTime).toBe(0);
+    // Behind a cut bus → handler edge the consumer takes nothing; the queue keeps the messages.
+    const consumer = withFaults(
+      flowOf([eight, queue('q'), handler('h', { concurrency: 1, service: constant(0.1) })], ['p->q', 'q->h']),
+      [{ at: 2.5, duration: 3, target: 'q->h', kind: 'partition' }],
+    );
+    const h = run(consumer, 1, 100, 0).report.nodes.h!;
+    expect(h.wait.max).toBe(2.5);
+    // At 5.5 the jobs of 3, 4 and 5 go one after another, 0.1 s each.
+    expect(h.wait.mean).toBeCloseTo((2.5 + 1.6 + 0.7) / 8, 12);
+  });
+
   it('slow multiplies service times drawn in its window, on a handler, and latencies, on an edge', () => {
     const six = producer('p', { eventType: 'e', interarrival: constant(5), count: 6 });
     const slowHandler = withFaults(
@@ -224,8 +245,8 @@ describe('faults', () => {
       'faults[0].duration: must be a number > 0 s',
       'faults[0].rate: must be a probability between 0 and 1',
     ]);
-    expect(problems([{ at: 1, duration: 1, target: 'p->h', kind: 'partition' }])).toEqual([
-      'faults[0].kind: partition faults are not simulated yet (crash, pause, slow, fail and outage are); remove it to run',
+    expect(problems([{ at: 1, duration: 1, target: 'p->h', kind: 'outage' }])).toEqual([
+      'faults[0].target: an outage fault acts on a queue, topic or stream, not an edge',
     ]);
     expect(
       problems([

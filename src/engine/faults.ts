@@ -14,6 +14,7 @@ import { KIND_CODE, kindAt, SOURCE } from './kinds/codes';
 import { block, unblock } from './backpressure';
 import { acknowledge, receiptOf, refill } from './consume';
 import { arriveAt } from './kinds';
+import { dispatch } from './routing';
 import { abortJob, takeNext } from './kinds/handler';
 import { passKey, requeue } from './kinds/queue';
 import { offerGroup } from './kinds/stream';
@@ -172,8 +173,9 @@ function apply(eng: Engine, f: CompiledFault): void {
       else endOutage(eng, f.node);
       break;
     case 'partition':
-      // Refused before a run (model/runnable.ts) until the engine simulates them.
-      throw new Error(`${f.fault.kind} faults are not simulated`);
+      if (active('partition').length > 0) cut(eng, f.edge);
+      else heal(eng, f.edge);
+      break;
   }
 }
 
@@ -230,21 +232,50 @@ function endOutage(eng: Engine, n: number): void {
   // Its consumers take up again first — what it stored is older than what it held back — then
   // the held copies arrive in order.
   const topo = eng.topo;
-  for (let i = topo.outStart[n]!; i < topo.outStart[n + 1]!; i++) {
-    const e = topo.outEdges[i]!;
-    const h = topo.edgeDst[e]!;
-    if (kindAt(topo, h) !== KIND_CODE.handler) continue;
-    const s = topo.edgeSource[e]!;
-    if (topo.srcKind[s] === SOURCE.group) offerGroup(eng, e);
-    else if (topo.srcWindowed[s]) refill(eng, s);
-    else for (const w of eng.idle[h]!.splice(0)) takeNext(eng, w, false);
-  }
+  for (let i = topo.outStart[n]!; i < topo.outStart[n + 1]!; i++) takeUp(eng, topo.outEdges[i]!);
   const held = eng.held[n]!;
   while (held.length > 0) {
     const slot = held.shift();
     eng.metrics.blocked[n]!--;
     unblock(eng, eng.pool.pub[slot]!);
     arriveAt(eng, slot, n);
+  }
+}
+
+/** The consumer at the end of bus → handler edge e takes up what waits for it. */
+function takeUp(eng: Engine, e: number): void {
+  const topo = eng.topo;
+  const h = topo.edgeDst[e]!;
+  if (kindAt(topo, h) !== KIND_CODE.handler) return;
+  const s = topo.edgeSource[e]!;
+  if (s < 0) return;
+  if (topo.srcKind[s] === SOURCE.group) offerGroup(eng, e);
+  else if (topo.srcWindowed[s]) refill(eng, s);
+  else for (const w of eng.idle[h]!.splice(0)) takeNext(eng, w, false);
+}
+
+// Partition: an edge carries nothing. Copies entering it are held on it (counted on its wire);
+// a consumer behind it takes nothing from its bus and its window is shut. When it heals the held
+// copies go on, in order, and the consumer takes up again.
+
+/** True while a partition cuts edge e. */
+export const edgeCut = (eng: Engine, e: number): boolean => eng.cuts !== 0 && eng.cutSince[e]! >= 0;
+
+function cut(eng: Engine, e: number): void {
+  if (eng.cutSince[e]! >= 0) return;
+  eng.cutSince[e] = eng.now;
+  eng.cuts++;
+}
+
+function heal(eng: Engine, e: number): void {
+  if (eng.cutSince[e]! < 0) return;
+  eng.cutSince[e] = -1;
+  eng.cuts--;
+  takeUp(eng, e);
+  const held = eng.edgeHeld[e]!;
+  while (held.length > 0) {
+    eng.inFlight[e]!--;
+    dispatch(eng, held.shift(), e);
   }
 }
 

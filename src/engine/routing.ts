@@ -61,8 +61,19 @@ function fanOutMany(eng: Engine, n: number, slot: number, type: number, from: nu
 
 /** Puts a copy on edge e: on the wire when the edge has latency, else straight into its target. */
 export function send(eng: Engine, slot: number, e: number): void {
-  const topo = eng.topo;
   if (eng.types > 0) eng.transits[e * eng.types + eng.pool.type[slot]!]!++;
+  if (eng.cuts !== 0 && eng.cutSince[e]! >= 0) {
+    // A partition holds what enters the edge until it heals (faults.ts).
+    eng.edgeHeld[e]!.push(slot);
+    eng.inFlight[e]!++;
+    return;
+  }
+  dispatch(eng, slot, e);
+}
+
+/** A copy that has entered edge e goes: on the wire when the edge has latency, else into its target. */
+export function dispatch(eng: Engine, slot: number, e: number): void {
+  const topo = eng.topo;
   if (topo.edgeHasLatency[e]) {
     eng.pool.where[slot] = e;
     eng.inFlight[e]!++;

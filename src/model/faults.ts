@@ -35,6 +35,8 @@ const TARGETS: Record<FaultKind, { nodes: readonly Kind[]; edges: boolean; say: 
   outage: { nodes: ['queue', 'topic', 'stream'], edges: false, say: 'a queue, topic or stream' },
 };
 
+const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
 /** The parameter each kind needs. */
 const NEEDS: Partial<Record<FaultKind, 'factor' | 'rate'>> = { slow: 'factor', fail: 'rate' };
 
@@ -59,7 +61,7 @@ export function faultProblems(
     } else if (!(edge ? rule.edges : rule.nodes.includes(kind!))) {
       problems.push({
         path: `faults[${i}].target`,
-        message: `a ${f.kind} fault acts on ${rule.say}, not ${edge ? 'an edge' : `a ${kind}`}`,
+        message: `${article(f.kind)} ${f.kind} fault acts on ${rule.say}, not ${edge ? 'an edge' : `${article(kind!)} ${kind}`}`,
       });
     }
     const need = NEEDS[f.kind];

@@ -12,9 +12,6 @@ const takesNoTime = (d: Dist | undefined): boolean => d === undefined || moments
 
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
-/** Fault kinds the engine simulates so far; a flow with another is refused before it runs. */
-const SIMULATED_FAULTS: ReadonlySet<string> = new Set(['crash', 'pause', 'slow', 'fail', 'outage']);
-
 /** Why this (already schema-valid) flow cannot be simulated; empty when it can. */
 export function runnableProblems(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
@@ -82,14 +79,6 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
       message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it averages 1 µs or more): events would circle without end`,
     });
   }
-  flow.faults?.forEach((f, i) => {
-    if (!SIMULATED_FAULTS.has(f.kind)) {
-      problems.push({
-        path: `faults[${i}].kind`,
-        message: `${f.kind} faults are not simulated yet (crash, pause, slow, fail and outage are); remove it to run`,
-      });
-    }
-  });
   return problems;
 }
 

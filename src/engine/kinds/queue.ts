@@ -3,6 +3,7 @@
 import type { Engine } from '../engine';
 import { unblock } from '../backpressure';
 import { hasRoom, push } from '../consume';
+import { edgeCut } from '../faults';
 import { claimCopy, isDeleted, leaveGroup } from '../leases';
 import { C_DUP, C_IN, C_OUT, COUNTERS, T_EMITTED } from '../metrics';
 import { endAt, send } from '../routing';
@@ -24,7 +25,7 @@ export function queueArrive(eng: Engine, q: number, slot: number): void {
     // One consumer, no filter: the common case, without the round robin.
     const e = topo.outEdges[from]!;
     const h = topo.edgeDst[e]!;
-    if (kindAt(topo, h) === KIND_CODE.handler) {
+    if (kindAt(topo, h) === KIND_CODE.handler && !edgeCut(eng, e)) {
       const s = topo.edgeSource[e]!;
       if (!topo.srcWindowed[s]) {
         if (eng.idle[h]!.length > 0) startIdle(eng, h, slot, s, 0);
@@ -54,6 +55,7 @@ function offer(eng: Engine, q: number, slot: number): boolean {
     const e = topo.outEdges[i]!;
     if (!topo.accepts[e * topo.acceptStride + type]) continue;
     accepted = true;
+    if (edgeCut(eng, e)) continue;
     const h = topo.edgeDst[e]!;
     if (kindAt(topo, h) !== KIND_CODE.handler) {
       eng.rrQueue[q] = (i - from + 1) % n;
@@ -123,7 +125,7 @@ export function admit(eng: Engine, q: number): void {
  * copies a lease made stale, are removed on the way. −1 when there is none.
  */
 export function takeFromQueue(eng: Engine, q: number, e: number): number {
-  if (eng.outages !== 0 && eng.outageSince[q]! >= 0) return -1;
+  if ((eng.outages !== 0 && eng.outageSince[q]! >= 0) || edgeCut(eng, e)) return -1;
   const topo = eng.topo;
   const fifo = eng.queueFifo[q]!;
   const blocked = eng.blockedAt[q]!;

@@ -102,6 +102,7 @@ const faultArb = fc.record({
     'slow' as const,
     'fail' as const,
     'outage' as const,
+    'partition' as const,
   ),
   factor: fc.double({ min: 0, max: 5, noNaN: true }),
   rate: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -237,21 +238,32 @@ export const flowArb: fc.Arbitrary<Flow> = fc
     const handlers = nodes.filter((x) => x.kind === 'handler');
     const faults: Fault[] = [];
     for (const { pick, ...f } of faultDraws) {
-      const buses = nodes.filter((x) => x.kind === 'queue' || x.kind === 'topic' || x.kind === 'stream');
-      const targets = f.kind === 'slow' ? [...handlers, ...edges] : f.kind === 'outage' ? buses : handlers;
+      const targets =
+        f.kind === 'slow'
+          ? [...handlers, ...edges]
+          : f.kind === 'outage'
+            ? buses
+            : f.kind === 'partition'
+              ? edges
+              : handlers;
       if (targets.length === 0) continue;
       const target = targets[pick % targets.length]!.id;
-      if (f.kind === 'slow')
-        faults.push({ at: f.at, duration: f.duration, target, kind: 'slow', factor: f.factor });
-      else if (f.kind === 'fail')
-        faults.push({ at: f.at, duration: f.duration, target, kind: 'fail', rate: f.rate });
+      const { at, duration } = f;
+      if (f.kind === 'slow') faults.push({ at, duration, target, kind: 'slow', factor: f.factor });
+      else if (f.kind === 'fail') faults.push({ at, duration, target, kind: 'fail', rate: f.rate });
+      else if (f.kind === 'outage' || f.kind === 'partition')
+        faults.push({ at, duration, target, kind: f.kind });
       else {
         // A handler cannot be paused and crashed at once (validation refuses it).
-        const stops = (g: Fault) => g.target === target && (g.kind === 'pause' || g.kind === 'crash');
         const clash = faults.some(
-          (g) => stops(g) && g.kind !== f.kind && g.at < f.at + f.duration && f.at < g.at + g.duration,
+          (g) =>
+            g.target === target &&
+            (g.kind === 'pause' || g.kind === 'crash') &&
+            g.kind !== f.kind &&
+            g.at < at + duration &&
+            at < g.at + g.duration,
         );
-        if (!clash) faults.push({ at: f.at, duration: f.duration, target, kind: f.kind });
+        if (!clash) faults.push({ at, duration, target, kind: f.kind });
       }
     }
     const flow: Flow = { format: 'eventflow', version: 2, name: 'random', nodes, edges };
