@@ -2,7 +2,9 @@
 // delivered, where a failed or lease-expired one goes and when, how long it may wait. Queues and
 // topic subscriptions share these fields; streams have their own failure handling.
 import { z } from 'zod';
-import { distSchema } from './dist';
+import { describeDist } from './describe';
+import { distSchema, type Dist } from './dist';
+import { formatDuration } from './format';
 import { atLeast, nonEmptyText, oneOf, openObject, positive, wholeAtLeast } from './fields';
 
 export const DELIVERIES = ['at-least-once', 'at-most-once'] as const;
@@ -55,3 +57,12 @@ export const DELIVERY_DEFAULTS = {
   jitter: 'none',
   onFailure: 'drop',
 } as const;
+
+/** The delivery settings a node's one-line summary mentions: a lease and a time to live, when set. */
+export function deliverySummary(c: { lease?: number | undefined; ttl?: Dist | undefined }): string[] {
+  const parts: string[] = [];
+  if (c.lease !== undefined) parts.push(`lease ${formatDuration(c.lease)}`);
+  if (c.ttl)
+    parts.push(`ttl ${c.ttl.dist === 'constant' ? formatDuration(c.ttl.value) : describeDist(c.ttl)}`);
+  return parts;
+}
