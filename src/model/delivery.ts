@@ -2,8 +2,10 @@
 // delivered, where a failed or lease-expired one goes and when, how long it may wait. Queues and
 // topic subscriptions share these fields; streams have their own failure handling.
 import { z } from 'zod';
-import { distSchema } from './dist';
+import { describeDist } from './describe';
+import { distSchema, type Dist } from './dist';
 import { nonEmptyText, numberFrom, oneOf, openObject, positiveSeconds, wholeAtLeast } from './fields';
+import { formatDuration } from './format';
 import { MAX_BACKOFF_MULTIPLIER, MAX_DELIVERIES } from './limits';
 
 export const DELIVERIES = ['at-least-once', 'at-most-once'] as const;
@@ -56,3 +58,12 @@ export const DELIVERY_DEFAULTS = {
   jitter: 'none',
   onFailure: 'drop',
 } as const;
+
+/** The delivery settings a node's one-line summary mentions: a lease and a time to live, when set. */
+export function deliverySummary(c: { lease?: number | undefined; ttl?: Dist | undefined }): string[] {
+  const parts: string[] = [];
+  if (c.lease !== undefined) parts.push(`lease ${formatDuration(c.lease)}`);
+  if (c.ttl)
+    parts.push(`ttl ${c.ttl.dist === 'constant' ? formatDuration(c.ttl.value) : describeDist(c.ttl)}`);
+  return parts;
+}

@@ -1,7 +1,7 @@
 // Queue: point to point; each message goes to one consumer, and is redelivered after a failure
 // when delivery is at least once.
 import { describeCapacity } from '../describe';
-import { deliveryFields } from '../delivery';
+import { deliveryFields, deliverySummary } from '../delivery';
 import { oneOf, openObject, wholeAtLeast } from '../fields';
 import { MAX_CAPACITY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
@@ -28,6 +28,7 @@ export const queue = defineKind(config)({
     if (c.capacity !== undefined) parts.push((c.overflow ?? 'drop-newest').replace('-', ' '));
     if (c.delivery === 'at-most-once') parts.push('at most once');
     if (c.orderBy === 'key') parts.push('ordered by key');
+    parts.push(...deliverySummary(c));
     return parts.join(' · ');
   },
   input: OPEN,

@@ -1,6 +1,6 @@
 // Topic: publish/subscribe; every outgoing edge is a subscription that gets its own copy.
 import { describeCapacity } from '../describe';
-import { deliveryFields } from '../delivery';
+import { deliveryFields, deliverySummary } from '../delivery';
 import { openObject, wholeAtLeast } from '../fields';
 import { MAX_CAPACITY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
@@ -13,7 +13,12 @@ export const topic = defineKind(config)({
   label: 'Topic',
   fieldDefaults: { capacity: Infinity, delivery: 'at-least-once', maxDeliveries: 5 },
   newConfig: () => ({}),
-  summary: (c) => (c.capacity === undefined ? 'pub/sub' : `pub/sub · ${describeCapacity(c.capacity)}`),
+  summary: (c) =>
+    [
+      'pub/sub',
+      ...(c.capacity === undefined ? [] : [describeCapacity(c.capacity)]),
+      ...deliverySummary(c),
+    ].join(' · '),
   input: OPEN,
   output: OPEN,
   bus: true,
