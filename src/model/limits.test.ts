@@ -442,12 +442,14 @@ describe('nesting is bounded (item 10)', () => {
 });
 
 describe('validation is linear, and the graph checks iterative (items 3 and 12)', () => {
-  it('validates a 20,000-node chain and finds no loop, fast', () => {
+  it('validates a 20,000-node chain and finds no loop', () => {
     const start = performance.now();
     const r = parseFlow(chain(10_000));
     expect(r.ok).toBe(true);
     if (r.ok) expect(runnableProblems(r.flow)).toEqual([]);
-    expect(performance.now() - start).toBeLessThan(2_000);
+    // A hang guard, not a speed target (about 0.5–0.9 s here, 3 s on a loaded machine): linearity is
+    // the next test's ratio.
+    expect(performance.now() - start).toBeLessThan(15_000);
   });
 
   it('walks a 25,000-node chain of instant hops (no service, no latency) without overflowing the stack', () => {
