@@ -87,6 +87,31 @@ describe('simulate CLI (in-process)', () => {
     );
   });
 
+  it('runs a scenario with its faults and load profile, and reports what each fault did', () => {
+    const r = cli('src/io/templates/consumers-down.json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.faults).toHaveLength(1);
+    const [f] = doc.faults;
+    expect(Object.keys(f)).toEqual([
+      'target',
+      'kind',
+      'at',
+      'duration',
+      'backlogPeak',
+      'drainTime',
+      'lost',
+      'deadLettered',
+      'duplicates',
+    ]);
+    expect(f).toMatchObject({ target: 'handler-1', kind: 'crash', at: 120, duration: 60, lost: 0 });
+    // Peak near λD = 80/s × 60 s and drained in about λD/(cμ − λ) = 240 s.
+    expect(Math.abs(f.backlogPeak / 4800 - 1)).toBeLessThan(0.06);
+    expect(Math.abs(f.drainTime / 240 - 1)).toBeLessThan(0.15);
+    // A flow without faults keeps the version 1 document's shape.
+    expect(JSON.parse(cli('examples/mm1.json', '--duration', '200').stdout)).not.toHaveProperty('faults');
+  });
+
   it('takes defaults from the flow settings; empty figures are zeros, never NaN', () => {
     const r = cli('examples/orders.json');
     expect(r.code).toBe(0);
