@@ -41,9 +41,13 @@ export function kindProblem(source: Kind, target: Kind): string | null {
   if (!input.open) return input.why;
   const output = MODEL_KINDS[source].output;
   if (!output.open) return output.why;
+  if (target === 'dependency' && source !== 'handler')
+    return `a dependency is called by handlers during their service; ${article(source)} ${source} cannot call it`;
   return null;
 }
 
 function label(n: { id: string; label?: string | undefined }): string {
   return `"${n.label || n.id}"`;
 }
+
+const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');

@@ -27,10 +27,10 @@ export const faultsSchema = z
 
 /** What each kind of fault may aim at. */
 const TARGETS: Record<FaultKind, { nodes: readonly Kind[]; edges: boolean; say: string }> = {
-  crash: { nodes: ['handler'], edges: false, say: 'a handler' },
+  crash: { nodes: ['handler', 'dependency'], edges: false, say: 'a handler or a dependency' },
   pause: { nodes: ['handler'], edges: false, say: 'a handler' },
-  slow: { nodes: ['handler'], edges: true, say: 'a handler or an edge' },
-  fail: { nodes: ['handler'], edges: false, say: 'a handler' },
+  slow: { nodes: ['handler', 'dependency'], edges: true, say: 'a handler, a dependency or an edge' },
+  fail: { nodes: ['handler', 'dependency'], edges: false, say: 'a handler or a dependency' },
   partition: { nodes: [], edges: true, say: 'an edge' },
   outage: { nodes: ['queue', 'topic', 'stream'], edges: false, say: 'a queue, topic or stream' },
 };

@@ -6,7 +6,8 @@ import { distSchema } from './dist';
 import { faultsSchema } from './faults';
 import { nonEmptyText, openObject, positiveSeconds, reason, seconds, text, wholeAtLeast } from './fields';
 import { type BusKind, isBusKind, type Kind, KINDS, MODEL_KINDS } from './kinds';
-import { MAX_PREFETCH } from './limits';
+import { backoffSchema } from './delivery';
+import { MAX_ATTEMPTS, MAX_CALLS, MAX_PREFETCH } from './limits';
 
 export { type BusKind, isBusKind, type Kind, KINDS } from './kinds';
 export { DELIVERIES, OVERFLOWS } from './kinds/queue';
@@ -53,6 +54,14 @@ export const edgeSchema = openObject({
   prefetch: wholeAtLeast(1, MAX_PREFETCH).optional(),
   /** Bus → handler: time from a completion until the bus has its acknowledgement. */
   ackLatency: distSchema.optional(),
+  /** Handler → dependency: calls each job makes, one after another (default 1). */
+  calls: wholeAtLeast(1, MAX_CALLS).optional(),
+  /** Handler → dependency: seconds the caller waits for an attempt before abandoning it. */
+  timeout: positiveSeconds().optional(),
+  /** Handler → dependency: attempts per call in all, the first included (default 1). */
+  attempts: wholeAtLeast(1, MAX_ATTEMPTS).optional(),
+  /** Handler → dependency: the wait before each retry of a call (default: none). */
+  backoff: backoffSchema.optional(),
 });
 
 export const settingsSchema = z

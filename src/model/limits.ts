@@ -29,6 +29,9 @@ export const MAX_CAPACITY = 1_000_000_000;
 export const MAX_DELIVERIES = 1_000;
 /** An edge's `prefetch`: unacknowledged messages a handler may hold from one bus (Int32). */
 export const MAX_PREFETCH = 1_000_000;
+/** Calls per job and attempts per call on a handler → dependency edge: a job makes at most calls × attempts attempts. */
+export const MAX_CALLS = 1_000;
+export const MAX_ATTEMPTS = 100;
 /** A producer's distinct `keys`. */
 export const MAX_KEYS = 1_000_000_000;
 /**

@@ -185,6 +185,13 @@ function referenceProblems(flow: Flow): FlowProblem[] {
           message: `applies only to an edge from a queue or topic to a handler (this one goes from a ${source.kind} to a ${target.kind})`,
         });
     }
+    if (target.kind === 'dependency') problems.push(...callEdgeProblems(e, i));
+    else
+      for (const field of CALL_FIELDS.filter((f) => e[f] !== undefined))
+        problems.push({
+          path: `edges[${i}].${field}`,
+          message: `applies only to an edge from a handler to a dependency (this one goes from a ${source.kind} to a ${target.kind})`,
+        });
   });
   if (flow.faults) {
     problems.push(
@@ -255,3 +262,22 @@ function totalProblems(flow: Flow): FlowProblem[] {
 /** The delivery-window fields an edge sets (they belong on bus → handler edges). */
 const deliveryWindowFields = (e: Flow['edges'][number]): string[] =>
   (['prefetch', 'ackLatency'] as const).filter((f) => e[f] !== undefined);
+
+/** The fields of a handler → dependency edge: how each job calls the dependency. */
+const CALL_FIELDS = ['calls', 'timeout', 'attempts', 'backoff'] as const;
+
+/** A call edge carries calls, not events: no latency or filter on it. */
+function callEdgeProblems(e: Flow['edges'][number], i: number): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  if (e.latency !== undefined)
+    problems.push({
+      path: `edges[${i}].latency`,
+      message: "a call's network time is part of the dependency's service time: put it there",
+    });
+  if (e.filter !== undefined)
+    problems.push({
+      path: `edges[${i}].filter`,
+      message: 'every job of the handler makes its calls, whatever its event type: a call edge has no filter',
+    });
+  return problems;
+}
