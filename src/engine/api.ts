@@ -27,6 +27,12 @@ export interface NodeReport {
   duplicates: number;
   /** The age of the bus's oldest waiting (or kept) message: mean of samples over time, and the most it reached. */
   age: { mean: number; max: number };
+  /** Calls to dependencies (calls.ts): made by a handler's jobs, or received by a dependency (first attempts). */
+  calls: number;
+  /** Attempts of those calls, retries included: attempts ÷ calls is the amplification. */
+  attempts: number;
+  /** Attempts their callers stopped waiting for; a dependency serves them all the same. */
+  timeouts: number;
   /** Streams: depth per partition summed over the consumer groups (the lag), time-weighted mean and max. */
   partitions?: { depthMean: number; depthMax: number }[];
 }

@@ -5,7 +5,17 @@ import { createEngineSimulation } from './simulation';
 import { flowArb } from './testing/arbitrary';
 
 describe('conservation on random flows', () => {
-  const seen = { dropped: 0, lost: 0, deadLettered: 0, expired: 0, inFlight: 0, duplicates: 0 };
+  const seen = {
+    dropped: 0,
+    lost: 0,
+    deadLettered: 0,
+    expired: 0,
+    inFlight: 0,
+    duplicates: 0,
+    // Calls to dependencies retried, and abandoned at their timeout.
+    retries: 0,
+    timeouts: 0,
+  };
   it('every emitted copy is completed, dropped, expired, lost, dead-lettered or still in flight — to the event', () => {
     fc.assert(
       fc.property(
@@ -25,14 +35,18 @@ describe('conservation on random flows', () => {
           // inFlight by the books equals copies actually found in queues, workers, wires and retries.
           expect(t.inFlight).toBe(sim.audit());
           for (const v of Object.values(t)) expect(v).toBeGreaterThanOrEqual(0);
+          const nodes = Object.values(sim.report().nodes);
+          const sum = (f: (n: (typeof nodes)[number]) => number) => nodes.reduce((a, n) => a + f(n), 0);
           const found = {
             ...t,
-            duplicates: Object.values(sim.report().nodes).reduce((a, n) => a + n.duplicates, 0),
+            duplicates: sum((n) => n.duplicates),
+            retries: sum((n) => n.attempts - n.calls),
+            timeouts: sum((n) => n.timeouts),
           };
           for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (found[k] > 0) seen[k]++;
         },
       ),
-      { numRuns: 600, seed: 42 },
+      { numRuns: 800, seed: 42 },
     );
     // The generator reaches every way a copy can end.
     for (const n of Object.values(seen)) expect(n).toBeGreaterThan(3);

@@ -12,6 +12,7 @@ import { Scratch } from './kernel/scratch';
 import { ACTION, Timeline } from './kernel/timeline';
 import { KIND_CODE, kindAt } from './kinds/codes';
 import { finish, newWorker, resumeWorker } from './kinds/handler';
+import { answer, CallRecords, callRetry, callTimedOut } from './calls';
 import { emit, firstEmission, resume } from './kinds/producer';
 import { leaseRanOut, redeliver } from './kinds/bus';
 import { acknowledged, delivered, type Receipt } from './consume';
@@ -139,6 +140,14 @@ export class Engine {
   /** A paused handler's idle workers, set aside until it resumes. */
   readonly parked: number[][];
   faultStories: FaultStory[];
+
+  // Dependencies (calls.ts): attempts in progress, each dependency's busy slots, its attempts
+  // waiting for a slot, and its crash count (answers from before a crash are void).
+  readonly calls = new CallRecords();
+  readonly slotsBusy: Int32Array;
+  readonly callQueue: Fifo[];
+  readonly depEpoch: Int32Array;
+
   wHandler = new Int32Array(64);
   /** The message in service, or -1. */
   wSlot = new Int32Array(64);
@@ -159,6 +168,18 @@ export class Engine {
   wDelay = new Float64Array(64);
   /** Completions of the worker to ignore: jobs a crash took from it. */
   wIgnore = new Int32Array(64);
+  /** Where the worker's job is (calls.ts PHASE): its own service, its calls, or done with them. */
+  wPhase = new Uint8Array(64);
+  /** The attempt (or backoff) record the worker waits on, or −1. */
+  wCall = new Int32Array(64).fill(-1);
+  /** Its current call edge, as a position in topo.callEdges; calls left on it; attempt of this call. */
+  wCallIdx = new Int32Array(64);
+  wCallsLeft = new Int32Array(64);
+  wAttempt = new Int32Array(64);
+  /** 1 when a call ran out of attempts: the job fails. */
+  wCallFailed = new Uint8Array(64);
+  /** When the worker's calls began (their time counts as service). */
+  wCallStart = new Float64Array(64);
   nWorkers = 0;
 
   constructor(topo: Topology, o: EngineOptions) {
@@ -208,6 +229,9 @@ export class Engine {
     this.cutSince = new Float64Array(topo.edgeIds.length).fill(-1);
     this.edgeHeld = perEdge(() => new Fifo());
     this.parked = perNode(() => []);
+    this.slotsBusy = new Int32Array(this.N);
+    this.callQueue = perNode(() => new Fifo());
+    this.depEpoch = new Int32Array(this.N);
     this.faultStories = newStories(topo.faults.length);
     topo.faults.forEach(({ fault }, i) => {
       this.timeline.add(fault.at, ACTION.faultStart, { target: i });
@@ -263,6 +287,13 @@ export class Engine {
     for (const f of this.edgeHeld) f.clear();
     for (const s of this.parked) s.length = 0;
     this.faultStories = newStories(this.topo.faults.length);
+    this.calls.clear();
+    this.slotsBusy.fill(0);
+    for (const f of this.callQueue) f.clear();
+    this.depEpoch.fill(0);
+    this.wPhase.fill(0);
+    this.wCall.fill(-1);
+    this.wCallFailed.fill(0);
     this.wFrozen.fill(-1);
     this.wDelay.fill(0);
     this.wIgnore.fill(0);
@@ -377,6 +408,15 @@ export class Engine {
         case EV.lease:
           leaseRanOut(this, arg);
           break;
+        case EV.answer:
+          answer(this, arg);
+          break;
+        case EV.callTimeout:
+          callTimedOut(this, arg);
+          break;
+        case EV.callRetry:
+          callRetry(this, arg);
+          break;
         default:
           assertNever(kind, 'event kind');
       }
@@ -413,6 +453,14 @@ export class Engine {
     this.wFrozen.fill(-1, cap / 2);
     this.wDelay = grow(this.wDelay, f64);
     this.wIgnore = grow(this.wIgnore, i32);
+    this.wPhase = grow(this.wPhase, (n) => new Uint8Array(n));
+    this.wCall = grow(this.wCall, i32);
+    this.wCall.fill(-1, cap / 2);
+    this.wCallIdx = grow(this.wCallIdx, i32);
+    this.wCallsLeft = grow(this.wCallsLeft, i32);
+    this.wAttempt = grow(this.wAttempt, i32);
+    this.wCallFailed = grow(this.wCallFailed, (n) => new Uint8Array(n));
+    this.wCallStart = grow(this.wCallStart, f64);
   }
 
   /**

@@ -16,6 +16,7 @@ import { acknowledge, receiptOf, refill } from './consume';
 import { arriveAt } from './kinds';
 import { dispatch } from './routing';
 import { abortJob, takeNext } from './kinds/handler';
+import { crashDependency, PHASE } from './calls';
 import { passKey, requeue } from './kinds/queue';
 import { offerGroup } from './kinds/stream';
 import { requeueSubscription } from './kinds/topic';
@@ -71,9 +72,18 @@ const newStory = (): FaultStory => ({
 
 export const newStories = (n: number): FaultStory[] => Array.from({ length: n }, newStory);
 
-/** Messages waiting for a handler (its inbox, its buffers and the buses it reads) or in a bus. */
+/**
+ * Messages waiting for a handler (its inbox, its buffers and the buses it reads) or in a bus; for
+ * a dependency, those waiting for the handlers that call it.
+ */
 function backlogOf(eng: Engine, n: number): number {
   const topo = eng.topo;
+  if (kindAt(topo, n) === KIND_CODE.dependency) {
+    let total = 0;
+    for (let e = 0; e < topo.edgeIds.length; e++)
+      if (topo.edgeDst[e] === n) total += backlogOf(eng, topo.edgeSrc[e]!);
+    return total;
+  }
   // A bus's waiting messages, and what it did not accept while out.
   if (kindAt(topo, n) !== KIND_CODE.handler) return eng.metrics.depth[n]! + eng.held[n]!.length;
   let total = eng.metrics.depth[n]!;
@@ -165,7 +175,14 @@ function apply(eng: Engine, f: CompiledFault): void {
       else resume(eng, f.node);
       break;
     case 'crash':
-      if (active('crash').length > 0) crash(eng, f.node);
+      if (kindAt(eng.topo, f.node) === KIND_CODE.dependency) {
+        // A dependency has no workers to stop: it refuses calls until the restart (calls.ts).
+        const down = active('crash').length > 0;
+        if (down && eng.crashedSince[f.node]! < 0) {
+          eng.crashedSince[f.node] = eng.now;
+          crashDependency(eng, f.node);
+        } else if (!down) eng.crashedSince[f.node] = -1;
+      } else if (active('crash').length > 0) crash(eng, f.node);
       else restart(eng, f.node);
       break;
     case 'outage':
@@ -204,7 +221,8 @@ function resume(eng: Engine, h: number): void {
   const frozenFor = eng.now - since;
   eng.metrics.addBusy(h, inService(eng, h), eng.now);
   for (const w of eng.owners[h]!) {
-    if (eng.wSlot[w]! < 0) continue;
+    // A job making calls was waiting on its dependencies, which went on: its time is measured as it passes.
+    if (eng.wSlot[w]! < 0 || eng.wPhase[w] === PHASE.calls) continue;
     eng.wService[w]! += frozenFor;
     if (eng.wFrozen[w]! >= 0) {
       // Its service would have ended during the pause: what was left then runs now.
@@ -309,7 +327,8 @@ function crash(eng: Engine, h: number): void {
   const busy = eng.owners[h]!.filter((w) => eng.wSlot[w]! >= 0);
   busy.sort((a, b) => eng.pool.arrive[eng.wSlot[a]!]! - eng.pool.arrive[eng.wSlot[b]!]! || a - b);
   for (const w of busy) {
-    eng.wIgnore[w]!++;
+    // A job making calls has no completion due: its calls are dropped instead (abortJob).
+    if (eng.wPhase[w] !== PHASE.calls) eng.wIgnore[w]!++;
     eng.wDelay[w] = 0;
     eng.metrics.addBusy(h, -1, eng.now);
     abortJob(eng, w);

@@ -45,6 +45,8 @@ export const LANE_OPT_OUT = {
   profile: 1 << 11,
   /** A fault acts on the node, or on an edge leaving it. */
   fault: 1 << 12,
+  /** A handler whose jobs call dependencies (its completion is where the calls begin). */
+  calls: 1 << 13,
 } as const;
 export type LaneOptOut = (typeof LANE_OPT_OUT)[keyof typeof LANE_OPT_OUT];
 
@@ -53,7 +55,11 @@ export type LaneOptOut = (typeof LANE_OPT_OUT)[keyof typeof LANE_OPT_OUT];
  * happens after a service (failures, anything about its outgoing edges).
  */
 const FINISH_ONLY =
-  LANE_OPT_OUT.forwards | LANE_OPT_OUT.failures | LANE_OPT_OUT.latency | LANE_OPT_OUT.filter;
+  LANE_OPT_OUT.forwards |
+  LANE_OPT_OUT.failures |
+  LANE_OPT_OUT.latency |
+  LANE_OPT_OUT.filter |
+  LANE_OPT_OUT.calls;
 
 /** The opt-outs the topology implies, per node: one line per feature. */
 function laneOptOuts(topo: Topology, on: boolean): Uint32Array {
@@ -74,6 +80,7 @@ function laneOptOuts(topo: Topology, on: boolean): Uint32Array {
       if (topo.srcStart[n + 1]! - topo.srcStart[n]! !== 1) set(n, LANE_OPT_OUT.sources);
       if (outs > 0) set(n, LANE_OPT_OUT.forwards);
       if (topo.failureRate[n]! > 0) set(n, LANE_OPT_OUT.failures);
+      if (topo.callStart[n + 1]! > topo.callStart[n]!) set(n, LANE_OPT_OUT.calls);
     } else if (outs !== 1) set(n, LANE_OPT_OUT.fanOut);
     if (kind === KIND_CODE.queue && topo.overflow[n] === OVERFLOW.block) set(n, LANE_OPT_OUT.blockOverflow);
     if (kind === KIND_CODE.queue && topo.hasTtl[n]) set(n, LANE_OPT_OUT.ttl);

@@ -17,7 +17,13 @@ export const C_DONE = 7;
 export const C_EXPIRED = 8;
 /** Handler: completions of a message already completed by another delivery (lease expiry). */
 export const C_DUP = 9;
-export const COUNTERS = 10;
+/** Handler: calls its jobs made to dependencies; dependency: calls it received (first attempts). */
+export const C_CALLS = 10;
+/** Attempts of those calls, retries included. */
+export const C_ATTEMPTS = 11;
+/** Attempts the caller stopped waiting for (the dependency still serves them). */
+export const C_TIMEOUTS = 12;
+export const COUNTERS = 13;
 export type Counter =
   | typeof C_IN
   | typeof C_OUT
@@ -28,7 +34,10 @@ export type Counter =
   | typeof C_REDELIVERED
   | typeof C_DONE
   | typeof C_EXPIRED
-  | typeof C_DUP;
+  | typeof C_DUP
+  | typeof C_CALLS
+  | typeof C_ATTEMPTS
+  | typeof C_TIMEOUTS;
 
 export const T_EMITTED = 0;
 export const T_COMPLETED = 1;

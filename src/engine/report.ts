@@ -73,6 +73,9 @@ export function fillSnapshot(engine: Engine, into?: Snapshot): Snapshot {
     rows[o + F.expired] = m.count(n, M.C_EXPIRED);
     rows[o + F.duplicates] = m.count(n, M.C_DUP);
     rows[o + F.age] = isBus(engine, n) ? oldestAge(engine, n) : 0;
+    rows[o + F.calls] = m.count(n, M.C_CALLS);
+    rows[o + F.attempts] = m.count(n, M.C_ATTEMPTS);
+    rows[o + F.timeouts] = m.count(n, M.C_TIMEOUTS);
   }
   snap.edgeTransits.set(engine.transits);
   snap.edgeInFlight.set(engine.inFlight);
@@ -163,6 +166,9 @@ export function buildReport(engine: Engine): SimulationReport {
       expired: m.count(n, M.C_EXPIRED),
       duplicates: m.count(n, M.C_DUP),
       age: ageOf(engine, n),
+      calls: m.count(n, M.C_CALLS),
+      attempts: m.count(n, M.C_ATTEMPTS),
+      timeouts: m.count(n, M.C_TIMEOUTS),
       ...(kindAt(topo, n) === KIND_CODE.stream ? { partitions: partitionsOf(engine, n) } : {}),
     };
   }

@@ -12,23 +12,38 @@ export function retryDelay(eng: Engine, bus: number, h: number, n: number): numb
   switch (topo.retryKind[bus]) {
     case RETRY.delay:
       return draw(topo.busRetryDelay[bus]!, eng.rng);
-    case RETRY.backoff: {
-      const d = Math.min(
+    case RETRY.backoff:
+      return backoff(
+        eng,
+        topo.backoffInitial[bus]!,
+        topo.backoffMultiplier[bus]!,
         topo.backoffMax[bus]!,
-        topo.backoffInitial[bus]! * topo.backoffMultiplier[bus]! ** (n - 1),
+        topo.backoffJitter[bus]!,
+        n,
       );
-      switch (topo.backoffJitter[bus]) {
-        case JITTER.full:
-          return d * eng.rng.next();
-        case JITTER.equal:
-          return d / 2 + (d / 2) * eng.rng.next();
-        default:
-          return d;
-      }
-    }
     default:
       // As in v1: the handler's retryDelay.
       return draw(topo.retryDelay[h]!, eng.rng);
+  }
+}
+
+/** min(max, initial × multiplier^(n−1)) before the n-th retry, with its jitter (a bus's or a call's). */
+export function backoff(
+  eng: Engine,
+  initial: number,
+  multiplier: number,
+  max: number,
+  jitter: number,
+  n: number,
+): number {
+  const d = Math.min(max, initial * multiplier ** (n - 1));
+  switch (jitter) {
+    case JITTER.full:
+      return d * eng.rng.next();
+    case JITTER.equal:
+      return d / 2 + (d / 2) * eng.rng.next();
+    default:
+      return d;
   }
 }
 

@@ -35,6 +35,9 @@ export const NODE_ROW = row([
   'expired', // a bus's messages past their TTL (not dead-lettered), since warm-up
   'duplicates', // a handler's completions of messages another delivery had completed (leases), since warm-up
   'age', // a bus's oldest waiting (or kept) message: its age now, seconds
+  'calls', // calls to dependencies a handler's jobs made, or a dependency received (first attempts), since warm-up
+  'attempts', // those calls' attempts, retries included, since warm-up
+  'timeouts', // attempts their callers stopped waiting for, since warm-up
 ]);
 export type NodeField = (typeof NODE_ROW.names)[number];
 

@@ -8,7 +8,9 @@ import type { Flow, FlowEdge } from '../model/flow';
 import { compileDist, type CompiledDist } from './distributions';
 import { compileFaults, type CompiledFault } from './faults';
 import { allocateKindTables, compileNode, type KindTables } from './kinds';
-import { KIND_CODE, kindAt, SOURCE, type KindCode, type SourceKind } from './kinds/codes';
+import { JITTER, KIND_CODE, kindAt, SOURCE, type KindCode, type SourceKind } from './kinds/codes';
+import { DELIVERY_DEFAULTS } from '../model/delivery';
+import { MAX_SECONDS } from '../model/limits';
 
 export interface GraphTables {
   /** Node ids by engine number (sorted). */
@@ -20,7 +22,7 @@ export interface GraphTables {
   edgeIds: string[];
   eventTypes: string[];
   kind: Int32Array;
-  /** Outgoing edges of node n: outEdges[outStart[n] .. outStart[n + 1]). */
+  /** Outgoing edges of node n that carry copies: outEdges[outStart[n] .. outStart[n + 1]) (not call edges). */
   outStart: Int32Array;
   outEdges: Int32Array;
   edgeSrc: Int32Array;
@@ -57,6 +59,18 @@ export interface GraphTables {
   faults: CompiledFault[];
   /** 1 for a handler some pause or crash fault targets: its completions and free workers are checked. */
   stoppable: Uint8Array;
+  /** Handler n's call edges (to dependencies), in order of their ids: callEdges[callStart[n] .. callStart[n + 1]). */
+  callStart: Int32Array;
+  callEdges: Int32Array;
+  /** Per call edge (calls.ts): calls per job, the caller's timeout (Infinity: none), attempts in all, backoff. */
+  callsPerJob: Int32Array;
+  callTimeout: Float64Array;
+  callAttempts: Int32Array;
+  callHasBackoff: Uint8Array;
+  callBackoffInitial: Float64Array;
+  callBackoffMultiplier: Float64Array;
+  callBackoffMax: Float64Array;
+  callBackoffJitter: Int32Array;
 }
 
 export type Topology = GraphTables & KindTables;
@@ -135,6 +149,23 @@ export function compileTopology(file: Flow): Topology {
     inboxSource: new Int32Array(N).fill(-1),
     faults: [],
     stoppable: new Uint8Array(N),
+    callStart: new Int32Array(N + 1),
+    callEdges: new Int32Array(0),
+    callsPerJob: Int32Array.from(flow.edges, (e) => e.calls ?? 1),
+    callTimeout: Float64Array.from(flow.edges, (e) => e.timeout ?? Infinity),
+    callAttempts: Int32Array.from(flow.edges, (e) => e.attempts ?? 1),
+    callHasBackoff: Uint8Array.from(flow.edges, (e) => (e.backoff ? 1 : 0)),
+    callBackoffInitial: Float64Array.from(flow.edges, (e) => e.backoff?.initial ?? 0),
+    callBackoffMultiplier: Float64Array.from(
+      flow.edges,
+      (e) => e.backoff?.multiplier ?? DELIVERY_DEFAULTS.backoffMultiplier,
+    ),
+    // As a bus's backoff: without a max, the longest a run can last keeps the delay finite.
+    callBackoffMax: Float64Array.from(flow.edges, (e) => e.backoff?.max ?? MAX_SECONDS),
+    callBackoffJitter: Int32Array.from(
+      flow.edges,
+      (e) => JITTER[e.backoff?.jitter ?? DELIVERY_DEFAULTS.jitter],
+    ),
     ...allocateKindTables(N),
   };
 
@@ -156,14 +187,24 @@ export function compileTopology(file: Flow): Topology {
   return topo;
 }
 
-/** Outgoing edges grouped by source node, each group in file order (a counting sort). */
+/**
+ * Outgoing edges grouped by source node, each group in edge order (a counting sort): those that
+ * carry copies, and apart from them a handler's calls to dependencies.
+ */
 function compileAdjacency(topo: Topology): void {
   const N = topo.nodeIds.length;
   const E = topo.edgeIds.length;
-  for (let e = 0; e < E; e++) topo.outStart[topo.edgeSrc[e]! + 1]!++;
-  for (let n = 0; n < N; n++) topo.outStart[n + 1]! += topo.outStart[n]!;
-  const next = topo.outStart.slice(0, N);
-  for (let e = 0; e < E; e++) topo.outEdges[next[topo.edgeSrc[e]!]!++] = e;
+  const isCall = (e: number) => kindAt(topo, topo.edgeDst[e]!) === KIND_CODE.dependency;
+  const group = (start: Int32Array, keep: (e: number) => boolean): Int32Array => {
+    for (let e = 0; e < E; e++) if (keep(e)) start[topo.edgeSrc[e]! + 1]!++;
+    for (let n = 0; n < N; n++) start[n + 1]! += start[n]!;
+    const edges = new Int32Array(start[N]!);
+    const next = start.slice(0, N);
+    for (let e = 0; e < E; e++) if (keep(e)) edges[next[topo.edgeSrc[e]!]!++] = e;
+    return edges;
+  };
+  topo.outEdges = group(topo.outStart, (e) => !isCall(e));
+  topo.callEdges = group(topo.callStart, isCall);
 }
 
 const BUS_SOURCE: Partial<Record<KindCode, SourceKind>> = {

@@ -24,6 +24,12 @@ export const EV = {
   ack: 8,
   /** A delivery's lease runs out (argument: delivery record). */
   lease: 9,
+  /** A dependency has served an attempt of a call (argument: call record). */
+  answer: 10,
+  /** A caller stops waiting for an attempt (argument: call record). */
+  callTimeout: 11,
+  /** The backoff before a call's next attempt is over (argument: call record). */
+  callRetry: 12,
 } as const;
 export type EventKind = (typeof EV)[keyof typeof EV];
 

@@ -271,6 +271,7 @@ export function fanOutBus(eng: Engine, n: number, slot: number): void {
       case KIND_CODE.producer:
       case KIND_CODE.queue:
       case KIND_CODE.handler:
+      case KIND_CODE.dependency:
       case KIND_CODE.store:
         throw new Error(`node ${topo.nodeIds[n]} does not fan out to subscriptions`);
       default:

@@ -5,6 +5,7 @@
 import { assertNever } from '../../model/assertNever';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { moments } from '../../model/theory';
+import { beginCalls, dropCalls, makesCalls, PHASE } from '../calls';
 import { acknowledge, receiptOf, takeLocal } from '../consume';
 import { deferDone, parkIfStopped } from '../faults';
 import { compileDist, D_EXPONENTIAL, draw, sample, type CompiledDist } from '../distributions';
@@ -129,13 +130,25 @@ export function stageJob(eng: Engine, w: number): void {
   st[2] = wait + eng.wTransit[w]! + service;
 }
 
-/** EV.done outside a lane: records the job, fails or emits, acknowledges, then the worker takes the next one. */
+/**
+ * EV.done outside a lane: the job's own service is over, so it makes its calls (calls.ts, which
+ * brings it back here when they are over) or it ends: records the job, fails or emits,
+ * acknowledges, then the worker takes the next one.
+ */
 export function finish(eng: Engine, w: number): void {
   const topo = eng.topo;
   const h = eng.wHandler[w]!;
   const slot = eng.wSlot[w]!;
   const s = eng.wSource[w]!;
   if (topo.stoppable[h] && deferDone(eng, w, h)) return;
+  const phase = eng.wPhase[w]!;
+  if (phase === PHASE.service && makesCalls(eng, h)) {
+    beginCalls(eng, w);
+    return;
+  }
+  // A call that ran out of attempts fails the job as a failure of the handler would.
+  const callFailed = phase === PHASE.called && eng.wCallFailed[w] === 1;
+  eng.wPhase[w] = PHASE.service;
   eng.wSlot[w] = -1;
   stageJob(eng, w);
   eng.metrics.hist.recordStaged(h * 3, -1);
@@ -143,7 +156,7 @@ export function finish(eng: Engine, w: number): void {
   const receipt = windowed ? receiptOf(eng, s, slot, eng.receipt) : null;
   const override = eng.failureOverride[h]!;
   const f = override === override ? override : topo.failureRate[h]!;
-  const failed = f > 0 && eng.rng.next() < f;
+  const failed = callFailed || (f > 0 && eng.rng.next() < f);
   if (topo.srcKind[s] === SOURCE.group && !(failed && holdsPartition(eng, s))) {
     unlockPartition(eng, topo.srcEdge[s]!, eng.wPart[w]!);
   }
@@ -241,6 +254,7 @@ export function abortJob(eng: Engine, w: number): void {
   const slot = eng.wSlot[w]!;
   const s = eng.wSource[w]!;
   eng.wSlot[w] = -1;
+  dropCalls(eng, w);
   const receipt = topo.srcWindowed[s] === 1 ? receiptOf(eng, s, slot, eng.receipt) : null;
   if (topo.srcKind[s] === SOURCE.group) {
     eng.pool.deliveries[slot]!++;

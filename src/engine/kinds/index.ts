@@ -12,6 +12,7 @@ import { busOut, holdAtOutage } from '../faults';
 import { endAt } from '../routing';
 import { fanOutBus } from './bus';
 import { KIND_CODE, KIND_NAME, kindAt } from './codes';
+import { dependencyKind } from './dependency';
 import { allocateHandlerTables, handlerArrive, handlerKind, type HandlerTables } from './handler';
 import { allocateProducerTables, producerKind, type ProducerTables } from './producer';
 import { queueArrive, queueKind } from './queue';
@@ -33,6 +34,7 @@ export const engineKinds = (): Registry =>
     topic: topicKind,
     stream: streamKind,
     handler: handlerKind,
+    dependency: dependencyKind,
     store: storeKind,
   });
 
@@ -64,6 +66,8 @@ export function compileNode(topo: Topology, n: number, node: FlowNode, ctx: Comp
       return streamKind.compile(topo, n, node.config, ctx);
     case 'handler':
       return handlerKind.compile(topo, n, node.config, ctx);
+    case 'dependency':
+      return dependencyKind.compile(topo, n, node.config, ctx);
     case 'store':
       return storeKind.compile(topo, n, node.config, ctx);
     default:
@@ -121,6 +125,9 @@ function arriveNow(eng: Engine, slot: number, n: number): void {
     case KIND_CODE.producer:
       // Validation refuses edges into producers.
       throw new Error(`a copy reached producer ${eng.topo.nodeIds[n]}, which takes no input`);
+    case KIND_CODE.dependency:
+      // Edges into a dependency carry calls (calls.ts), never copies.
+      throw new Error(`a copy reached dependency ${eng.topo.nodeIds[n]}, which only answers calls`);
     default:
       assertNever(kind, 'node kind');
   }

@@ -109,6 +109,23 @@ const faultArb = fc.record({
   pick: fc.nat(),
 });
 
+/** A dependency and the handlers (drawn later by `pick`) that call it, with their call settings. */
+const dependencyArb = fc.record({
+  pool: fc.integer({ min: 1, max: 3 }),
+  service: distArb,
+  failureRate: opt(fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true }))),
+  callers: fc.array(
+    fc.record({
+      pick: fc.nat(),
+      calls: opt(fc.integer({ min: 1, max: 2 })),
+      timeout: opt(fc.double({ min: 0.05, max: 2, noNaN: true })),
+      attempts: opt(fc.integer({ min: 1, max: 3 })),
+      backoff: some(backoffArb),
+    }),
+    { minLength: 1, maxLength: 2 },
+  ),
+});
+
 const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
   const id = `n${i}`;
   // Queues and handlers weigh more: redelivery and dead-lettering need a queue feeding a failing handler.
@@ -202,9 +219,10 @@ export const flowArb: fc.Arbitrary<Flow> = fc
         maxLength: 20,
       }),
       fc.array(faultArb, { maxLength: 3 }),
+      fc.array(dependencyArb, { maxLength: 2 }),
     ),
   )
-  .map(([nodes, extra, parents, filters, latencies, dl, windows, faultDraws]) => {
+  .map(([nodes, extra, parents, filters, latencies, dl, windows, faultDraws, dependencyDraws]) => {
     const edges: FlowEdge[] = [];
     const has = (s: number, t: number) => edges.some((e) => e.source === `n${s}` && e.target === `n${t}`);
     const add = (s: number, t: number) => {
@@ -236,16 +254,35 @@ export const flowArb: fc.Arbitrary<Flow> = fc
       if (target.id !== node.id && dl[i % 6]! % 2 === 0) node.config.deadLetter = target.id;
     });
     const handlers = nodes.filter((x) => x.kind === 'handler');
+    const eventEdges = [...edges];
+    const dependencies: FlowNode[] = [];
+    if (handlers.length > 0)
+      dependencyDraws.forEach(({ callers, pool, service, failureRate }, i) => {
+        const d: FlowNode = {
+          id: `d${i}`,
+          kind: 'dependency',
+          position: pos,
+          config: strip({ pool, service, failureRate }),
+        };
+        dependencies.push(d);
+        for (const { pick, ...call } of callers) {
+          const h = handlers[pick % handlers.length]!;
+          if (edges.some((e) => e.source === h.id && e.target === d.id)) continue;
+          edges.push(strip({ id: `c${edges.length}`, source: h.id, target: d.id, ...call }));
+        }
+      });
     const faults: Fault[] = [];
     for (const { pick, ...f } of faultDraws) {
       const targets =
         f.kind === 'slow'
-          ? [...handlers, ...edges]
+          ? [...handlers, ...dependencies, ...eventEdges]
           : f.kind === 'outage'
             ? buses
             : f.kind === 'partition'
-              ? edges
-              : handlers;
+              ? eventEdges
+              : f.kind === 'pause'
+                ? handlers
+                : [...handlers, ...dependencies];
       if (targets.length === 0) continue;
       const target = targets[pick % targets.length]!.id;
       const { at, duration } = f;
@@ -266,6 +303,12 @@ export const flowArb: fc.Arbitrary<Flow> = fc
         if (!clash) faults.push({ at, duration, target, kind: f.kind });
       }
     }
-    const flow: Flow = { format: 'eventflow', version: 2, name: 'random', nodes, edges };
+    const flow: Flow = {
+      format: 'eventflow',
+      version: 2,
+      name: 'random',
+      nodes: [...nodes, ...dependencies],
+      edges,
+    };
     return faults.length > 0 ? { ...flow, faults } : flow;
   });

@@ -41,6 +41,12 @@ export const handler = (id: string, c: Cfg<'handler'>): FlowNode => ({
   position: at,
   config: c,
 });
+export const dependency = (id: string, c: Cfg<'dependency'>): FlowNode => ({
+  id,
+  kind: 'dependency',
+  position: at,
+  config: c,
+});
 export const store = (id: string): FlowNode => ({ id, kind: 'store', position: at, config: {} });
 
 /** Edges written as "a->b" (id "a->b"), or as objects for latency and filters. */

@@ -23,7 +23,9 @@ import {
 } from '../flow';
 import { ORDER_BY } from '../kinds/queue';
 import {
+  MAX_ATTEMPTS,
   MAX_BACKOFF_MULTIPLIER,
+  MAX_CALLS,
   MAX_DELIVERIES,
   MAX_FAULT_FACTOR,
   MAX_KEY_SKEW,
@@ -158,6 +160,14 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
           emits: opt(word),
         }),
       );
+    case 'dependency':
+      return rec(
+        fc.record({
+          pool: whole(1),
+          service: distArb,
+          failureRate: opt(fc.double({ min: 0, max: 1, noNaN: true })),
+        }),
+      );
     case 'store':
       return rec(fc.constant({}));
     default:
@@ -202,15 +212,16 @@ function faultsOn(
   }[],
 ): Fault[] | undefined {
   const handlers = nodes.filter((n) => n.kind === 'handler').map((n) => n.id);
+  const called = [...handlers, ...nodes.filter((n) => n.kind === 'dependency').map((n) => n.id)];
   const buses = nodes.filter((n) => isBusKind(n.kind)).map((n) => n.id);
-  const edgeIds = edges.map((e) => e.id);
+  const edgeIds = edges.filter((e) => !isCall(nodes, e.target)).map((e) => e.id);
   let end = 0;
   const faults = draws.flatMap(({ target, gap, duration, factor, rate, choice }): Fault[] => {
     const options: [Fault['kind'], readonly string[]][] = [
-      ['crash', handlers],
+      ['crash', called],
       ['pause', handlers],
-      ['slow', [...handlers, ...edgeIds]],
-      ['fail', handlers],
+      ['slow', [...called, ...edgeIds]],
+      ['fail', called],
       ['partition', edgeIds],
       ['outage', buses],
     ];
@@ -231,6 +242,9 @@ const windowed = (nodes: readonly FlowNode[], source: string, target: string): b
   const kind = (id: string) => nodes.find((n) => n.id === id)?.kind;
   return (kind(source) === 'queue' || kind(source) === 'topic') && kind(target) === 'handler';
 };
+
+const isCall = (nodes: readonly FlowNode[], target: string): boolean =>
+  nodes.find((n) => n.id === target)?.kind === 'dependency';
 
 /** Any valid Flow JSON document (current version), with up to `maxNodes` nodes. */
 export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
@@ -253,10 +267,19 @@ export const flowArb = (maxNodes = 8): fc.Arbitrary<Flow> =>
                   filter: opt(fc.array(word, { maxLength: 3 })),
                   prefetch: opt(fc.integer({ min: 1, max: MAX_PREFETCH })),
                   ackLatency: opt(distArb),
+                  calls: opt(fc.integer({ min: 1, max: MAX_CALLS })),
+                  timeout: opt(positiveTime),
+                  attempts: opt(fc.integer({ min: 1, max: MAX_ATTEMPTS })),
+                  backoff: opt(backoffArb),
                 })
-                // The delivery window belongs on queue or topic → handler edges only.
-                .map(({ prefetch, ackLatency, ...e }) =>
-                  windowed(nodes, source, target) ? { ...e, prefetch, ackLatency } : e,
+                // The delivery window belongs on queue or topic → handler edges only, the call
+                // fields on handler → dependency edges only, which have no latency or filter.
+                .map(({ prefetch, ackLatency, calls, timeout, attempts, backoff, latency, filter, ...e }) =>
+                  isCall(nodes, target)
+                    ? { ...e, calls, timeout, attempts, backoff }
+                    : windowed(nodes, source, target)
+                      ? { ...e, latency, filter, prefetch, ackLatency }
+                      : { ...e, latency, filter },
                 )
                 .map((e) => withoutUndefined({ id: `e${i}`, source, target, ...e }) as FlowEdge),
             ),
