@@ -11,6 +11,7 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
 import { metricsCsv, metricsJson } from './exportMetrics';
+import { OfferedRates } from '../scenarios/OfferedRates';
 import { MetricsTable } from './MetricsTable';
 import { PathBreakdown } from './PathBreakdown';
 import { useRunState } from './runContext';
@@ -139,6 +140,7 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
         </div>
         {report ? (
           <>
+            <OfferedRates report={report} flow={flow} />
             <MetricsTable report={report} flow={flow} />
             {t && (
               <p className="metrics__whole-run" data-testid="whole-run">

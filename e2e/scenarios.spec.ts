@@ -1,0 +1,82 @@
+// Scenarios in the app: a producer's load profile (table, sparkline, offered beside achieved),
+// faults (the Faults region, each target's Inspector), the timeline strip and the fault summary.
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { canvasNode, inspector, loadTemplate, openApp, savedFlow } from './helpers';
+
+const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
+const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/scenarios-${name}.png` });
+
+type Saved = { nodes: { id: string; config: Record<string, unknown> }[]; faults?: unknown[] };
+const saved = async (page: Page): Promise<Saved> => (await savedFlow(page)) as Saved;
+const profileOf = async (page: Page, id: string) =>
+  (await saved(page)).nodes.find((n) => n.id === id)!.config.profile;
+
+async function runToEnd(page: Page): Promise<void> {
+  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
+  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(
+    'value',
+    1,
+    { timeout: 30_000 },
+  );
+  await expect(metrics(page).getByRole('table', { name: 'Per-node metrics' })).toBeVisible();
+}
+
+test('a load profile is edited as a table, one undo step per cell, drawn as a sparkline and run as offered', async ({
+  page,
+}) => {
+  await openApp(page);
+  await loadTemplate(page, /Work queue/); // producer-1 at 45/s, a 120 s run
+  await canvasNode(page, 'producer-1').click();
+  const panel = inspector(page);
+  const profile = panel.getByRole('region', { name: 'Load profile' });
+  await expect(profile.getByText('Steady at 45/s')).toBeVisible();
+
+  await profile.getByRole('button', { name: 'Add point' }).click();
+  expect(await profileOf(page, 'producer-1')).toEqual([{ at: 12, factor: 2 }]);
+  const spark = profile.getByRole('img', { name: /Offered rate over 120 s/ });
+  await expect(spark).toHaveAccessibleName('Offered rate over 120 s: from 45/s to 90/s');
+
+  // A cell is a draft until Enter: then one undo step.
+  const factor = profile.getByRole('textbox', { name: 'Point 1 factor' });
+  await factor.fill('3');
+  expect(await profileOf(page, 'producer-1')).toEqual([{ at: 12, factor: 2 }]);
+  await factor.press('Enter');
+  await expect(spark).toHaveAccessibleName('Offered rate over 120 s: from 45/s to 135/s');
+  expect(await profileOf(page, 'producer-1')).toEqual([{ at: 12, factor: 3 }]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(factor).toHaveValue('2');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(factor).toHaveValue('3');
+
+  // A second point earlier than the first is refused with the model's reason and never stored.
+  await profile.getByRole('button', { name: 'Add point' }).click();
+  const at2 = profile.getByRole('textbox', { name: 'Point 2 from' });
+  await at2.fill('5');
+  await at2.press('Enter');
+  await expect(at2).toHaveAttribute('aria-invalid', 'true');
+  await expect(profile.getByText("must be later than the previous point's 12 s")).toBeVisible();
+  expect(await profileOf(page, 'producer-1')).toEqual([
+    { at: 12, factor: 3 },
+    { at: 24, factor: 1 },
+  ]);
+  await at2.press('Escape');
+  await profile.getByRole('checkbox', { name: 'Point 2 ramp' }).check();
+  expect(await profileOf(page, 'producer-1')).toEqual([
+    { at: 12, factor: 3 },
+    { at: 24, factor: 1, ramp: true },
+  ]);
+  await shot(page, 'profile');
+  await profile.getByRole('button', { name: 'Remove point 2' }).click();
+  expect(await profileOf(page, 'producer-1')).toEqual([{ at: 12, factor: 3 }]);
+
+  // Run: the producer offers 3 × 45/s from 12 s on, and achieves about that (nothing blocks it).
+  await runToEnd(page);
+  const rates = metrics(page).getByRole('group', { name: 'Offered and achieved rates' });
+  await expect(rates.locator('[data-rate="offered"]')).toHaveText('135/s');
+  const achieved = Number((await rates.locator('[data-rate="achieved"]').textContent())!.replace(/\/s$/, ''));
+  expect(achieved).toBeGreaterThan(110);
+  expect(achieved).toBeLessThan(160);
+  await shot(page, 'profile-run');
+});
