@@ -80,3 +80,62 @@ test('a load profile is edited as a table, one undo step per cell, drawn as a sp
   expect(achieved).toBeLessThan(160);
   await shot(page, 'profile-run');
 });
+
+test('faults are added and edited from the keyboard, one undo step per edit, saved with the flow and listed on their target', async ({
+  page,
+}) => {
+  await openApp(page);
+  await loadTemplate(page, /Work queue/);
+  const tab = page.getByRole('tab', { name: /^Faults/ });
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  const faults = page.getByRole('region', { name: 'Faults' });
+  await expect(faults).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(faults.getByRole('button', { name: 'Add fault' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // The new fault takes the keyboard: a crash of the first handler, a third into the 120 s run.
+  const card = faults.getByRole('listitem', { name: /^Fault 1: crash on Worker pool A/ });
+  await expect(card.getByRole('combobox', { name: 'Kind' })).toBeFocused();
+  expect((await saved(page)).faults).toEqual([{ kind: 'crash', target: 'handler-1', at: 40, duration: 20 }]);
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('combobox', { name: 'Target' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('30');
+  await page.keyboard.press('Tab'); // leaving the field commits it
+  await page.keyboard.type('x');
+  await page.keyboard.press('Enter');
+  await expect(card.getByText('must be a number')).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect((await saved(page)).faults).toEqual([{ kind: 'crash', target: 'handler-1', at: 30, duration: 20 }]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByRole('textbox', { name: 'Starts at' })).toHaveValue('40');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(card.getByRole('textbox', { name: 'Starts at' })).toHaveValue('30');
+
+  // A partition acts on connections only: the target list says so.
+  await card.getByRole('combobox', { name: 'Kind' }).selectOption('partition');
+  const partition = faults.getByRole('listitem', {
+    name: /^Fault 1: partition on Image uploads → thumbnail\.jobs/,
+  });
+  await expect(partition.getByRole('combobox', { name: 'Target' }).getByRole('option')).toHaveText([
+    'Image uploads → thumbnail.jobs',
+    'thumbnail.jobs → Worker pool A',
+    'thumbnail.jobs → Worker pool B',
+    'Worker pool A → Thumbnail bucket',
+    'Worker pool B → Thumbnail bucket',
+  ]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(tab).toHaveAccessibleName('Faults 1');
+  await shot(page, 'faults');
+
+  // Listed on its target; from there, back to the fault with the keyboard on it.
+  await canvasNode(page, 'handler-1').click();
+  const onNode = inspector(page).getByRole('region', { name: 'Faults on this node' });
+  await onNode.getByRole('button', { name: 'Edit fault 1: crash, 30 s for 20 s' }).click();
+  await expect(card.getByRole('combobox', { name: 'Kind' })).toBeFocused();
+  await card.getByRole('button', { name: 'Remove fault 1' }).click();
+  await expect(card).toBeHidden();
+  expect(await saved(page)).not.toHaveProperty('faults');
+});
