@@ -139,3 +139,60 @@ test('faults are added and edited from the keyboard, one undo step per edit, sav
   await expect(card).toBeHidden();
   expect(await saved(page)).not.toHaveProperty('faults');
 });
+
+/** Pixels tinted like a fault band along a line across a chart's plot (a window is a few dozen). */
+async function bandPixels(page: Page, chart: string): Promise<number> {
+  const canvas = metrics(page)
+    .getByRole('img', { name: `${chart} chart` })
+    .locator('canvas');
+  return canvas.evaluate((el) => {
+    // The e2e project has no DOM lib: name what is used.
+    const c = el as unknown as {
+      width: number;
+      height: number;
+      getContext(t: '2d'): {
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      };
+    };
+    const ctx = c.getContext('2d');
+    const row = ctx.getImageData(0, Math.round(c.height * 0.3), c.width, 1).data;
+    let n = 0;
+    for (let i = 0; i < row.length; i += 4) if (row[i]! - row[i + 1]! > 8 && row[i]! - row[i + 2]! > 8) n++;
+    return n;
+  });
+}
+
+test('a fault added from the keyboard shows as a band on the timeline strip and on every chart', async ({
+  page,
+}) => {
+  await openApp(page);
+  await loadTemplate(page, /Work queue/);
+  await page.getByRole('tab', { name: /^Faults/ }).click();
+  const faults = page.getByRole('region', { name: 'Faults' });
+  await faults.getByRole('button', { name: 'Add fault' }).focus();
+  await page.keyboard.press('Enter');
+  const card = faults.getByRole('listitem', { name: /^Fault 1/ });
+  await card.getByRole('textbox', { name: 'Starts at' }).fill('30');
+  await card.getByRole('textbox', { name: 'Starts at' }).press('Enter');
+
+  const timeline = metrics(page).getByRole('group', { name: 'Timeline' });
+  const band = timeline.getByRole('list', { name: 'Fault windows' }).getByRole('listitem');
+  await expect(band).toHaveCount(1);
+  await expect(band).toHaveAccessibleName('crash Worker pool A, 30 s for 20 s');
+  // 30 s to 50 s of the template's 120 s run.
+  const track = await timeline.locator('.timeline__track').boundingBox();
+  const box = await band.boundingBox();
+  expect((box!.x - track!.x) / track!.width).toBeCloseTo(0.25, 1);
+  expect(box!.width / track!.width).toBeCloseTo(20 / 120, 1);
+
+  await runToEnd(page);
+  await page.waitForTimeout(700); // a finished run's last redraw
+  await shot(page, 'timeline');
+  for (const chart of ['Throughput', 'End-to-end latency', 'Queue depth']) {
+    expect(await bandPixels(page, chart), chart).toBeGreaterThan(20);
+  }
+  await card.getByRole('button', { name: 'Remove fault 1' }).click();
+  await page.waitForTimeout(300);
+  expect(await bandPixels(page, 'Throughput')).toBeLessThan(5);
+  await expect(timeline).toBeHidden();
+});

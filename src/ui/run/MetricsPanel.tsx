@@ -12,6 +12,7 @@ import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
 import { metricsCsv, metricsJson } from './exportMetrics';
 import { OfferedRates } from '../scenarios/OfferedRates';
+import { hasTimeline, Timeline } from '../scenarios/Timeline';
 import { MetricsTable } from './MetricsTable';
 import { PathBreakdown } from './PathBreakdown';
 import { useRunState } from './runContext';
@@ -138,6 +139,7 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
           <Chart spec={depthChart} />
           <PathBreakdown report={report} flow={flow} />
         </div>
+        {hasTimeline(flow) && <Timeline flow={flow} />}
         {report ? (
           <>
             <OfferedRates report={report} flow={flow} />
