@@ -1,5 +1,6 @@
 // Scenarios in the app: a producer's load profile (table, sparkline, offered beside achieved),
 // faults (the Faults region, each target's Inspector), the timeline strip and the fault summary.
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { canvasNode, inspector, loadTemplate, openApp, savedFlow } from './helpers';
 
@@ -195,4 +196,67 @@ test('a fault added from the keyboard shows as a band on the timeline strip and 
   await page.waitForTimeout(300);
   expect(await bandPixels(page, 'Throughput')).toBeLessThan(5);
   await expect(timeline).toBeHidden();
+});
+
+test('an imported flow brings its faults and profile; after a run the fault summary has a row per fault, also in the metrics JSON', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page);
+  const template = JSON.parse(await readFile('src/io/templates/work-queue.json', 'utf8')) as {
+    nodes: { id: string; config: Record<string, unknown> }[];
+  };
+  // 30/s against workers that take about 50/s: a crash of the pair's larger half leaves a backlog
+  // that drains in seconds, and the profile's peak (48/s) stays within capacity.
+  const producer = template.nodes.find((n) => n.id === 'producer-1')!.config;
+  producer.interarrival = { dist: 'exponential', mean: 1 / 30 };
+  producer.profile = [
+    { at: 60, factor: 1.6, ramp: true },
+    { at: 80, factor: 1 },
+  ];
+  const flow = {
+    ...template,
+    faults: [
+      { kind: 'crash', target: 'handler-1', at: 20, duration: 15 },
+      { kind: 'outage', target: 'queue-1', at: 90, duration: 10 },
+    ],
+  };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
+  await expect(page.getByRole('tab', { name: /^Faults/ })).toHaveAccessibleName('Faults 2');
+  const timeline = metrics(page).getByRole('group', { name: 'Timeline' });
+  await expect(timeline.getByRole('listitem')).toHaveText(['crash Worker pool A', 'outage thumbnail.jobs']);
+
+  await runToEnd(page);
+  const summary = metrics(page).getByRole('table', { name: 'Fault summary' });
+  const rows = summary.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1).getByRole('rowheader')).toHaveText('Worker pool A');
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('20 s – 35 s');
+  await expect(rows.nth(2).getByRole('rowheader')).toHaveText('thumbnail.jobs');
+  // Nothing reaches the queue in an outage and its workers drain it: its peak is what it held.
+  const peak = Number(
+    (await rows.nth(1).locator('[data-metric="backlogPeak"]').textContent())!.replace(/,/g, ''),
+  );
+  expect(peak).toBeGreaterThan(100);
+  await expect(rows.nth(1).locator('[data-metric="drainTime"]')).toHaveText(/^\d+(\.\d+)? s$/);
+  await page.getByRole('tab', { name: /^Faults/ }).click();
+  await summary.scrollIntoViewIfNeeded();
+  await shot(page, 'summary-dark');
+
+  const download = page.waitForEvent('download');
+  await metrics(page).getByRole('button', { name: 'Export metrics JSON' }).click();
+  const doc = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as {
+    faults: { target: string; backlogPeak: number }[];
+    faultSummary: { target: string; targetLabel: string; outcome: string }[];
+  };
+  expect(doc.faults.map((f) => f.target)).toEqual(['handler-1', 'queue-1']);
+  expect(doc.faults[0]!.backlogPeak).toBe(peak);
+  expect(doc.faultSummary.map((f) => [f.targetLabel, f.outcome])).toEqual([
+    ['Worker pool A', 'drained'],
+    ['thumbnail.jobs', expect.any(String)],
+  ]);
 });

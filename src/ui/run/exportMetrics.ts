@@ -2,6 +2,8 @@
 // CSV is one row per node, for spreadsheets.
 import type { NodeReport, SimulationReport } from '../../engine/api';
 import type { Flow } from '../../model/flow';
+import { targetLabel } from '../scenarios/faultEdits';
+import type { Outcome } from '../scenarios/faultSummary';
 import { hottestPartition } from '../../model/partitions';
 
 const STATS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const;
@@ -59,7 +61,27 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-export function metricsJson(report: SimulationReport, flow: Flow): string {
+/**
+ * The report (with its `faults`) plus labels and, when the flow has faults, the fault summary as
+ * the app shows it: each fault's target by name and how it ended ("drained", "draining", "active",
+ * or "stuck": a possible metastable failure, with goodput before and lately).
+ */
+export function metricsJson(report: SimulationReport, flow: Flow, outcomes: readonly Outcome[] = []): string {
   const labels = Object.fromEntries(flow.nodes.map((n) => [n.id, n.label || n.id]));
-  return JSON.stringify({ flow: flow.name, labels, ...report }, null, 2) + '\n';
+  const faultSummary = report.faults?.map((f, i) => {
+    const o = outcomes[i];
+    return {
+      ...f,
+      targetLabel: targetLabel(flow, f.target),
+      outcome: o?.state ?? null,
+      ...(o?.state === 'stuck' ? { goodputBefore: o.before, goodputAfter: o.after } : {}),
+    };
+  });
+  return (
+    JSON.stringify(
+      { flow: flow.name, labels, ...report, ...(faultSummary ? { faultSummary } : {}) },
+      null,
+      2,
+    ) + '\n'
+  );
 }
