@@ -88,7 +88,7 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
             its latency is the fetch time.
           </p>
         )}
-        <TargetFaults target={edge.id} what="connection" />
+        <TargetFaults target={edge.id} what="edge" />
       </div>
     </>
   );

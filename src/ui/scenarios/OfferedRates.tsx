@@ -1,9 +1,11 @@
 // During and after a run: each profiled producer's offered rate now (base × factor at the
 // simulated time) beside the rate it achieved lately (its emissions; a full "block" bus holds it
-// back). Events per second, so a producer's copies on several connections count once.
+// back), over the last few simulated seconds. Events per second, so a producer's copies on
+// several connections count once.
 import { useEffect, useState } from 'react';
 import type { SimulationReport } from '../../engine/api';
 import type { Flow, NodeOfKind } from '../../model/flow';
+import { NODE_ROW } from '../../engine/snapshot';
 import { formatRate } from '../../model/format';
 import { useRun, useRunState } from '../run/runContext';
 import { baseRate, offeredRate } from './profileCurve';
@@ -17,30 +19,37 @@ const isProfiled = (n: Flow['nodes'][number]): n is Producer =>
 const fanOut = (flow: Flow, id: string): number =>
   Math.max(1, flow.edges.filter((e) => e.source === id).length);
 
-/** A producer's emitted events in a report (its copies over its connections). */
-const emitted = (report: SimulationReport, flow: Flow, id: string): number =>
-  (report.nodes[id]?.out ?? 0) / fanOut(flow, id);
+/** Simulated seconds the achieved rate is measured over (the edges' rates use the same). */
+const SPAN = 5;
 
-/** Achieved rates over the last few reports, by producer id; fed by the run client, not by renders. */
+/**
+ * Achieved rates by producer id, from the snapshots' counters and clock (read together, so they
+ * match), published to React at the run state's pace, not the snapshots'.
+ */
 function useAchievedRates(flow: Flow): ReadonlyMap<string, number | undefined> {
   const { client } = useRun();
   const [rates, setRates] = useState<ReadonlyMap<string, number | undefined>>(new Map());
   useEffect(() => {
     const windows = new Map<string, RateWindow>();
-    let last: SimulationReport | null = client.getState().report;
-    return client.subscribe(() => {
-      const { report, time } = client.getState();
-      if (!report || report === last) return;
-      last = report;
-      const next = new Map<string, number | undefined>();
-      for (const p of flow.nodes.filter(isProfiled)) {
+    const producers = flow.nodes.filter(isProfiled);
+    const offSnapshot = client.onSnapshot((h) => {
+      if (!h.snapshot || !h.layout) return;
+      const { time, buffers } = h.snapshot;
+      for (const p of producers) {
+        const row = h.layout.nodeIds.indexOf(p.id);
+        if (row < 0) continue;
         let w = windows.get(p.id);
-        if (!w) windows.set(p.id, (w = new RateWindow()));
-        w.add(time, emitted(report, flow, p.id));
-        next.set(p.id, w.rate());
+        if (!w) windows.set(p.id, (w = new RateWindow(SPAN)));
+        w.add(time, buffers.nodes[row * NODE_ROW.size + NODE_ROW.at.out]! / fanOut(flow, p.id));
       }
-      setRates(next);
     });
+    const offState = client.subscribe(() =>
+      setRates(new Map(producers.map((p) => [p.id, windows.get(p.id)?.rate()]))),
+    );
+    return () => {
+      offSnapshot();
+      offState();
+    };
   }, [client, flow]);
   return rates;
 }

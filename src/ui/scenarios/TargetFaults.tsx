@@ -1,10 +1,11 @@
-// "Faults on this node" (or connection) in the Inspector: the faults aimed at it, each opening the
-// Faults region on itself, and a way to add one here.
+// "Faults on this node" (or edge) in the Inspector: the faults aimed at it, each opening the
+// Faults region on itself, and a way to add one here. Not "connection": the Inspector's heading for
+// an edge is "Connection", and a second heading with that word would make it ambiguous.
 import { DEFAULT_SETTINGS } from '../../model/defaults';
 import { useAppStore } from '../../store/useAppStore';
 import { faultWindow, newFault } from './faultEdits';
 
-export function TargetFaults({ target, what }: { target: string; what: 'node' | 'connection' }) {
+export function TargetFaults({ target, what }: { target: string; what: 'node' | 'edge' }) {
   const flow = useAppStore((s) => s.flow);
   const setFaults = useAppStore((s) => s.setFaults);
   const show = useAppStore((s) => s.showSideTab);

@@ -75,13 +75,20 @@ describe('profile edits', () => {
 });
 
 describe('the achieved rate', () => {
-  it('is the growth over the last readings, and starts over when the counter resets', () => {
-    const w = new RateWindow();
+  it('is the growth over the last span of simulated time, and starts over when the counter resets', () => {
+    const w = new RateWindow(5);
     w.add(0, 0);
     expect(w.rate()).toBeUndefined();
-    for (let t = 1; t <= 10; t++) w.add(t, t < 5 ? 10 * t : 40 + 20 * (t - 4));
-    expect(w.rate()).toBeCloseTo(20); // only the last six readings count
-    w.add(11, 0);
+    for (let t = 0.1; t <= 20; t += 0.1) w.add(t, t < 10 ? 10 * t : 100 + 40 * (t - 10));
+    expect(w.rate()).toBeCloseTo(40); // only the last 5 s count
+    w.add(21, 0);
     expect(w.rate()).toBeUndefined();
+  });
+
+  it('keeps a bounded number of readings however often it is fed', () => {
+    const w = new RateWindow(5);
+    for (let i = 0; i <= 100_000; i++) w.add(i / 1000, i);
+    expect(w.rate()).toBeCloseTo(1000);
+    expect((w as unknown as { times: number[] }).times.length).toBeLessThan(25);
   });
 });
