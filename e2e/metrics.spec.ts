@@ -123,9 +123,15 @@ test('one baseline for badges and totals, said on screen; the export has the wal
   expect(count(await store.innerText())).toBe(
     count(await bucketRow.locator('[data-metric="in"]').innerText()),
   );
-  await expect(metrics(page).getByTestId('whole-run')).toContainText(
-    /Whole run, warm-up included: [\d,]+ copies emitted = /,
+  const wholeRun = metrics(page).getByTestId('whole-run');
+  await expect(wholeRun).toContainText(/Whole run, warm-up included: [\d,]+ copies emitted = /);
+  // Every end state of Flow JSON v2, expired included, and the books balance.
+  const ends = (await wholeRun.innerText()).match(
+    /([\d,]+) copies emitted = ([\d,]+) completed \+ ([\d,]+) dropped \+ ([\d,]+) expired \+ ([\d,]+) lost \+ ([\d,]+) dead-lettered \+ ([\d,]+) in flight/,
   );
+  expect(ends).not.toBeNull();
+  const [emitted, ...rest] = ends!.slice(1).map(count);
+  expect(rest.reduce((a, b) => a + b, 0)).toBe(emitted);
 
   const download = page.waitForEvent('download');
   await metrics(page).getByRole('button', { name: 'Export metrics JSON' }).click();

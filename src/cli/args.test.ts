@@ -7,6 +7,17 @@ describe('parseArgs', () => {
       ok: true,
       args: { file: 'f.json', duration: 10, seed: 3, warmup: 1.5 },
     });
+    expect(
+      parseArgs(['f.json', '--max-wall', '2.5', '--max-events=1000', '--max-messages', '10000']),
+    ).toEqual({
+      ok: true,
+      args: { file: 'f.json', maxWall: 2.5, maxEvents: 1000, maxMessages: 10000 },
+    });
+  });
+  it('answers --help and -h wherever they are', () => {
+    expect(parseArgs(['--help'])).toEqual({ ok: true, help: true });
+    expect(parseArgs(['f.json', '--seed', 'x', '-h'])).toMatchObject({ ok: false });
+    expect(parseArgs(['-h', 'f.json'])).toEqual({ ok: true, help: true });
   });
   it('refuses bad values and extra files', () => {
     expect(parseArgs(['f.json', '--duration', '0'])).toMatchObject({
@@ -19,5 +30,9 @@ describe('parseArgs', () => {
       error: expect.stringMatching(/only one flow file/),
     });
     expect(parseArgs(['f.json', '--duration', '5', '--warmup', '5'])).toMatchObject({ ok: false });
+    expect(parseArgs(['f.json', '--constructor', '1'])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unknown option "--constructor"/),
+    });
   });
 });

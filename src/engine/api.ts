@@ -31,7 +31,7 @@ export interface NodeReport {
   partitions?: { depthMean: number; depthMax: number }[];
 }
 
-/** Exactly the CLI's stdout document (DESIGN.md, "Headless CLI"). */
+/** Exactly the CLI's stdout document (docs/cli.md). */
 export interface SimulationReport {
   seed: number;
   duration: number;
@@ -44,7 +44,7 @@ export interface SimulationReport {
   faults?: FaultReport[];
 }
 
-/** What a fault did (DESIGN.md, "Flow JSON version 2"). */
+/** What a fault did (docs/cli.md, "faults"). */
 export interface FaultReport {
   target: string;
   kind: string;

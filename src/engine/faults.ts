@@ -258,6 +258,9 @@ function takeUp(eng: Engine, e: number): void {
 // a consumer behind it takes nothing from its bus and its window is shut. When it heals the held
 // copies go on, in order, and the consumer takes up again.
 
+/** True while bus n is in an outage. */
+export const busOut = (eng: Engine, n: number): boolean => eng.outages !== 0 && eng.outageSince[n]! >= 0;
+
 /** True while a partition cuts edge e. */
 export const edgeCut = (eng: Engine, e: number): boolean => eng.cuts !== 0 && eng.cutSince[e]! >= 0;
 

@@ -182,6 +182,7 @@ function stuckHalt(eng: Engine, base: Float64Array): HaltAt {
     message:
       `simulated time has stopped advancing at t = ${time(eng.now)}: ${formatCount(STUCK_EVENTS)} events within ` +
       `${STUCK_SPAN * 1e6} µs${where}. A loop whose service times and latencies are (almost) 0 circles ` +
-      `events without end: give a handler on it a real service time or an edge on it a latency.`,
+      `events without end, and a stream that blocks on failure retries a failing message without end: ` +
+      `give a handler on it a real service time, an edge on it a latency, or the retry a delay.`,
   };
 }

@@ -1,4 +1,4 @@
-// Node semantics of DESIGN.md beyond the classic queues: fan-out, partitions, failures,
+// Node semantics (docs/engine.md) beyond the classic queues: fan-out, partitions, failures,
 // backpressure, determinism and live updates.
 import { describe, expect, it } from 'vitest';
 import { NODE_ROW } from './snapshot';

@@ -66,7 +66,7 @@ describe('createSimulation refuses bad flows', () => {
   it('graph: a loop made only of buses', () => {
     const bad = flowOf([...ok.nodes, topic('t')], ['p->q', 'q->h', 'q->t', 't->q']);
     expect(problems(bad)).toEqual([
-      'nodes[1]: queue "q" is on a loop that takes no time (no service or latency on it): events would circle forever',
+      'nodes[1]: queue "q" is on a loop that takes no time (no service or latency on it averages 1 µs or more): events would circle without end',
     ]);
   });
 });

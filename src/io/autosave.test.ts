@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeFlow } from '../model/serialize';
 import { createAppStore } from '../store/createAppStore';
-import { BACKUP_KEY, reportRestore, restoreFlow, startAutosave, STORAGE_KEY } from './autosave';
+import {
+  BACKUP_KEY,
+  CONFLICT_TITLE,
+  OTHER_TAB_KEY,
+  reportRestore,
+  restoreFlow,
+  startAutosave,
+  STORAGE_KEY,
+  THIS_TAB_KEY,
+} from './autosave';
 
 class MemoryStorage implements Storage {
   data = new Map<string, string>();
@@ -87,6 +96,22 @@ describe('autosave', () => {
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 
+  it('keeps every unreadable saved flow: a second one never overwrites the first backup', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(STORAGE_KEY, '{"first": true}');
+    expect(restoreFlow(storage)).toMatchObject({ kind: 'invalid', backupKey: BACKUP_KEY });
+    storage.setItem(STORAGE_KEY, '{"second": true}');
+    expect(restoreFlow(storage)).toMatchObject({ kind: 'invalid', backupKey: `${BACKUP_KEY}.2` });
+    storage.setItem(STORAGE_KEY, '{"third": true}');
+    const third = restoreFlow(storage);
+    expect(storage.getItem(BACKUP_KEY)).toBe('{"first": true}');
+    expect(storage.getItem(`${BACKUP_KEY}.2`)).toBe('{"second": true}');
+    expect(storage.getItem(`${BACKUP_KEY}.3`)).toBe('{"third": true}');
+    const store = createAppStore();
+    reportRestore(store, third);
+    expect(store.getState().toasts[0]!.title).toContain(`"${BACKUP_KEY}.3"`);
+  });
+
   it('restores a flow saved by an older version as the current version', () => {
     const storage = new MemoryStorage();
     const v1 = { format: 'eventflow', version: 1, name: 'Old', nodes: [], edges: [] };
@@ -106,5 +131,130 @@ describe('autosave', () => {
     expect(store.getState().toasts).toMatchObject([
       { tone: 'warning', details: ['nodes[2] (events): partitions are now assigned to workers'] },
     ]);
+  });
+});
+
+/** One localStorage shared by several tabs: a write in one tab is a "storage" event in the others. */
+class SharedStorage extends MemoryStorage {
+  readonly tabs: EventTarget[] = [];
+  tab(): { storage: Storage; events: EventTarget } {
+    return tabOf(this);
+  }
+}
+
+function tabOf(shared: SharedStorage): { storage: Storage; events: EventTarget } {
+  const events = new EventTarget();
+  shared.tabs.push(events);
+  const storage = new (class extends MemoryStorage {
+    override get length() {
+      return shared.length;
+    }
+    override getItem(k: string) {
+      return shared.getItem(k);
+    }
+    override key(i: number) {
+      return shared.key(i);
+    }
+    override removeItem(k: string) {
+      shared.removeItem(k);
+    }
+    override setItem(k: string, v: string) {
+      shared.setItem(k, v);
+      for (const other of shared.tabs)
+        if (other !== events)
+          other.dispatchEvent(Object.assign(new Event('storage'), { key: k, newValue: v }));
+    }
+  })();
+  return { storage, events };
+}
+
+describe('autosave in two tabs (issue 13, item 11)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const open = (shared: SharedStorage) => {
+    const { storage, events } = shared.tab();
+    const restored = restoreFlow(storage);
+    const store = createAppStore(restored.kind === 'ok' ? restored.flow : undefined);
+    const stop = startAutosave(store, storage, { events });
+    return { store, stop, storage };
+  };
+  const conflictToast = (store: ReturnType<typeof createAppStore>) =>
+    store.getState().toasts.find((t) => t.title === CONFLICT_TITLE);
+  const nodes = (text: string | null) => (text === null ? 0 : JSON.parse(text).nodes.length);
+
+  it('a tab opened earlier never overwrites what another tab saved since: it asks', () => {
+    const shared = new SharedStorage();
+    const b = open(shared); // opened first, empty
+    const a = open(shared);
+    for (let i = 0; i < 5; i++) a.store.getState().addNode('queue', { x: 100 * i, y: 0 });
+    vi.advanceTimersByTime(300);
+    expect(nodes(shared.getItem(STORAGE_KEY))).toBe(5);
+    // B was told at once, by the storage event, and offers both choices.
+    expect(conflictToast(b.store)?.actions?.map((x) => x.label)).toEqual([
+      'Load the other tab’s flow',
+      'Keep this tab’s flow',
+    ]);
+    b.store.getState().addNode('topic', { x: 0, y: 0 });
+    vi.advanceTimersByTime(300);
+    // A reloads: still its 5 nodes. B's node is kept aside, not lost.
+    expect(nodes(shared.getItem(STORAGE_KEY))).toBe(5);
+    expect(nodes(shared.getItem(THIS_TAB_KEY))).toBe(1);
+    const reloaded = open(shared);
+    expect(reloaded.store.getState().flow.nodes).toHaveLength(5);
+  });
+
+  it('"Load the other tab’s flow" replaces this tab’s (undoable) and keeps it as a backup', () => {
+    const shared = new SharedStorage();
+    const b = open(shared);
+    const a = open(shared);
+    a.store.getState().addNode('queue', { x: 0, y: 0 });
+    a.store.getState().addNode('queue', { x: 100, y: 0 });
+    vi.advanceTimersByTime(300);
+    b.store.getState().addNode('topic', { x: 0, y: 0 });
+    vi.advanceTimersByTime(300);
+    expect(nodes(shared.getItem(STORAGE_KEY))).toBe(2);
+    conflictToast(b.store)!.actions![0]!.run();
+    expect(b.store.getState().flow.nodes.map((n) => n.kind)).toEqual(['queue', 'queue']);
+    expect(nodes(shared.getItem(THIS_TAB_KEY))).toBe(1);
+    b.store.temporal.getState().undo();
+    expect(b.store.getState().flow.nodes.map((n) => n.kind)).toEqual(['topic']);
+    // B's later edits save normally again.
+    b.store.temporal.getState().redo();
+    b.store.getState().addNode('store', { x: 0, y: 0 });
+    vi.advanceTimersByTime(300);
+    expect(nodes(shared.getItem(STORAGE_KEY))).toBe(3);
+  });
+
+  it('"Keep this tab’s flow" saves it and keeps the other tab’s as a backup', () => {
+    const shared = new SharedStorage();
+    const b = open(shared);
+    const a = open(shared);
+    a.store.getState().addNode('queue', { x: 0, y: 0 });
+    vi.advanceTimersByTime(300);
+    b.store.getState().addNode('topic', { x: 0, y: 0 });
+    b.store.getState().addNode('topic', { x: 50, y: 0 });
+    vi.advanceTimersByTime(300);
+    conflictToast(b.store)!.actions![1]!.run();
+    expect(nodes(shared.getItem(STORAGE_KEY))).toBe(2);
+    expect(nodes(shared.getItem(OTHER_TAB_KEY))).toBe(1);
+    expect(shared.getItem(THIS_TAB_KEY)).toBeNull();
+    // Now A is the one asked before it writes again.
+    expect(conflictToast(a.store)).toBeDefined();
+    a.store.getState().addNode('queue', { x: 90, y: 0 });
+    vi.advanceTimersByTime(300);
+    expect(nodes(shared.getItem(STORAGE_KEY))).toBe(2);
+  });
+
+  it('two tabs that agree never conflict', () => {
+    const shared = new SharedStorage();
+    const a = open(shared);
+    a.store.getState().addNode('queue', { x: 0, y: 0 });
+    vi.advanceTimersByTime(300);
+    const b = open(shared); // opened after: reads A's flow
+    b.store.getState().addNode('topic', { x: 0, y: 0 });
+    vi.advanceTimersByTime(300);
+    expect(conflictToast(b.store)).toBeUndefined();
+    expect(nodes(shared.getItem(STORAGE_KEY))).toBe(2);
   });
 });

@@ -10,8 +10,8 @@ const FALLBACK: Size = { width: 220, height: 64 };
 
 export async function layeredLayout(
   flow: Pick<Flow, 'nodes' | 'edges'>,
-  sizes: Readonly<Record<string, Size>>,
-): Promise<Record<string, { x: number; y: number }>> {
+  sizes: ReadonlyMap<string, Size>,
+): Promise<Map<string, { x: number; y: number }>> {
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: {
@@ -21,10 +21,11 @@ export async function layeredLayout(
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
-    children: flow.nodes.map((n) => ({ id: n.id, ...(sizes[n.id] ?? FALLBACK) })),
+    children: flow.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? FALLBACK) })),
     edges: flow.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
-  const out: Record<string, { x: number; y: number }> = {};
-  for (const c of graph.children ?? []) out[c.id] = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
+  // Keyed by node id in a Map: an id may be "constructor" or "__proto__".
+  const out = new Map<string, { x: number; y: number }>();
+  for (const c of graph.children ?? []) out.set(c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) });
   return out;
 }

@@ -1,6 +1,6 @@
 // Which connections make sense. The canvas refuses the others with this reason, and import
 // refuses files that contain them, so the two can never disagree.
-import type { Flow, Kind } from './flow';
+import type { Flow, FlowNode, Kind } from './flow';
 import { MODEL_KINDS } from './kinds';
 
 type Graph = Pick<Flow, 'nodes' | 'edges'>;
@@ -17,11 +17,20 @@ export function connectionProblem(
   const target = graph.nodes.find((n) => n.id === targetId);
   if (!source) return `there is no node "${sourceId}"`;
   if (!target) return `there is no node "${targetId}"`;
-  const reason = kindProblem(source.kind, target.kind);
-  if (reason) return reason;
   const duplicate = graph.edges.some(
     (e) => e.id !== ignoreEdgeId && e.source === sourceId && e.target === targetId,
   );
+  return pairProblem(source, target, duplicate);
+}
+
+/**
+ * Why an edge between these two existing nodes is refused, or null; `duplicate` says whether an
+ * edge already joins them. Import checks every edge through this in constant time each.
+ */
+export function pairProblem(source: FlowNode, target: FlowNode, duplicate: boolean): string | null {
+  if (source.id === target.id) return 'a node cannot connect to itself';
+  const reason = kindProblem(source.kind, target.kind);
+  if (reason) return reason;
   if (duplicate) return `${label(source)} is already connected to ${label(target)}`;
   return null;
 }

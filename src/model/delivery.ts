@@ -2,8 +2,11 @@
 // delivered, where a failed or lease-expired one goes and when, how long it may wait. Queues and
 // topic subscriptions share these fields; streams have their own failure handling.
 import { z } from 'zod';
-import { distSchema } from './dist';
-import { atLeast, nonEmptyText, oneOf, openObject, positive, wholeAtLeast } from './fields';
+import { describeDist } from './describe';
+import { distSchema, type Dist } from './dist';
+import { nonEmptyText, numberFrom, oneOf, openObject, positiveSeconds, wholeAtLeast } from './fields';
+import { formatDuration } from './format';
+import { MAX_BACKOFF_MULTIPLIER, MAX_DELIVERIES } from './limits';
 
 export const DELIVERIES = ['at-least-once', 'at-most-once'] as const;
 export const RETRY_POSITIONS = ['tail', 'head'] as const;
@@ -12,9 +15,9 @@ export const STREAM_FAILURES = ['block', 'dead-letter', 'drop'] as const;
 
 /** Delay before the n-th retry: min(max, initial × multiplier^(n−1)), with optional jitter. */
 export const backoffSchema = openObject({
-  initial: positive('s'),
-  multiplier: atLeast(1).optional(),
-  max: positive('s').optional(),
+  initial: positiveSeconds(),
+  multiplier: numberFrom(1, MAX_BACKOFF_MULTIPLIER).optional(),
+  max: positiveSeconds().optional(),
   jitter: oneOf(JITTERS).optional(),
 }).refine((b) => b.max === undefined || b.max >= b.initial, {
   error: 'must be ≥ initial',
@@ -37,12 +40,12 @@ export type Backoff = z.infer<typeof backoffSchema>;
 /** Fields a queue and a topic share (a topic's apply to each subscription). */
 export const deliveryFields = {
   delivery: oneOf(DELIVERIES).optional(),
-  maxDeliveries: wholeAtLeast(1).optional(),
+  maxDeliveries: wholeAtLeast(1, MAX_DELIVERIES).optional(),
   deadLetter: nonEmptyText('node id').optional(),
   /** Time to live, drawn per message as it enters the bus. */
   ttl: distSchema.optional(),
   /** Visibility timeout / ack deadline: seconds a delivered message may stay unacknowledged. */
-  lease: positive('s').optional(),
+  lease: positiveSeconds().optional(),
   retry: retrySchema.optional(),
 };
 
@@ -55,3 +58,12 @@ export const DELIVERY_DEFAULTS = {
   jitter: 'none',
   onFailure: 'drop',
 } as const;
+
+/** The delivery settings a node's one-line summary mentions: a lease and a time to live, when set. */
+export function deliverySummary(c: { lease?: number | undefined; ttl?: Dist | undefined }): string[] {
+  const parts: string[] = [];
+  if (c.lease !== undefined) parts.push(`lease ${formatDuration(c.lease)}`);
+  if (c.ttl)
+    parts.push(`ttl ${c.ttl.dist === 'constant' ? formatDuration(c.ttl.value) : describeDist(c.ttl)}`);
+  return parts;
+}

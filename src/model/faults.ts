@@ -1,35 +1,21 @@
 // Faults on a timeline (Flow JSON v2): each acts on one node or edge during [at, at + duration).
 // The schema checks each fault alone; faultProblems() checks what it aims at, against the flow.
 import { z } from 'zod';
+import type { Flow } from './flow';
 import { type Kind } from './kinds';
-import { atLeast, nonEmptyText, oneOf, openObject, positive, probability } from './fields';
+import { nonEmptyText, numberFrom, oneOf, openObject, positiveSeconds, probability, seconds } from './fields';
+import { MAX_FAULT_FACTOR, MAX_FAULTS } from './limits';
 
 export const FAULT_KINDS = ['crash', 'pause', 'slow', 'fail', 'partition', 'outage'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** The latest a fault may start or end, in simulated seconds (about 31 years). */
-export const MAX_FAULT_TIME = 1e9;
-/** The most faults a flow may hold. */
-export const MAX_FAULTS = 1000;
-
-const time = (what: string) => {
-  const text = `must be a number from 0 to ${MAX_FAULT_TIME.toExponential()} s`;
-  return z
-    .number({ error: text })
-    .min(0, { error: text })
-    .max(MAX_FAULT_TIME, { error: text })
-    .describe(what);
-};
-
 export const faultSchema = openObject({
-  at: time('start'),
-  duration: positive('s').max(MAX_FAULT_TIME, {
-    error: `must be at most ${MAX_FAULT_TIME.toExponential()} s`,
-  }),
+  at: seconds(),
+  duration: positiveSeconds(),
   target: nonEmptyText('node or edge id'),
   kind: oneOf(FAULT_KINDS),
   /** slow: service times (or an edge's latency) drawn during the window are multiplied by this. */
-  factor: atLeast(0).max(1e6, { error: 'must be at most 1,000,000' }).optional(),
+  factor: numberFrom(0, MAX_FAULT_FACTOR).optional(),
   /** fail: the failure rate during the window. */
   rate: probability().optional(),
 });
@@ -107,4 +93,14 @@ export function faultProblems(
     }
   });
   return problems;
+}
+
+/** A node's or an edge's name for people: its label, or "Source → Target". */
+export function targetLabel(flow: Flow, id: string): string {
+  const name = (nodeId: string) => {
+    const n = flow.nodes.find((x) => x.id === nodeId);
+    return n ? n.label || n.id : nodeId;
+  };
+  const edge = flow.edges.find((e) => e.id === id);
+  return edge ? `${name(edge.source)} → ${name(edge.target)}` : name(id);
 }

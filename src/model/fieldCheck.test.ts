@@ -28,6 +28,22 @@ describe('field checks', () => {
     expect(distProblem({ dist: 'uniform', min: 2, max: 1 }, 'max')).toBe('must be ≥ min');
   });
 
+  it('shows a rule that joins fields on the field edited: an endless producer', () => {
+    const config = { eventType: 'e', interarrival: { dist: 'constant', value: 0 }, count: 10 };
+    const withCount = (count: number | undefined) =>
+      configProblem('producer', { ...config, count }, ['count']);
+    expect(withCount(20)).toBeNull();
+    // A count beyond the largest burst makes the same interarrival endless again.
+    expect(withCount(100_001)).toMatch(
+      /^interarrival: is always 0: a burst of 100,001 events at one instant is more than this app runs/,
+    );
+    expect(withCount(undefined)).toMatch(/^interarrival: is always 0: the producer would emit without end/);
+    const endless = { eventType: 'e', interarrival: { dist: 'exponential', mean: 1e-9 } };
+    expect(configProblem('producer', { ...endless, count: 5 }, ['interarrival'])).toBeNull();
+    expect(configProblem('producer', endless, ['interarrival'])).toMatch(/^averages 0.001 µs/);
+    expect(configFieldProblem('handler', 'concurrency', 2 ** 32)).toBe('must be at most 100,000');
+  });
+
   it('checks settings, including warmup shorter than duration', () => {
     expect(settingsProblem({ duration: 10, warmup: 2 }, 'warmup')).toBeNull();
     expect(settingsProblem({ duration: 10, warmup: 20 }, 'warmup')).toBe('must be shorter than duration');
@@ -56,5 +72,6 @@ describe('field checks', () => {
     expect(edgeFieldProblem('prefetch', 100)).toBeNull();
     expect(edgeFieldProblem('prefetch', undefined)).toBeNull();
     expect(edgeFieldProblem('prefetch', 0.5)).toBe('must be a whole number ≥ 1');
+    expect(edgeFieldProblem('prefetch', 2 ** 31)).toBe('must be at most 1,000,000');
   });
 });

@@ -51,7 +51,7 @@ describe.each(Object.entries(FIXTURES))('fixture %s', (_, copies) => {
 });
 
 describe('version 1 files whose meaning changes in version 2', () => {
-  /** Nodes named in the v1 → v2 notices of each fixture (DESIGN.md's three ⚑ changes). */
+  /** Nodes named in the v1 → v2 notices of each fixture (the three changes of meaning, docs/flow-json.md). */
   const EXPECTED: Record<string, string[]> = {
     // Billing's group: 2 workers on 4 partitions, assigned round robin now.
     'cqrs-orders': ['stream-1'],

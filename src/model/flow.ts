@@ -1,11 +1,12 @@
-// Flow JSON: the contract in shared/DESIGN.md, written once. Import, the inspector and the engine
+// Flow JSON (docs/flow-json.md), written once. Import, the inspector and the engine
 // all validate through these schemas. Each node kind's config schema lives in its module under
 // kinds/; objects are loose so unknown fields survive a round trip.
 import { z } from 'zod';
 import { distSchema } from './dist';
 import { faultsSchema } from './faults';
-import { atLeast, nonEmptyText, openObject, positive, reason, wholeAtLeast } from './fields';
+import { nonEmptyText, openObject, positiveSeconds, reason, seconds, text, wholeAtLeast } from './fields';
 import { type BusKind, isBusKind, type Kind, KINDS, MODEL_KINDS } from './kinds';
+import { MAX_PREFETCH } from './limits';
 
 export { type BusKind, isBusKind, type Kind, KINDS } from './kinds';
 export { DELIVERIES, OVERFLOWS } from './kinds/queue';
@@ -25,7 +26,7 @@ const position = openObject({
 });
 const nodeBase = {
   id: nonEmptyText('id'),
-  label: z.string({ error: 'must be text' }).optional(),
+  label: text().optional(),
   position,
 };
 const nodeOfKind = <K extends Kind>(kind: K) =>
@@ -49,16 +50,16 @@ export const edgeSchema = openObject({
   latency: distSchema.optional(),
   filter: z.array(nonEmptyText('event type'), { error: 'must be a list of event types' }).optional(),
   /** Bus → handler: unacknowledged messages the handler may hold (default: its concurrency). */
-  prefetch: wholeAtLeast(1).optional(),
+  prefetch: wholeAtLeast(1, MAX_PREFETCH).optional(),
   /** Bus → handler: time from a completion until the bus has its acknowledgement. */
   ackLatency: distSchema.optional(),
 });
 
 export const settingsSchema = z
   .looseObject({
-    seed: wholeAtLeast(0).optional(),
-    duration: positive('s').optional(),
-    warmup: atLeast(0, 's').optional(),
+    seed: wholeAtLeast(0, Number.MAX_SAFE_INTEGER).optional(),
+    duration: positiveSeconds().optional(),
+    warmup: seconds().optional(),
   })
   .refine((s) => s.warmup === undefined || s.duration === undefined || s.warmup < s.duration, {
     error: 'must be shorter than duration',
@@ -68,7 +69,7 @@ export const settingsSchema = z
 export const flowShapeSchema = z.looseObject({
   format: z.literal('eventflow', { error: reason('must be "eventflow"') }),
   version: z.literal(FLOW_VERSION, { error: reason(`must be ${FLOW_VERSION}`) }),
-  name: z.string({ error: reason('must be text') }),
+  name: text(),
   nodes: z.array(nodeSchema, { error: reason('must be a list of nodes') }),
   edges: z.array(edgeSchema, { error: reason('must be a list of edges') }),
   settings: settingsSchema.optional(),

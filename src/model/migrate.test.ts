@@ -90,6 +90,57 @@ describe('migrate', () => {
     expect(migrate(v1, MIGRATIONS)).toEqual({ ok: true, doc: { ...v1, version: 2 }, notices: [] });
   });
 
+  it('v1 → v2 names each handler, topic and stream whose run changes, and says how', () => {
+    const at = { x: 0, y: 0 };
+    const node = (id: string, kind: string, config: object = {}) => ({ id, kind, position: at, config });
+    const edge = (source: string, target: string, latency = false) => ({
+      id: `${source}-${target}`,
+      source,
+      target,
+      ...(latency ? { latency: { dist: 'constant', value: 0.01 } } : {}),
+    });
+    const service = { concurrency: 2, service: { dist: 'constant', value: 0.1 } };
+    const v1: FlowDocument = {
+      format: 'eventflow',
+      version: 1,
+      name: 'x',
+      nodes: [
+        node('p', 'producer', { eventType: 'e', interarrival: { dist: 'exponential', mean: 1 } }),
+        node('q', 'queue'),
+        node('t', 'topic'),
+        node('s', 'stream', { partitions: 4 }),
+        node('overWire', 'handler', service), // q → it with latency
+        node('fetches', 'handler', service), // s → it with latency: a fetch, not a window
+        node('twoWays', 'handler', service), // q and p feed it
+        node('failing', 'handler', { ...service, failureRate: 0.1 }), // t → it
+        node('owners', 'handler', service), // s → it, 2 workers on 4 partitions
+        node('plain', 'handler', { concurrency: 4, service: service.service }), // s → it, one owner each
+      ],
+      edges: [
+        edge('p', 'q'),
+        edge('p', 't'),
+        edge('p', 's'),
+        edge('q', 'overWire', true),
+        edge('s', 'fetches', true),
+        edge('q', 'twoWays'),
+        edge('p', 'twoWays'),
+        edge('t', 'failing'),
+        edge('s', 'owners'),
+        edge('s', 'plain'),
+      ],
+    };
+    const r = migrate(v1, MIGRATIONS);
+    if (!r.ok) throw new Error('v1 must migrate');
+    const named = r.notices.map((n) => `${n.nodeId}: ${n.message.split(' ').slice(0, 9).join(' ')}`);
+    expect(named).toEqual([
+      'overWire: the latency of the edge from its queue or',
+      'fetches: the latency of the edge from its stream is',
+      'twoWays: each queue or topic it consumes now delivers up',
+      't: a failed delivery to a subscriber is now redelivered',
+      's: its consumer groups now own partitions round robin (worker',
+    ]);
+  });
+
   it('prints a notice with its place and node', () => {
     expect(formatNotice({ path: 'nodes[1]', nodeId: 't1', message: 'changed' })).toBe(
       'nodes[1] (t1): changed',

@@ -3,7 +3,8 @@
 import type { FlowDocument, FlowNotice, Migration } from './migrate';
 import { nodeNotices } from './migrate';
 
-const BUSES = new Set(['queue', 'topic', 'stream']);
+/** Buses that push to their handlers through a delivery window in version 2 (streams do not). */
+const WINDOWED = new Set(['queue', 'topic']);
 
 /** A read-only view of a document that has not been validated yet: every access is defensive. */
 function graph(doc: FlowDocument) {
@@ -11,8 +12,20 @@ function graph(doc: FlowDocument) {
   const edges = (Array.isArray(doc.edges) ? doc.edges : []).filter(isDoc);
   const byId = new Map(nodes.filter((n) => typeof n.id === 'string').map((n) => [n.id as string, n]));
   const config = (n: FlowDocument | undefined): FlowDocument => (n && isDoc(n.config) ? n.config : {});
-  const into = (id: unknown) => edges.filter((e) => e.target === id);
-  const outOf = (id: unknown) => edges.filter((e) => e.source === id);
+  // Edges by end, built once: scanning every edge for every node made reading a big v1 file quadratic.
+  const byEnd = (end: 'source' | 'target') => {
+    const map = new Map<unknown, FlowDocument[]>();
+    for (const e of edges) {
+      const list = map.get(e[end]);
+      if (list) list.push(e);
+      else map.set(e[end], [e]);
+    }
+    return map;
+  };
+  const targets = byEnd('target');
+  const sources = byEnd('source');
+  const into = (id: unknown): readonly FlowDocument[] => targets.get(id) ?? [];
+  const outOf = (id: unknown): readonly FlowDocument[] => sources.get(id) ?? [];
   const kindOf = (id: unknown) => (typeof id === 'string' ? byId.get(id)?.kind : undefined);
   return { byId, config, into, outOf, kindOf };
 }
@@ -21,9 +34,9 @@ const isDoc = (v: unknown): v is FlowDocument => typeof v === 'object' && v !== 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 
 /**
- * Version 2 adds optional fields and a node kind; a v1 document is a valid v2 document as it
- * stands. Three v1 behaviours were wrong for the brokers they model and are fixed in v2; the
- * nodes whose runs change are named (shared/DESIGN.md ⚑ items; docs/brokers.md explains each).
+ * Version 2 adds optional fields; a v1 document is a valid v2 document as it stands. Three v1
+ * behaviours were wrong for the brokers they model and are fixed in v2; the nodes whose runs
+ * change are named (docs/brokers.md explains each).
  */
 const v1ToV2: Migration = {
   from: 1,
@@ -35,15 +48,25 @@ const v1ToV2: Migration = {
         doc,
         (n) =>
           n.kind === 'handler' &&
-          g.into(n.id).some((e) => BUSES.has(String(g.kindOf(e.source))) && e.latency !== undefined),
-        'the latency of the edge from its bus no longer holds a worker: messages travel while the workers serve others (the delivery window; prefetch defaults to the concurrency)',
+          g.into(n.id).some((e) => WINDOWED.has(String(g.kindOf(e.source))) && e.latency !== undefined),
+        'the latency of the edge from its queue or topic no longer holds a worker: messages travel while the workers serve others (the delivery window; prefetch defaults to the concurrency)',
       ),
       ...nodeNotices(
         doc,
         (n) =>
           n.kind === 'handler' &&
-          g.into(n.id).filter((e) => BUSES.has(String(g.kindOf(e.source)))).length > 1,
-        'each bus it consumes now delivers up to its concurrency of messages ahead (the delivery window), so messages can wait at the handler rather than in the buses',
+          g.into(n.id).some((e) => g.kindOf(e.source) === 'stream' && e.latency !== undefined),
+        'the latency of the edge from its stream is now the fetch time of the worker that owns the partition: the worker still waits it out, but that time no longer counts as busy (utilization is service time only)',
+      ),
+      ...nodeNotices(
+        doc,
+        // Any second source (another bus, or the inbox of what feeds it directly) makes its queues
+        // and topics push through a window instead of waiting for a free worker.
+        (n) =>
+          n.kind === 'handler' &&
+          g.into(n.id).length > 1 &&
+          g.into(n.id).some((e) => WINDOWED.has(String(g.kindOf(e.source)))),
+        'each queue or topic it consumes now delivers up to its concurrency of messages ahead (the delivery window), so messages can wait at the handler rather than in the buses',
       ),
       ...nodeNotices(
         doc,

@@ -5,17 +5,13 @@
 // interarrival distribution keeps its shape, scaled by 1/factor, and the app draws the same
 // curve; both read it through the segments below.
 import { z } from 'zod';
-import { atLeast, openObject } from './fields';
-
-/** The most points a profile may have (a daily curve by the minute is 1,440). */
-export const MAX_PROFILE_POINTS = 10_000;
-/** The largest factor on a producer's base rate. */
-export const MAX_PROFILE_FACTOR = 1e6;
+import { openObject, seconds } from './fields';
+import { MAX_PROFILE_FACTOR, MAX_PROFILE_POINTS } from './limits';
 
 const factorText = `must be a number from 0 to ${MAX_PROFILE_FACTOR.toLocaleString('en-US')}`;
 
 export const profilePointSchema = openObject({
-  at: atLeast(0, 's'),
+  at: seconds(),
   factor: z
     .number({ error: factorText })
     .min(0, { error: factorText })

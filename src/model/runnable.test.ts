@@ -87,6 +87,29 @@ describe('runnableProblems', () => {
     expect(runnableProblems(f)).toEqual([]);
   });
 
+  it('refuses a loop whose every service and latency averages under 1 µs (issue 13, item 2)', () => {
+    const loop = (service: number, latency: number) => {
+      const f = flow([
+        ['p', 'q'],
+        ['q', 'h'],
+        ['dlq', 'dh'],
+        ['h', 'dh'],
+        ['dh', 'h'],
+      ]);
+      (f.nodes[2]!.config as { service: unknown }).service = { dist: 'constant', value: service };
+      (f.nodes[4]!.config as { service: unknown }).service = { dist: 'exponential', mean: service };
+      for (const e of f.edges.slice(3)) e.latency = { dist: 'constant', value: latency };
+      return runnableProblems(f).map((p) => `${p.path}: ${p.message}`);
+    };
+    // Femtosecond services and nanosecond latencies: a million laps and more per simulated second.
+    expect(loop(1e-9, 1e-9)).toEqual([
+      'nodes[2]: handler "h" is on a loop that takes no time (no service or latency on it averages 1 µs or more): events would circle without end',
+    ]);
+    expect(loop(9.9e-7, 0)).toHaveLength(1);
+    expect(loop(1e-6, 0)).toEqual([]);
+    expect(loop(0, 1e-6)).toEqual([]);
+  });
+
   it('allows loops through a handler, refuses loops of buses only', () => {
     expect(
       runnableProblems(

@@ -3,14 +3,12 @@
 import { deadLetterOf, deadLetterProblem } from './deadLetter';
 import type { Dist } from './dist';
 import { isBusKind, type Flow } from './flow';
+import { MIN_LOOP_HOP } from './limits';
+import { moments } from './theory';
 import type { FlowProblem } from './validate';
 
-/** True when every draw is 0 (distributions are never negative). */
-const alwaysZero = (d: Dist | undefined): boolean =>
-  d === undefined ||
-  (d.dist === 'constant' && d.value === 0) ||
-  (d.dist === 'uniform' && d.max === 0) ||
-  (d.dist === 'normal' && d.mean === 0 && d.stddev === 0);
+/** True when the time averages less than MIN_LOOP_HOP (none at all included). */
+const takesNoTime = (d: Dist | undefined): boolean => d === undefined || moments(d).mean < MIN_LOOP_HOP;
 
 const name = (n: { id: string; label?: string | undefined }): string => `"${n.label || n.id}"`;
 
@@ -61,42 +59,57 @@ export function runnableProblems(flow: Flow): FlowProblem[] {
     }
   });
 
-  // Buses hand events on at once, and so do handlers whose service is always 0 over edges without
-  // latency: a loop made only of those would circle a copy forever at one instant.
+  // Buses hand events on at once, and handlers whose service averages under 1 µs nearly so, over
+  // edges with no latency (or under 1 µs): a loop made only of those would circle a copy without
+  // end at one instant, or a million times a simulated second.
   const instant = flow.nodes.map(
-    (n) => isBusKind(n.kind) || (n.kind === 'handler' && alwaysZero(n.config.service)),
+    (n) => isBusKind(n.kind) || (n.kind === 'handler' && takesNoTime(n.config.service)),
   );
   const instantOut: number[][] = flow.nodes.map(() => []);
   for (const e of flow.edges) {
     const s = index.get(e.source);
     const t = index.get(e.target);
-    if (s !== undefined && t !== undefined && alwaysZero(e.latency)) instantOut[s]!.push(t);
+    if (s !== undefined && t !== undefined && takesNoTime(e.latency)) instantOut[s]!.push(t);
   }
-  const state = new Uint8Array(flow.nodes.length); // 0 new, 1 on the path, 2 done
-  const visit = (i: number): number => {
-    state[i] = 1;
-    for (const t of instantOut[i]!) {
+  const loop = instantLoop(instant, instantOut);
+  if (loop >= 0) {
+    const n = flow.nodes[loop]!;
+    problems.push({
+      path: `nodes[${loop}]`,
+      message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it averages 1 µs or more): events would circle without end`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * A node on a cycle through `instant` nodes only, or -1. Depth-first with its own stack (a chain
+ * of any length cannot overflow the call stack), so linear in nodes + edges.
+ */
+function instantLoop(instant: readonly boolean[], out: readonly number[][]): number {
+  const state = new Uint8Array(instant.length); // 0 new, 1 on the path, 2 done
+  const next = new Int32Array(instant.length); // per node on the path: its next edge to follow
+  const path: number[] = [];
+  for (let root = 0; root < instant.length; root++) {
+    if (!instant[root] || state[root] !== 0) continue;
+    state[root] = 1;
+    path.push(root);
+    while (path.length > 0) {
+      const i = path[path.length - 1]!;
+      const edges = out[i]!;
+      if (next[i]! >= edges.length) {
+        state[i] = 2;
+        path.pop();
+        continue;
+      }
+      const t = edges[next[i]!++]!;
       if (!instant[t]) continue;
       if (state[t] === 1) return t;
       if (state[t] === 0) {
-        const c = visit(t);
-        if (c >= 0) return c;
+        state[t] = 1;
+        path.push(t);
       }
     }
-    state[i] = 2;
-    return -1;
-  };
-  for (let i = 0; i < flow.nodes.length; i++) {
-    if (!instant[i] || state[i] !== 0) continue;
-    const c = visit(i);
-    if (c >= 0) {
-      const n = flow.nodes[c]!;
-      problems.push({
-        path: `nodes[${c}]`,
-        message: `${n.kind} ${name(n)} is on a loop that takes no time (no service or latency on it): events would circle forever`,
-      });
-      break;
-    }
   }
-  return problems;
+  return -1;
 }

@@ -79,7 +79,8 @@ function ordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(ordered);
   if (value && typeof value === 'object') {
     const src = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
+    // Null prototype: a key is copied as data whatever its name ("__proto__" included).
+    const out = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(src).sort(compareKeys)) {
       if (src[key] !== undefined) out[key] = ordered(src[key]);
     }

@@ -144,3 +144,53 @@ describe('predictHandler', () => {
     expect(md1.meanWait).toBeCloseTo(pollaczekKhinchineWait(50, { dist: 'constant', value: 0.014 }), 12);
   });
 });
+
+describe('M/M/c/K at the limits (issue 13, item 9)', () => {
+  /** The textbook birth–death solution, term by term: exact and fine for small c and K. */
+  function naive(lambda: number, mu: number, c: number, K: number) {
+    const p = [1];
+    for (let n = 1; n <= c + K; n++) p.push((p[n - 1]! * lambda) / (Math.min(n, c) * mu));
+    const total = p.reduce((s, x) => s + x, 0);
+    const q = p.map((x) => x / total);
+    let lq = 0;
+    for (let n = c + 1; n < q.length; n++) lq += (n - c) * q[n]!;
+    return { blocking: q.at(-1)!, lq };
+  }
+
+  it('agrees with the birth–death solution term by term', () => {
+    for (const c of [1, 2, 5, 17])
+      for (const K of [0, 1, 4, 50, 300])
+        for (const rho of [0.1, 0.8, 0.999, 1, 1.001, 1.5, 3]) {
+          const lambda = rho * c;
+          const exact = naive(lambda, 1, c, K);
+          const p = predictHandler({
+            arrivalRate: lambda,
+            servers: c,
+            service: { dist: 'exponential', mean: 1 },
+            capacity: K,
+          })!;
+          expect(p.blocking! / exact.blocking, `c=${c} K=${K} ρ=${rho}`).toBeCloseTo(1, 9);
+          if (K > 0) expect(p.meanQueue / exact.lq, `c=${c} K=${K} ρ=${rho}`).toBeCloseTo(1, 8);
+        }
+  });
+
+  it('answers at once, finite, for the largest c and K a flow may hold', () => {
+    const start = performance.now();
+    for (const c of [1, 100_000, 1_000_000])
+      for (const K of [10_001, 1_000_000_000])
+        for (const rho of [0.5, 0.999999, 1, 1.000001, 2, 1000]) {
+          const p = predictHandler({
+            arrivalRate: rho * c,
+            servers: c,
+            service: { dist: 'exponential', mean: 1 },
+            capacity: K,
+          })!;
+          for (const v of [p.blocking!, p.meanQueue, p.meanWait])
+            expect(Number.isFinite(v) && v >= 0, `c=${c} K=${K} ρ=${rho}: ${v}`).toBe(true);
+          expect(p.blocking).toBeLessThanOrEqual(1);
+          if (rho === 2) expect(p.blocking).toBeCloseTo(0.5, 6);
+          if (rho === 0.5 && c === 1) expect(p.meanQueue).toBeCloseTo(0.5, 9); // M/M/1: Lq = ρ²/(1 − ρ)
+        }
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});

@@ -119,18 +119,70 @@ export function erlangC(c: number, a: number): number {
   return b / (1 - rho * (1 - b));
 }
 
-/** M/M/c with waiting room for K messages (system holds at most c + K): stationary state probabilities. */
-function birthDeath(lambda: number, mu: number, c: number, K: number): number[] {
-  const p = [1];
-  for (let n = 1; n <= c + K; n++) p.push((p[n - 1]! * lambda) / (Math.min(n, c) * mu));
-  const total = p.reduce((s, x) => s + x, 0);
-  return p.map((x) => x / total);
+/** Σ_{j=0..K} ρ^j and Σ_{j=0..K} j·ρ^j as natural logarithms, for any ρ > 0 and K ≥ 0, without overflow. */
+function geometricLogSums(lnRho: number, K: number): { s0: number; s1: number } {
+  const big = lnRho > 0;
+  // For ρ > 1 the sums are ρ^K times sums over r = 1/ρ < 1, taken from the top: Σ r^i, Σ (K − i)·r^i.
+  const lnR = big ? -lnRho : lnRho;
+  const scale = big ? K * lnRho : 0;
+  let a: number; // Σ_{i=0..K} r^i
+  let b: number; // Σ_{i=0..K} i·r^i
+  if (K <= 10_000) {
+    a = 0;
+    b = 0;
+    const r = Math.exp(lnR);
+    let term = 1;
+    for (let i = 0; i <= K; i++) {
+      a += term;
+      b += i * term;
+      term *= r;
+    }
+  } else if (K * -lnR < 1e-3) {
+    // r within a thousandth of 1 over the whole range: the terms are all about 1.
+    a = K + 1;
+    b = (K * (K + 1)) / 2;
+  } else {
+    const r = Math.exp(lnR);
+    a = -Math.expm1((K + 1) * lnR) / -Math.expm1(lnR);
+    const rK = Math.exp(K * lnR);
+    b = (r * (1 - (K + 1) * rK + K * rK * r)) / (-Math.expm1(lnR)) ** 2;
+  }
+  return big
+    ? { s0: scale + Math.log(a), s1: scale + Math.log(K * a - b) }
+    : { s0: Math.log(a), s1: Math.log(b) };
+}
+
+/**
+ * M/M/c with a waiting room for K messages (the system holds at most c + K): the probability
+ * that an arrival finds it full, and the mean number waiting. Closed form in logarithms, so any
+ * c and K a flow may hold (up to a billion) take O(c) time and never overflow.
+ */
+function mmcK(lambda: number, mu: number, c: number, K: number): { blocking: number; meanQueue: number } {
+  const lnA = Math.log(lambda / mu);
+  const lnRho = lnA - Math.log(c);
+  // ln(a^n / n!) for n = 0 … c, and the largest term, to sum them without overflow.
+  const terms = new Float64Array(c + 1);
+  let lnFact = 0;
+  for (let n = 1; n <= c; n++) {
+    lnFact += Math.log(n);
+    terms[n] = n * lnA - lnFact;
+  }
+  const { s0, s1 } = geometricLogSums(lnRho, K);
+  const queued = terms[c]! + s0;
+  let top = queued;
+  for (let n = 0; n < c; n++) top = Math.max(top, terms[n]!);
+  let z = Math.exp(queued - top);
+  for (let n = 0; n < c; n++) z += Math.exp(terms[n]! - top);
+  const lnZ = top + Math.log(z);
+  return {
+    blocking: Math.exp(terms[c]! + K * lnRho - lnZ),
+    meanQueue: K === 0 ? 0 : Math.exp(terms[c]! + s1 - lnZ),
+  };
 }
 
 /** Blocking probability of M/M/c/(c+K): an arrival finds the system full (M/M/1/K with c = 1). */
 export function mmcKBlocking(lambda: number, mu: number, c: number, K: number): number {
-  const p = birthDeath(lambda, mu, c, K);
-  return p[p.length - 1]!;
+  return mmcK(lambda, mu, c, K).blocking;
 }
 
 /** Mean wait in M/G/1 by Pollaczek–Khinchine: λ·E[S²] / (2(1 − ρ)). */
@@ -225,10 +277,7 @@ export function predictHandler(load: HandlerLoad): Prediction | null {
 
   if (Number.isFinite(capacity)) {
     if (!exponential) return null;
-    const p = birthDeath(lambda, mu, c, capacity);
-    const blocking = p[p.length - 1]!;
-    let lq = 0;
-    for (let n = c + 1; n < p.length; n++) lq += (n - c) * p[n]!;
+    const { blocking, meanQueue: lq } = mmcK(lambda, mu, c, capacity);
     const accepted = lambda * (1 - blocking);
     const meanWait = accepted > 0 ? lq / accepted : 0;
     return {

@@ -145,7 +145,7 @@ describe('app store', () => {
 
   it('a drag is one undo entry, however many moves it took', () => {
     const store = createAppStore(base());
-    for (let i = 1; i <= 20; i++) store.getState().dragTo({ 'queue-1': { x: 300 + i, y: i } });
+    for (let i = 1; i <= 20; i++) store.getState().dragTo(new Map([['queue-1', { x: 300 + i, y: i }]]));
     expect(history(store).pastStates).toHaveLength(0);
     expect(store.getState().flow.nodes[1]!.position).toEqual({ x: 300, y: 0 });
     store.getState().endDrag();
@@ -183,7 +183,7 @@ describe('edits that change nothing', () => {
     });
     store.getState().updateNode('gone', { label: 'x' });
     store.getState().updateEdge('e1', { latency: undefined });
-    store.getState().moveNodes({ 'queue-1': { x: 300, y: 0 } });
+    store.getState().moveNodes(new Map([['queue-1', { x: 300, y: 0 }]]));
     store.getState().setName('Test');
     store.getState().setSettings({});
     expect(history(store).pastStates).toHaveLength(0);

@@ -5,6 +5,7 @@ import { assertNever } from '../../model/assertNever';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { DELIVERY_DEFAULTS, type Retry } from '../../model/delivery';
 import type { Dist } from '../../model/dist';
+import { MAX_SECONDS } from '../../model/limits';
 import { block } from '../backpressure';
 import { compileDist, draw, type CompiledDist } from '../distributions';
 import type { Engine } from '../engine';
@@ -124,7 +125,10 @@ export function compileRetry(topo: Topology, n: number, r: Retry | undefined): v
     topo.retryKind[n] = RETRY.backoff;
     topo.backoffInitial[n] = b.initial;
     topo.backoffMultiplier[n] = b.multiplier ?? DELIVERY_DEFAULTS.backoffMultiplier;
-    topo.backoffMax[n] = b.max ?? Infinity;
+    // Without a max the delay still stops growing at the longest a run can last: a retry that
+    // late never comes either way, and the delay stays finite (full jitter on an infinite one
+    // could draw 0 × ∞, NaN, and break the clock).
+    topo.backoffMax[n] = b.max ?? MAX_SECONDS;
     topo.backoffJitter[n] = JITTER[b.jitter ?? DELIVERY_DEFAULTS.jitter];
   } else if (r?.delay) {
     topo.retryKind[n] = RETRY.delay;

@@ -8,7 +8,7 @@ import type { CompileContext, Topology } from '../topology';
 import { allocateBusTables, type BusTables } from './bus';
 import type { Engine } from '../engine';
 import { C_IN, COUNTERS } from '../metrics';
-import { holdAtOutage } from '../faults';
+import { busOut, holdAtOutage } from '../faults';
 import { endAt } from '../routing';
 import { fanOutBus } from './bus';
 import { KIND_CODE, KIND_NAME, kindAt } from './codes';
@@ -97,7 +97,7 @@ export function arriveAt(eng: Engine, slot: number, n: number): void {
 
 /** Each kind's arrival, by a switch the compiler checks covers every kind. (A handler counts deliveries when a worker takes them, not on arrival.) */
 function arriveNow(eng: Engine, slot: number, n: number): void {
-  if (eng.outages !== 0 && eng.outageSince[n]! >= 0) {
+  if (busOut(eng, n)) {
     holdAtOutage(eng, n, slot);
     return;
   }

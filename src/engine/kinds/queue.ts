@@ -3,7 +3,7 @@
 import type { Engine } from '../engine';
 import { unblock } from '../backpressure';
 import { hasRoom, push } from '../consume';
-import { edgeCut } from '../faults';
+import { busOut, edgeCut } from '../faults';
 import { claimCopy, isDeleted, leaveGroup } from '../leases';
 import { C_DUP, C_IN, C_OUT, COUNTERS, T_EMITTED } from '../metrics';
 import { endAt, send } from '../routing';
@@ -92,7 +92,7 @@ export function requeue(eng: Engine, q: number, slot: number): void {
   eng.pool.arrive[slot] = eng.now;
   eng.pool.pub[slot] = -1;
   const fifo = eng.queueFifo[q]!;
-  const delivering = eng.outages === 0 || eng.outageSince[q]! < 0;
+  const delivering = !busOut(eng, q);
   if (
     delivering &&
     fifo.length === 0 &&
@@ -125,7 +125,7 @@ export function admit(eng: Engine, q: number): void {
  * copies a lease made stale, are removed on the way. −1 when there is none.
  */
 export function takeFromQueue(eng: Engine, q: number, e: number): number {
-  if ((eng.outages !== 0 && eng.outageSince[q]! >= 0) || edgeCut(eng, e)) return -1;
+  if (busOut(eng, q) || edgeCut(eng, e)) return -1;
   const topo = eng.topo;
   const fifo = eng.queueFifo[q]!;
   const blocked = eng.blockedAt[q]!;

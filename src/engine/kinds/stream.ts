@@ -7,7 +7,7 @@
 // the partition waits ("block"), or dead-lettered after maxDeliveries ("dead-letter").
 import { DELIVERY_DEFAULTS } from '../../model/delivery';
 import type { Engine } from '../engine';
-import { edgeCut } from '../faults';
+import { busOut, edgeCut } from '../faults';
 import { hashKey } from '../keys';
 import { C_IN, C_OUT, COUNTERS } from '../metrics';
 import { drop, send } from '../routing';
@@ -58,7 +58,7 @@ export function deliverToGroup(eng: Engine, n: number, e: number, slot: number):
 /** Partition p of group e has a message and may be free: its owner takes it if idle. */
 export function offerPartition(eng: Engine, e: number, p: number): void {
   if (eng.partBusy[e]![p] || eng.groupFifo[e]![p]!.length === 0) return;
-  if ((eng.outages !== 0 && eng.outageSince[eng.topo.edgeSrc[e]!]! >= 0) || edgeCut(eng, e)) return;
+  if (busOut(eng, eng.topo.edgeSrc[e]!) || edgeCut(eng, e)) return;
   const h = eng.topo.edgeDst[e]!;
   const w = ownerOf(eng, h, p);
   // Only a worker on the idle list: one finishing its job takes its next itself.
@@ -89,7 +89,7 @@ export function unlockPartition(eng: Engine, e: number, p: number): void {
  * from the one after its last); −1 if none. `eng.takenPart` says which partition.
  */
 export function takeOwned(eng: Engine, e: number, w: number): number {
-  if ((eng.outages !== 0 && eng.outageSince[eng.topo.edgeSrc[e]!]! >= 0) || edgeCut(eng, e)) return -1;
+  if (busOut(eng, eng.topo.edgeSrc[e]!) || edgeCut(eng, e)) return -1;
   const h = eng.topo.edgeDst[e]!;
   const owners = eng.owners[h]!;
   const i = owners.indexOf(w);

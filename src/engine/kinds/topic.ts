@@ -5,7 +5,7 @@
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import type { Engine } from '../engine';
 import { hasRoom, push } from '../consume';
-import { edgeCut } from '../faults';
+import { busOut, edgeCut } from '../faults';
 import { isDeleted, leaveGroup } from '../leases';
 import { C_IN, C_OUT, COUNTERS } from '../metrics';
 import { send } from '../routing';
@@ -39,7 +39,7 @@ export function deliverToSubscription(eng: Engine, n: number, e: number, slot: n
 export function takeFromSubscription(eng: Engine, e: number): number {
   const fifo = eng.subFifo[e]!;
   const n = eng.topo.edgeSrc[e]!;
-  if ((eng.outages !== 0 && eng.outageSince[n]! >= 0) || edgeCut(eng, e)) return -1;
+  if (busOut(eng, n) || edgeCut(eng, e)) return -1;
   while (fifo.length > 0) {
     const slot = fifo.shift();
     eng.metrics.addDepth(n, -1, eng.now);
@@ -71,7 +71,7 @@ export function requeueSubscription(eng: Engine, e: number, slot: number): void 
   eng.pool.arrive[slot] = eng.now;
   eng.pool.pub[slot] = -1;
   const fifo = eng.subFifo[e]!;
-  if (fifo.length === 0 && (eng.outages === 0 || eng.outageSince[n]! < 0) && !edgeCut(eng, e)) {
+  if (fifo.length === 0 && !busOut(eng, n) && !edgeCut(eng, e)) {
     if (topo.srcWindowed[s] && hasRoom(eng, s)) {
       push(eng, s, slot);
       return;

@@ -9,26 +9,29 @@ import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
 import type { ProfilePoint } from '../../model/profile';
 
 const TYPES = ['a', 'b', 'c'];
+/** A time from 0 to max: 0 or at least 1 ns, as Flow JSON requires (model/limits.ts). */
+export const seconds = (max: number) =>
+  fc.double({ min: 0, max, noNaN: true }).map((v) => (v < 1e-9 ? 0 : v));
 const pos = { x: 0, y: 0 };
 
 export const distArb: fc.Arbitrary<Dist> = fc.oneof(
-  fc.record({ dist: fc.constant('constant' as const), value: fc.double({ min: 0, max: 2, noNaN: true }) }),
+  fc.record({ dist: fc.constant('constant' as const), value: seconds(2) }),
   fc.record({
     dist: fc.constant('exponential' as const),
     mean: fc.double({ min: 0.05, max: 2, noNaN: true }),
   }),
   fc
-    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .tuple(seconds(1), seconds(1))
     .map(([a, b]): Dist => ({ dist: 'uniform', min: Math.min(a, b), max: Math.max(a, b) })),
   fc.record({
     dist: fc.constant('normal' as const),
-    mean: fc.double({ min: 0, max: 1, noNaN: true }),
-    stddev: fc.double({ min: 0, max: 1, noNaN: true }),
+    mean: seconds(1),
+    stddev: seconds(1),
   }),
   fc.record({
     dist: fc.constant('lognormal' as const),
     mean: fc.double({ min: 0.05, max: 1, noNaN: true }),
-    stddev: fc.double({ min: 0, max: 1, noNaN: true }),
+    stddev: seconds(1),
   }),
 );
 /** Interarrival times bounded away from 0 so that runs stay short. */
@@ -91,7 +94,7 @@ const profileArb: fc.Arbitrary<ProfilePoint[]> = fc
 
 /** Faults the engine simulates, aimed later at a drawn handler or edge (`pick`). */
 const faultArb = fc.record({
-  at: fc.double({ min: 0, max: 20, noNaN: true }),
+  at: seconds(20),
   duration: fc.double({ min: 0.1, max: 10, noNaN: true }),
   kind: fc.constantFrom(
     'pause' as const,
@@ -118,7 +121,7 @@ const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
           eventType: fc.constantFrom(...TYPES),
           interarrival: interarrivalArb,
           count: opt(fc.integer({ min: 1, max: 50 })),
-          start: opt(fc.double({ min: 0, max: 2, noNaN: true })),
+          start: opt(seconds(2)),
           keys: opt(fc.integer({ min: 1, max: 5 })),
           keySkew: some(fc.double({ min: 0, max: 3, noNaN: true })),
           profile: some(profileArb),

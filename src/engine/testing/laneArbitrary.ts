@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Dist } from '../../model/dist';
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
-import { distArb } from './arbitrary';
+import { distArb, seconds } from './arbitrary';
 
 const at = { x: 0, y: 0 };
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
@@ -38,7 +38,7 @@ const laneArb = fc.record({
   arrivals: fc.array(arrivals, { minLength: 3, maxLength: 3 }),
   counts: fc.array(opt(fc.integer({ min: 1, max: 80 })), { minLength: 3, maxLength: 3 }),
   keys: opt(fc.integer({ min: 1, max: 4 })),
-  start: opt(fc.double({ min: 0, max: 2, noNaN: true })),
+  start: opt(seconds(2)),
   queue: fc.record({
     capacity: opt(fc.integer({ min: 0, max: 6 })),
     overflow: opt(fc.constantFrom('drop-newest' as const, 'drop-oldest' as const, 'block' as const)),

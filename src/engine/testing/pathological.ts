@@ -1,7 +1,7 @@
 // Flows that used to hang the engine, exhaust memory or overflow the stack (test-only fixtures):
 // each must now end quickly with a clear answer.
 import type { Flow, FlowEdge, FlowNode } from '../../model/flow';
-import { constant, exp, flowOf, handler, producer, queue, topic } from './flows';
+import { constant, exp, flowOf, handler, producer, queue, stream, topic } from './flows';
 
 /** Arrivals at ~10× the consumers' capacity into an unbounded queue. */
 export const overload = (): Flow =>
@@ -53,6 +53,20 @@ export const tinyServiceLoop = (): Flow =>
     ['p->x', 'x->y', 'y->x'],
   );
 
+/**
+ * A stream partition that retries a failing message in place (onFailure "block") with no service
+ * time and no retry delay: valid, yet its time never advances.
+ */
+export const instantBlockedPartition = (): Flow =>
+  flowOf(
+    [
+      producer('p', { eventType: 'e', interarrival: exp(1), count: 1 }),
+      stream('s', { partitions: 1, onFailure: 'block' }),
+      handler('h', { concurrency: 1, service: constant(0), failureRate: 1 }),
+    ],
+    ['p->s', 's->h'],
+  );
+
 /** Two "block" queues whose consumers publish into each other: once both are full, nothing moves. */
 export const blockedCycle = (): Flow =>
   flowOf(
@@ -84,5 +98,33 @@ export function busChain(n: number, kind: 'queue' | 'topic' | 'stream'): Flow {
   }
   nodes.push(handler('h', { concurrency: 1, service: exp(0.001) }));
   edges.push({ id: `${prev}->h`, source: prev, target: 'h' });
+  return flowOf(nodes, edges);
+}
+
+/**
+ * producer → bus b0, whose consumer always fails, so each copy is dead-lettered into b1, whose
+ * consumer fails too, and so on: `n` buses of one kind, the last of which keeps what it receives.
+ */
+export function deadLetterChain(n: number, kind: 'queue' | 'topic' | 'stream'): Flow {
+  const at = { x: 0, y: 0 };
+  const nodes: FlowNode[] = [producer('p', { eventType: 'e', interarrival: exp(1), count: 5 })];
+  const edges: FlowEdge[] = [{ id: 'p->b0', source: 'p', target: 'b0' }];
+  for (let i = 0; i < n; i++) {
+    const id = `b${i}`;
+    const deadLetter = i < n - 1 ? { deadLetter: `b${i + 1}` } : {};
+    nodes.push(
+      kind === 'stream'
+        ? {
+            id,
+            kind,
+            position: at,
+            config: { partitions: 1, onFailure: 'dead-letter', maxDeliveries: 1, ...deadLetter },
+          }
+        : { id, kind, position: at, config: { maxDeliveries: 1, ...deadLetter } },
+    );
+    if (i === n - 1) break;
+    nodes.push(handler(`h${i}`, { concurrency: 1, service: constant(0), failureRate: 1 }));
+    edges.push({ id: `${id}->h${i}`, source: id, target: `h${i}` });
+  }
   return flowOf(nodes, edges);
 }

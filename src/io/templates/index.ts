@@ -1,6 +1,9 @@
 // Starting points offered under "Templates". The JSON files are Flow JSON of the current version,
 // validated by templates.test.ts, and bundled into the app by Vite's JSON import.
+import consumersDown from './consumers-down.json';
 import cqrsOrders from './cqrs-orders.json';
+import crashPrefetch from './crash-prefetch.json';
+import hotTenant from './hot-tenant.json';
 import kafkaStream from './kafka-stream.json';
 import signupTopic from './signup-topic.json';
 import workQueue from './work-queue.json';
@@ -45,5 +48,32 @@ export const TEMPLATES: readonly Template[] = [
       'Commands go through a command handler that appends to the event store and publishes to a ' +
       'stream; two projections build the order summary and customer history read models.',
     json: cqrsOrders,
+  },
+  {
+    id: 'consumers-down',
+    title: 'Consumers down at peak',
+    description:
+      'Orders ramp up to a peak of 80/s against 100/s of capacity; at 2 min the fulfilment workers ' +
+      'crash for a minute. Look for the backlog near λD = 4,800 and its drain in about ' +
+      'λD/(cμ − λ) = 4 min, in the queue depth and the fault summary.',
+    json: consumersDown,
+  },
+  {
+    id: 'crash-prefetch',
+    title: 'Consumer crash with a large prefetch',
+    description:
+      'Two ledger consumers with a prefetch of 200; the slow one keeps its buffer full. When it ' +
+      'crashes at 1 min, its ~200 prefetched payments go back to the queue for the other, and the ' +
+      '4 in service are redelivered: look at the queue’s redelivered count and the consumers’ depth.',
+    json: crashPrefetch,
+  },
+  {
+    id: 'hot-tenant',
+    title: 'Hot tenant',
+    description:
+      'Events keyed by 200 tenants with Zipf skew into 12 partitions; one tenant doubles its ' +
+      'traffic for a minute. Only the partition holding the hottest tenant falls behind: look at ' +
+      'the stream’s hottest partition and its lag, while the other eleven stay near zero.',
+    json: hotTenant,
   },
 ];

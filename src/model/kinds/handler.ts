@@ -3,10 +3,11 @@ import { describeDist } from '../describe';
 import { distSchema } from '../dist';
 import { nonEmptyText, openObject, probability, wholeAtLeast } from '../fields';
 import { formatPercent } from '../format';
+import { MAX_CONCURRENCY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
 const config = openObject({
-  concurrency: wholeAtLeast(1),
+  concurrency: wholeAtLeast(1, MAX_CONCURRENCY),
   service: distSchema,
   failureRate: probability().optional(),
   retryDelay: distSchema.optional(),

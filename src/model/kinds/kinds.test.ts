@@ -43,6 +43,11 @@ describe('model kind registry', () => {
     expect(summary('queue', newConfig('queue'))).toBe('cap 1,000 · drop newest');
     expect(summary('queue', { delivery: 'at-most-once' })).toBe('unbounded · at most once');
     expect(summary('topic', {})).toBe('pub/sub');
+    // Leases and expiry change what a bus does to slow consumers: the canvas says so.
+    expect(summary('queue', { lease: 30, ttl: { dist: 'constant', value: 345600 } })).toBe(
+      'unbounded · lease 30 s · ttl 96 h',
+    );
+    expect(summary('topic', { capacity: 100, lease: 10 })).toBe('pub/sub · cap 100 · lease 10 s');
     expect(summary('stream', { partitions: 1 })).toBe('1 partition');
     expect(summary('handler', { concurrency: 4, service: { dist: 'exponential', mean: 0.012 } })).toBe(
       '×4 · exp 12 ms',

@@ -1,8 +1,9 @@
 // Queue: point to point; each message goes to one consumer, and is redelivered after a failure
 // when delivery is at least once.
 import { describeCapacity } from '../describe';
-import { deliveryFields } from '../delivery';
+import { deliveryFields, deliverySummary } from '../delivery';
 import { oneOf, openObject, wholeAtLeast } from '../fields';
+import { MAX_CAPACITY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
 export { DELIVERIES } from '../delivery';
@@ -10,7 +11,7 @@ export const OVERFLOWS = ['drop-newest', 'drop-oldest', 'block'] as const;
 export const ORDER_BY = ['key'] as const;
 
 const config = openObject({
-  capacity: wholeAtLeast(0).optional(),
+  capacity: wholeAtLeast(0, MAX_CAPACITY).optional(),
   overflow: oneOf(OVERFLOWS).optional(),
   ...deliveryFields,
   /** At most one message per key in delivery at a time (SQS FIFO message groups, Service Bus sessions). */
@@ -27,6 +28,7 @@ export const queue = defineKind(config)({
     if (c.capacity !== undefined) parts.push((c.overflow ?? 'drop-newest').replace('-', ' '));
     if (c.delivery === 'at-most-once') parts.push('at most once');
     if (c.orderBy === 'key') parts.push('ordered by key');
+    parts.push(...deliverySummary(c));
     return parts.join(' · ');
   },
   input: OPEN,

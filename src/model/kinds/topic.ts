@@ -1,18 +1,24 @@
 // Topic: publish/subscribe; every outgoing edge is a subscription that gets its own copy.
 import { describeCapacity } from '../describe';
-import { deliveryFields } from '../delivery';
+import { deliveryFields, deliverySummary } from '../delivery';
 import { openObject, wholeAtLeast } from '../fields';
+import { MAX_CAPACITY } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
 /** Capacity and delivery settings apply to each subscription, as to a queue. */
-const config = openObject({ capacity: wholeAtLeast(0).optional(), ...deliveryFields });
+const config = openObject({ capacity: wholeAtLeast(0, MAX_CAPACITY).optional(), ...deliveryFields });
 
 export const topic = defineKind(config)({
   kind: 'topic',
   label: 'Topic',
   fieldDefaults: { capacity: Infinity, delivery: 'at-least-once', maxDeliveries: 5 },
   newConfig: () => ({}),
-  summary: (c) => (c.capacity === undefined ? 'pub/sub' : `pub/sub · ${describeCapacity(c.capacity)}`),
+  summary: (c) =>
+    [
+      'pub/sub',
+      ...(c.capacity === undefined ? [] : [describeCapacity(c.capacity)]),
+      ...deliverySummary(c),
+    ].join(' · '),
   input: OPEN,
   output: OPEN,
   bus: true,

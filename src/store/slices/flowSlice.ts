@@ -35,8 +35,8 @@ export interface FlowSlice {
   /** Adds an edge, or returns why it is refused (and changes nothing). */
   connect: (source: string, target: string) => string | null;
   deleteElements: (ids: { nodes: readonly string[]; edges: readonly string[] }) => void;
-  /** Moves nodes in one history entry (end of a drag, auto layout). */
-  moveNodes: (positions: Readonly<Record<string, XY>>) => void;
+  /** Moves nodes in one history entry (end of a drag, auto layout); keyed by node id. */
+  moveNodes: (positions: ReadonlyMap<string, XY>) => void;
   setName: (name: string) => void;
   setSettings: (settings: FlowSettings) => void;
   /** Replaces the flow's faults (add, edit, remove: one history entry each); none removes the key. */
@@ -156,9 +156,15 @@ export const createFlowSlice =
     },
     moveNodes: (positions) => {
       const { flow } = get();
-      const moved = (n: FlowNode) => positions[n.id] && !sameData(positions[n.id], n.position);
+      const moved = (n: FlowNode) => {
+        const position = positions.get(n.id);
+        return position && !sameData(position, n.position) ? position : null;
+      };
       if (!flow.nodes.some(moved)) return;
-      const nodes = flow.nodes.map((n) => (moved(n) ? { ...n, position: positions[n.id]! } : n));
+      const nodes = flow.nodes.map((n) => {
+        const position = moved(n);
+        return position ? { ...n, position } : n;
+      });
       set({ flow: { ...flow, nodes } });
     },
     setName: (name) => {

@@ -4,12 +4,19 @@ import type { App } from '../types';
 
 /** Errors and warnings stay until dismissed; only errors are alerts. */
 export type ToastTone = 'error' | 'warning' | 'info';
+/** A choice offered in a message: a button that runs it and closes the message. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
 export interface Toast {
   id: number;
   tone: ToastTone;
   title: string;
   /** Further lines, e.g. the first problems of a refused file. */
   details?: string[];
+  /** Choices; a message with choices stays until one is made or it is dismissed. */
+  actions?: ToastAction[];
 }
 export type Dialog = 'templates' | 'confirm-new' | null;
 /** What the right-hand column shows: the selection's Inspector or the flow's faults. */
@@ -34,7 +41,7 @@ export interface UiSlice {
   /** The fault the Faults region brings into view and focuses once (from a node's Inspector). */
   faultFocus: number | null;
   /** Shows a message; an identical one already on screen is replaced so it is read again. */
-  notify: (tone: ToastTone, title: string, details?: string[]) => void;
+  notify: (tone: ToastTone, title: string, details?: string[], actions?: ToastAction[]) => void;
   dismiss: (id: number) => void;
   openDialog: (dialog: Dialog) => void;
   announce: (text: string) => void;
@@ -54,10 +61,11 @@ export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => (
   foldedSections: {},
   sideTab: 'inspector',
   faultFocus: null,
-  notify: (tone, title, details) => {
+  notify: (tone, title, details, actions) => {
     const id = ++lastToastId;
     const others = get().toasts.filter((t) => t.title !== title);
-    set({ toasts: [...others.slice(-3), { id, tone, title, ...(details ? { details } : {}) }] });
+    const toast = { id, tone, title, ...(details ? { details } : {}), ...(actions ? { actions } : {}) };
+    set({ toasts: [...others.slice(-3), toast] });
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   openDialog: (dialog) => set({ dialog }),

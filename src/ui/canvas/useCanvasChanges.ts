@@ -22,21 +22,22 @@ export function useCanvasChanges() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      const sizes: Record<string, Size> = {};
-      const moves: Record<string, XY> = {};
-      const settled: Record<string, XY> = {};
+      // Maps, not objects: ids come from files and may be "constructor" or "__proto__".
+      const sizes = new Map<string, Size>();
+      const moves = new Map<string, XY>();
+      const settled = new Map<string, XY>();
       const selects: { id: string; selected: boolean }[] = [];
       for (const c of changes) {
-        if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
-        else if (c.type === 'position' && c.position) (c.dragging ? moves : settled)[c.id] = c.position;
+        if (c.type === 'dimensions' && c.dimensions) sizes.set(c.id, c.dimensions);
+        else if (c.type === 'position' && c.position) (c.dragging ? moves : settled).set(c.id, c.position);
         else if (c.type === 'select') selects.push(c);
       }
       const s = store.getState();
-      if (Object.keys(sizes).length) s.setMeasured(sizes);
-      if (Object.keys(moves).length) s.dragTo(moves);
+      if (sizes.size) s.setMeasured(sizes);
+      if (moves.size) s.dragTo(moves);
       // A final position outside a drag comes from the keyboard (arrow keys): one undo step each.
       // Inside a drag it is folded into the drag, which onNodeDragStop commits once.
-      if (Object.keys(settled).length) {
+      if (settled.size) {
         if (s.dragging) s.dragTo(settled);
         else s.moveNodes(settled);
       }

@@ -3,8 +3,8 @@
 import { type Edge, MarkerType } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FlowEdge, FlowNode } from '../../model/flow';
 import { deadLetterOf } from '../../model/deadLetter';
+import type { FlowEdge, FlowNode } from '../../model/flow';
 import { describeDist } from '../../model/describe';
 import { useAppStore } from '../../store/useAppStore';
 import type { CanvasNode, CanvasNodeData } from '../nodes/rfTypes';
@@ -30,11 +30,11 @@ export function useCanvasNodes(): CanvasNode[] {
   return useMemo(() => {
     const sel = new Set(selected);
     return nodes.map((n) => {
-      const size = measured[n.id];
+      const size = measured.get(n.id);
       return {
         id: n.id,
         type: n.kind,
-        position: dragging?.[n.id] ?? n.position,
+        position: dragging?.get(n.id) ?? n.position,
         data: nodeData(n),
         selected: sel.has(n.id),
         ...(size ? { measured: size } : {}),

@@ -3,6 +3,7 @@
 // so a fitted node is never under the minimap, where a click would go to the minimap instead.
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
+import type { FlowNode } from '../../model/flow';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStoreApi } from '../../store/useAppStore';
 import { NODE } from './placement';
@@ -35,12 +36,9 @@ function geometry(): { size: { width: number; height: number }; insets: Insets[]
   return { size: { width: box.width, height: box.height }, insets };
 }
 
-function nodeBox(store: AppStore, id: string): Box | null {
-  const { flow, measured } = store.getState();
-  const n = flow.nodes.find((x) => x.id === id);
-  if (!n) return null;
-  const size = measured[id] ?? NODE;
-  return { x: n.position.x, y: n.position.y, width: size.width, height: size.height + BADGE };
+function nodeBox(store: AppStore, node: FlowNode): Box {
+  const size = store.getState().measured.get(node.id) ?? NODE;
+  return { x: node.position.x, y: node.position.y, width: size.width, height: size.height + BADGE };
 }
 
 export function useCanvasView() {
@@ -51,8 +49,7 @@ export function useCanvasView() {
       /** Fits every node at a readable zoom (a big flow starts at its left end). */
       fit: (duration = 300): void => {
         const g = geometry();
-        const ids = store.getState().flow.nodes.map((n) => n.id);
-        const bounds = boundsOf(ids.map((id) => nodeBox(store, id)!));
+        const bounds = boundsOf(store.getState().flow.nodes.map((n) => nodeBox(store, n)));
         if (!g || !bounds) return;
         const fits = g.insets.map((i) => readableFit(bounds, g.size, i));
         const best = fits.reduce((a, b) => (b.zoom > a.zoom ? b : a));
@@ -61,8 +58,9 @@ export function useCanvasView() {
       /** Pans, without zooming, just enough for the node to be in view. */
       reveal: (id: string, duration = 200): void => {
         const g = geometry();
-        const box = nodeBox(store, id);
-        if (!g || !box) return;
+        const node = store.getState().flow.nodes.find((n) => n.id === id);
+        if (!g || !node) return;
+        const box = nodeBox(store, node);
         const view = rf.getViewport();
         const next = reveal(box, view, g.size, g.insets[0]!);
         if (next.x !== view.x || next.y !== view.y) void rf.setViewport(next, { duration });

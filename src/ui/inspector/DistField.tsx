@@ -45,6 +45,8 @@ interface Props {
   /** The unit its times are edited in (stored in seconds either way). */
   unit?: 'ms' | 's';
   hint?: string;
+  /** Why a value is refused; by default the distribution's own rules (distProblem). */
+  problem?: (dist: Record<string, unknown>, param: string) => string | null;
 }
 
 export function DistField({
@@ -56,6 +58,7 @@ export function DistField({
   asRate,
   unit = 'ms',
   hint,
+  problem = distProblem,
 }: Props) {
   const options = [
     ...(optional ? [{ value: 'none' as Choice, label: noneLabel }] : []),
@@ -63,7 +66,7 @@ export function DistField({
   ];
   const params = value as Record<string, unknown> | undefined;
   const setParam = (key: string, v: number | undefined) => onCommit({ ...value!, [key]: v } as Dist);
-  const check = (key: string) => (v: number | undefined) => distProblem({ ...params, [key]: v }, key);
+  const check = (key: string) => (v: number | undefined) => problem({ ...params, [key]: v }, key);
 
   return (
     <fieldset className="dist">
@@ -83,7 +86,7 @@ export function DistField({
           check={(rate) =>
             rate === undefined || rate <= 0
               ? 'must be a number > 0 events/s'
-              : distProblem({ ...value, mean: 1 / rate }, 'mean')
+              : problem({ ...value, mean: 1 / rate }, 'mean')
           }
           onCommit={(rate) => onCommit({ ...value, mean: 1 / rate! })}
           hint={`Poisson arrivals: one every ${formatDuration(value.mean)} on average`}

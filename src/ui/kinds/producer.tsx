@@ -2,6 +2,8 @@
 // type, arrival process, count, start, keys and how skewed they are, and its load profile.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { Dist } from '../../model/dist';
+import { distProblem } from '../../model/fieldCheck';
 import type { NodeOfKind } from '../../model/flow';
 import { DistField } from '../inspector/DistField';
 import { inMs, NumberField } from '../inspector/NumberField';
@@ -32,7 +34,7 @@ const ProducerNode = memo(function ProducerNode({ data, selected }: NodeProps<Ca
 });
 
 function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
-  const { set, check } = useConfigEditor(node);
+  const { set, check, problem } = useConfigEditor(node);
   const c = node.config;
   return (
     <>
@@ -47,6 +49,10 @@ function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
         value={c.interarrival}
         onCommit={(v) => set({ interarrival: v! })}
         asRate
+        // The producer's own rules on its interarrival (it must let time advance) show here too.
+        problem={(d, param) =>
+          distProblem(d, param) ?? problem({ interarrival: d as Dist }, ['interarrival'])
+        }
       />
       <NumberField
         label="Event count"

@@ -10,7 +10,7 @@ import { formatCount, formatDuration } from '../../model/format';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
-import { metricsCsv, metricsJson } from './exportMetrics';
+import { metricsCsv, metricsJson } from '../../io/metricsExport';
 import { OfferedRates } from '../scenarios/OfferedRates';
 import { FaultSummary, faultOutcomes } from '../scenarios/FaultSummary';
 import { hasTimeline, Timeline } from '../scenarios/Timeline';

@@ -1,4 +1,4 @@
-// Where time goes, per path: end-to-end latency = queue wait + processing + network (DESIGN.md),
+// Where time goes, per path: end-to-end latency = queue wait + processing + network (docs/engine.md),
 // hop by hop along each path an event can take from a producer to the end of its journey, from
 // the report's means. A handler's wait and service are measured. Network time on a bus → handler
 // edge is measured too (the handler's sojourn is wait + transit + service, so it is sojourn − wait

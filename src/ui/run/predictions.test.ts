@@ -148,6 +148,31 @@ describe('queueing-theory predictions beside handlers', () => {
     expect(reason(queue({ lease: 30 }))).toMatch(/lease runs out/);
     expect(reason(queue({ orderBy: 'key' }))).toMatch(/one message per key/);
   });
+
+  it('a queue that a topic or a stream dead-letters into has more than Poisson arrivals (Flow JSON v2)', () => {
+    for (const source of [
+      { id: 'src', kind: 'topic', position: { x: 0, y: 0 }, config: { deadLetter: 'q' } },
+      {
+        id: 'src',
+        kind: 'stream',
+        position: { x: 0, y: 0 },
+        config: { partitions: 1, onFailure: 'dead-letter', deadLetter: 'q' },
+      },
+    ] satisfies FlowNode[]) {
+      const f = flow(50, { dist: 'exponential', mean: 0.01 }, 1);
+      f.nodes.push(source);
+      expect(reason(predictAll(f).get('h'))).toMatch(/receives dead letters from “src”/);
+    }
+  });
+
+  it('a fan-in of 100,000 edges is predicted at once (the edge lists grow in place)', () => {
+    const f = flow(50, { dist: 'exponential', mean: 0.01 }, 1);
+    for (let i = 0; i < 100_000; i++) f.edges.push({ id: `x${i}`, source: 'h', target: 'q' });
+    const start = performance.now();
+    predictAll(f);
+    // A hang guard, not a speed target: quadratic edge lists froze the page at this size.
+    expect(performance.now() - start).toBeLessThan(15_000);
+  });
 });
 
 function ok2(json: unknown): Flow {

@@ -28,6 +28,12 @@ const no = (reason: string): PredictionOutcome => ({ ok: false, reason });
 const name = (n: FlowNode) => `“${n.label || n.id}”`;
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /** A prediction or its absence, with the reason, for every handler of the flow. */
 export function predictAll(flow: Flow): Map<string, PredictionOutcome> {
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
@@ -35,8 +41,9 @@ export function predictAll(flow: Flow): Map<string, PredictionOutcome> {
   const outOf = new Map<string, FlowEdge[]>();
   for (const e of flow.edges) {
     if (!byId.has(e.source) || !byId.has(e.target)) continue;
-    into.set(e.target, [...(into.get(e.target) ?? []), e]);
-    outOf.set(e.source, [...(outOf.get(e.source) ?? []), e]);
+    // Appended in place: copying the list for each edge made a big fan-in quadratic.
+    append(into, e.target, e);
+    append(outOf, e.source, e);
   }
   const deadLettersInto = new Map<string, FlowNode>();
   for (const n of flow.nodes) {

@@ -5,7 +5,8 @@ import { FAULT_KINDS, type FaultKind } from '../../model/faults';
 import type { Flow } from '../../model/flow';
 import { Field } from '../inspector/Field';
 import { NumberField } from '../inspector/NumberField';
-import { faultProblem, faultTargets, PARAMETER, targetLabel, withKind } from './faultEdits';
+import { targetLabel } from '../../model/faults';
+import { faultProblem, faultTargets, PARAMETER, withKind } from './faultEdits';
 
 const KIND_TEXT: Record<FaultKind, string> = {
   crash: 'Crash (handler)',

@@ -6,7 +6,7 @@ import type { Flow } from '../../model/flow';
 import { formatCount, formatRate } from '../../model/format';
 import { useRun, useRunState } from '../run/runContext';
 import type { SeriesStore } from '../run/series';
-import { targetLabel } from './faultEdits';
+import { targetLabel } from '../../model/faults';
 import {
   faultOutcome,
   goodputAround,
@@ -14,7 +14,7 @@ import {
   outcomeText,
   quietUntil,
   windowText,
-} from './faultSummary';
+} from '../../model/faultOutcome';
 
 /** Each reported fault's outcome at `time`, from the throughput series. */
 export function faultOutcomes(report: SimulationReport, time: number, series: SeriesStore): Outcome[] {

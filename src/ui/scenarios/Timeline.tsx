@@ -6,7 +6,8 @@ import { DEFAULT_SETTINGS } from '../../model/defaults';
 import type { Flow, NodeOfKind } from '../../model/flow';
 import { formatDuration } from '../../model/format';
 import { useRunState } from '../run/runContext';
-import { faultWindow, targetLabel } from './faultEdits';
+import { targetLabel } from '../../model/faults';
+import { faultWindow } from './faultEdits';
 import { cornersPath, factorCorners, peakFactor } from './profileCurve';
 import { faultBands, timelineSpan } from './timeline';
 

@@ -1,7 +1,14 @@
 // The Faults region's decisions, pure: what each kind of fault may aim at (asked of the model's
 // own faultProblems, so the lists cannot drift from what import accepts), a new fault, a change of
 // kind, and why an edited list would be refused.
-import { type Fault, FAULT_KINDS, type FaultKind, faultProblems, faultsSchema } from '../../model/faults';
+import {
+  type Fault,
+  FAULT_KINDS,
+  type FaultKind,
+  faultProblems,
+  faultsSchema,
+  targetLabel,
+} from '../../model/faults';
 import type { Flow } from '../../model/flow';
 import { formatDuration } from '../../model/format';
 
@@ -21,16 +28,6 @@ const lookups = (flow: Flow) => {
   const edges = new Set(flow.edges.map((e) => e.id));
   return { nodeKind: (id: string) => kinds.get(id), isEdge: (id: string) => edges.has(id) };
 };
-
-/** A node's or an edge's name for people: its label, or "Source → Target". */
-export function targetLabel(flow: Flow, id: string): string {
-  const name = (nodeId: string) => {
-    const n = flow.nodes.find((x) => x.id === nodeId);
-    return n ? n.label || n.id : nodeId;
-  };
-  const edge = flow.edges.find((e) => e.id === id);
-  return edge ? `${name(edge.source)} → ${name(edge.target)}` : name(id);
-}
 
 /** The nodes and edges a fault of `kind` may aim at, nodes first, in the flow's order. */
 export function faultTargets(flow: Flow, kind: FaultKind): FaultTarget[] {

@@ -9,7 +9,7 @@ const INFO_MS = 4000;
 export function ToastItem({ toast }: { toast: Toast }) {
   const dismiss = useAppStore((s) => s.dismiss);
   useEffect(() => {
-    if (toast.tone !== 'info') return;
+    if (toast.tone !== 'info' || toast.actions) return;
     const t = setTimeout(() => dismiss(toast.id), INFO_MS);
     return () => clearTimeout(t);
   }, [toast, dismiss]);
@@ -25,6 +25,23 @@ export function ToastItem({ toast }: { toast: Toast }) {
               </li>
             ))}
           </ul>
+        )}
+        {toast.actions && (
+          <div className="toast__actions">
+            {toast.actions.map((a) => (
+              <button
+                key={a.label}
+                type="button"
+                className="button"
+                onClick={() => {
+                  dismiss(toast.id);
+                  a.run();
+                }}
+              >
+                {a.label}
+              </button>
+            ))}
+          </div>
         )}
       </div>
       <button type="button" className="toast__close" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>

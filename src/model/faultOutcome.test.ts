@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultReport } from '../../engine/api';
-import { faultOutcome, goodputAround, outcomeText, quietUntil, windowText } from './faultSummary';
+import type { FaultReport } from '../engine/api';
+import { faultOutcome, goodputAround, outcomeText, quietUntil, windowText } from './faultOutcome';
 
 const fault = (drainTime: number | null): FaultReport => ({
   target: 'h',

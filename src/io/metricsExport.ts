@@ -1,18 +1,25 @@
 // Metrics as files: JSON is the CLI's document (so the same tools read both) plus node labels;
-// CSV is one row per node, for spreadsheets.
-import type { NodeReport, SimulationReport } from '../../engine/api';
-import type { Flow } from '../../model/flow';
-import { targetLabel } from '../scenarios/faultEdits';
-import type { Outcome } from '../scenarios/faultSummary';
-import { hottestPartition } from '../../model/partitions';
+// CSV is one row per node, for spreadsheets. Labels and ids come from flow files, which people
+// send each other: a cell a spreadsheet would run as a formula is written as text.
+import type { NodeReport, SimulationReport } from '../engine/api';
+import type { Flow } from '../model/flow';
+import type { Outcome } from '../model/faultOutcome';
+import { targetLabel } from '../model/faults';
+import { hottestPartition } from '../model/partitions';
 
 const STATS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const;
 const COUNTS = ['in', 'out', 'dropped', 'failed', 'lost', 'deadLettered', 'redelivered'] as const;
 
-const csvCell = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/**
+ * Text a spreadsheet would take as a formula (=, +, -, @, and a leading tab or carriage return,
+ * OWASP's list) gets a leading apostrophe, which spreadsheets show as text; then RFC 4180 quoting.
+ * A number is written as a number; one that is not finite is a missing figure, left empty.
+ */
+export function csvCell(v: string | number): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 /** A stream's partition with the most mean lag, and its mean and max lag; empty cells otherwise. */
 function hottest(n: NodeReport): (number | string)[] {
@@ -67,6 +74,7 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
  * or "stuck": a possible metastable failure, with goodput before and lately).
  */
 export function metricsJson(report: SimulationReport, flow: Flow, outcomes: readonly Outcome[] = []): string {
+  // Built as data properties: an id such as "__proto__" is a key like any other.
   const labels = Object.fromEntries(flow.nodes.map((n) => [n.id, n.label || n.id]));
   const faultSummary = report.faults?.map((f, i) => {
     const o = outcomes[i];

@@ -3,8 +3,8 @@
 // judged here from goodput (completions per second, the throughput chart's series) after the fault
 // against before it: a backlog still draining runs above the old goodput, a metastable failure
 // (a retry storm that feeds itself) stays below it long after its trigger ended.
-import type { FaultReport } from '../../engine/api';
-import { formatDuration } from '../../model/format';
+import type { FaultReport } from '../engine/api';
+import { formatDuration } from './format';
 
 export type Outcome =
   /** The run has not reached the fault's end. */
