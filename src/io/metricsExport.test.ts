@@ -141,3 +141,29 @@ describe('metrics CSV', () => {
     expect(row('q')('hottestPartition')).toBe('');
   });
 });
+
+describe('metrics JSON', () => {
+  it('has the faults the engine reports and the fault summary the app shows', () => {
+    const faulty: Flow = {
+      ...brokerFlow,
+      faults: [
+        { kind: 'crash', target: 'slow', at: 10, duration: 5 },
+        { kind: 'partition', target: 'e3', at: 50, duration: 20 },
+      ],
+    };
+    const sim = createSimulation(faulty, { seed: 3, duration: 60, warmup: 0 });
+    if (!sim.ok) throw new Error(JSON.stringify(sim.problems));
+    sim.sim.advanceTo(60);
+    const report = sim.sim.report();
+    const doc = JSON.parse(
+      metricsJson(report, faulty, [{ state: 'stuck', before: 10, after: 2 }, { state: 'active' }]),
+    ) as Record<string, unknown>;
+    expect(doc.faults).toEqual(report.faults);
+    expect(doc.faultSummary).toEqual([
+      { ...report.faults![0], targetLabel: 'slow', outcome: 'stuck', goodputBefore: 10, goodputAfter: 2 },
+      { ...report.faults![1], targetLabel: 'p → s', outcome: 'active' },
+    ]);
+    const { faults: _faults, ...plain } = report;
+    expect(JSON.parse(metricsJson(plain, brokerFlow))).not.toHaveProperty('faultSummary');
+  });
+});

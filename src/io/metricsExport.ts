@@ -3,6 +3,8 @@
 // send each other: a cell a spreadsheet would run as a formula is written as text.
 import type { NodeReport, SimulationReport } from '../engine/api';
 import type { Flow } from '../model/flow';
+import type { Outcome } from '../model/faultOutcome';
+import { targetLabel } from '../model/faults';
 import { hottestPartition } from '../model/partitions';
 
 const STATS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const;
@@ -66,8 +68,28 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-export function metricsJson(report: SimulationReport, flow: Flow): string {
+/**
+ * The report (with its `faults`) plus labels and, when the flow has faults, the fault summary as
+ * the app shows it: each fault's target by name and how it ended ("drained", "draining", "active",
+ * or "stuck": a possible metastable failure, with goodput before and lately).
+ */
+export function metricsJson(report: SimulationReport, flow: Flow, outcomes: readonly Outcome[] = []): string {
   // Built as data properties: an id such as "__proto__" is a key like any other.
   const labels = Object.fromEntries(flow.nodes.map((n) => [n.id, n.label || n.id]));
-  return JSON.stringify({ flow: flow.name, labels, ...report }, null, 2) + '\n';
+  const faultSummary = report.faults?.map((f, i) => {
+    const o = outcomes[i];
+    return {
+      ...f,
+      targetLabel: targetLabel(flow, f.target),
+      outcome: o?.state ?? null,
+      ...(o?.state === 'stuck' ? { goodputBefore: o.before, goodputAfter: o.after } : {}),
+    };
+  });
+  return (
+    JSON.stringify(
+      { flow: flow.name, labels, ...report, ...(faultSummary ? { faultSummary } : {}) },
+      null,
+      2,
+    ) + '\n'
+  );
 }

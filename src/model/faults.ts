@@ -1,6 +1,7 @@
 // Faults on a timeline (Flow JSON v2): each acts on one node or edge during [at, at + duration).
 // The schema checks each fault alone; faultProblems() checks what it aims at, against the flow.
 import { z } from 'zod';
+import type { Flow } from './flow';
 import { type Kind } from './kinds';
 import { nonEmptyText, numberFrom, oneOf, openObject, positiveSeconds, probability, seconds } from './fields';
 import { MAX_FAULT_FACTOR, MAX_FAULTS } from './limits';
@@ -92,4 +93,14 @@ export function faultProblems(
     }
   });
   return problems;
+}
+
+/** A node's or an edge's name for people: its label, or "Source → Target". */
+export function targetLabel(flow: Flow, id: string): string {
+  const name = (nodeId: string) => {
+    const n = flow.nodes.find((x) => x.id === nodeId);
+    return n ? n.label || n.id : nodeId;
+  };
+  const edge = flow.edges.find((e) => e.id === id);
+  return edge ? `${name(edge.source)} → ${name(edge.target)}` : name(id);
 }

@@ -9,6 +9,7 @@ import './styles/palette.css';
 import './styles/nodes.css';
 import './styles/inspector.css';
 import './styles/dialogs.css';
+import './scenarios/scenarios.css';
 import { AppLayout } from './AppLayout';
 import { UI_KINDS } from './kinds';
 import { kindColourCss } from './kinds/kindColours';

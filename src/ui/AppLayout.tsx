@@ -1,4 +1,5 @@
-// The screen: toolbar on top; palette, canvas and inspector in the middle; a bottom panel below.
+// The screen: toolbar on top; palette, canvas and the side panel (Inspector, Faults) in the middle;
+// a bottom panel below.
 //
 // Extension points for the run-time layer:
 //  - Run controls ("Run", "Pause", "Step", "Reset", "Speed") go inside <Toolbar>…</Toolbar>.
@@ -13,9 +14,9 @@ import { ConfirmNewDialog } from './dialogs/ConfirmNewDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { useEditorActions } from './hooks/useEditorActions';
 import { useShortcuts } from './hooks/useShortcuts';
-import { Inspector } from './inspector/Inspector';
 import { chartHeight } from './layout/panelLayout';
 import { PanelSplitter } from './layout/PanelSplitter';
+import { SidePanel } from './layout/SidePanel';
 import { usePanelLayout } from './layout/usePanelLayout';
 import { Palette } from './palette/Palette';
 import { MetricsPanel } from './run/MetricsPanel';
@@ -45,7 +46,7 @@ export function AppLayout() {
         <main className="app__main">
           <Palette actions={actions} />
           <FlowCanvas />
-          <Inspector />
+          <SidePanel />
         </main>
         {open && (
           <PanelSplitter

@@ -5,6 +5,7 @@ import { applyPreset, presetById } from '../../model/brokerPresets';
 import { connectionProblem } from '../../model/connect';
 import { deadLetterOf, withDeadLetter } from '../../model/deadLetter';
 import { newConfig } from '../../model/defaults';
+import type { Fault } from '../../model/faults';
 import {
   type Flow,
   type FlowEdge,
@@ -38,6 +39,8 @@ export interface FlowSlice {
   moveNodes: (positions: ReadonlyMap<string, XY>) => void;
   setName: (name: string) => void;
   setSettings: (settings: FlowSettings) => void;
+  /** Replaces the flow's faults (add, edit, remove: one history entry each); none removes the key. */
+  setFaults: (faults: readonly Fault[]) => void;
   /** Inserts a copy of the clip; selects and returns the new node ids. */
   paste: (clip: Clip, offset: XY) => string[];
 }
@@ -134,8 +137,17 @@ export const createFlowSlice =
       const keptEdges = flow.edges.filter(
         (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
       );
+      // A fault aimed at something that is gone would leave the document invalid, like a dead letter.
+      const kept = new Set([...keptNodes.map((n) => n.id), ...keptEdges.map((e) => e.id)]);
+      const { faults, ...rest } = flow;
+      const keptFaults = faults?.filter((f) => kept.has(f.target));
       set({
-        flow: { ...flow, nodes: keptNodes, edges: keptEdges },
+        flow: {
+          ...rest,
+          nodes: keptNodes,
+          edges: keptEdges,
+          ...(keptFaults?.length ? { faults: keptFaults } : {}),
+        },
         selection: {
           nodes: selection.nodes.filter((id) => !goneNodes.has(id)),
           edges: selection.edges.filter((id) => keptEdges.some((e) => e.id === id)),
@@ -164,6 +176,12 @@ export const createFlowSlice =
       if (sameData(clean, flow.settings ?? {})) return;
       const { settings: _old, ...rest } = flow;
       set({ flow: Object.keys(clean).length ? { ...rest, settings: clean } : rest });
+    },
+    setFaults: (faults) => {
+      const { flow } = get();
+      if (sameData(faults, flow.faults ?? [])) return;
+      const { faults: _old, ...rest } = flow;
+      set({ flow: faults.length ? { ...rest, faults: faults.map(defined) } : rest });
     },
     paste: (clip, offset) => {
       const { flow } = get();

@@ -20,7 +20,11 @@ export interface SelectionSlice {
 export const createSelectionSlice: StateCreator<App, [], [], SelectionSlice> = (set, get) => ({
   selection: { nodes: [], edges: [] },
   clipboard: null,
-  setSelection: (selection) => set({ selection }),
+  // Selecting something is asking to edit it: the Inspector comes to the front.
+  setSelection: (selection) =>
+    set(
+      selection.nodes.length || selection.edges.length ? { selection, sideTab: 'inspector' } : { selection },
+    ),
   clearSelection: () => set({ selection: { nodes: [], edges: [] } }),
   copySelection: () => {
     const { flow, selection } = get();

@@ -19,6 +19,8 @@ export interface Toast {
   actions?: ToastAction[];
 }
 export type Dialog = 'templates' | 'confirm-new' | null;
+/** What the right-hand column shows: the selection's Inspector or the flow's faults. */
+export type SideTab = 'inspector' | 'faults';
 
 /** A connection being made from the keyboard: the handle pressed first, waiting for the other end. */
 export interface PendingConnection {
@@ -35,6 +37,9 @@ export interface UiSlice {
   pendingConnection: PendingConnection | null;
   /** Inspector sections the user folded, by name ("Delivery"): kept while moving between nodes. */
   foldedSections: Readonly<Record<string, boolean>>;
+  sideTab: SideTab;
+  /** The fault the Faults region brings into view and focuses once (from a node's Inspector). */
+  faultFocus: number | null;
   /** Shows a message; an identical one already on screen is replaced so it is read again. */
   notify: (tone: ToastTone, title: string, details?: string[], actions?: ToastAction[]) => void;
   dismiss: (id: number) => void;
@@ -42,6 +47,8 @@ export interface UiSlice {
   announce: (text: string) => void;
   setPendingConnection: (pending: PendingConnection | null) => void;
   toggleSection: (name: string) => void;
+  showSideTab: (tab: SideTab, faultFocus?: number) => void;
+  clearFaultFocus: () => void;
 }
 
 let lastToastId = 0;
@@ -52,6 +59,8 @@ export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => (
   announcement: null,
   pendingConnection: null,
   foldedSections: {},
+  sideTab: 'inspector',
+  faultFocus: null,
   notify: (tone, title, details, actions) => {
     const id = ++lastToastId;
     const others = get().toasts.filter((t) => t.title !== title);
@@ -66,4 +75,6 @@ export const createUiSlice: StateCreator<App, [], [], UiSlice> = (set, get) => (
     const folded = get().foldedSections;
     set({ foldedSections: { ...folded, [name]: !folded[name] } });
   },
+  showSideTab: (sideTab, faultFocus) => set({ sideTab, faultFocus: faultFocus ?? null }),
+  clearFaultFocus: () => set({ faultFocus: null }),
 });

@@ -4,6 +4,7 @@ import type { FlowEdge } from '../../model/flow';
 import { nonEmptyText } from '../../model/fields';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { EdgeRate } from '../run/EdgeRate';
+import { TargetFaults } from '../scenarios/TargetFaults';
 import { DistField } from './DistField';
 import { NumberField } from './NumberField';
 import { TextField } from './TextField';
@@ -87,6 +88,7 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
             its latency is the fetch time.
           </p>
         )}
+        <TargetFaults target={edge.id} what="edge" />
       </div>
     </>
   );

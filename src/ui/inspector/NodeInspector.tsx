@@ -4,6 +4,7 @@ import { MODEL_KINDS } from '../../model/kinds';
 import { useAppStoreApi } from '../../store/useAppStore';
 import { UI_KINDS } from '../kinds';
 import { KindIcon } from '../kinds/KindIcon';
+import { TargetFaults } from '../scenarios/TargetFaults';
 import { ConnectionsSection } from './ConnectionsSection';
 import { TextField } from './TextField';
 
@@ -36,6 +37,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
         />
         <KindFields node={node} />
         <ConnectionsSection node={node} />
+        <TargetFaults target={node.id} what="node" />
       </div>
     </>
   );

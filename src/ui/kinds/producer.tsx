@@ -1,5 +1,5 @@
 // Producer in the editor: a pill with an emitting pulse (it has no input handle), and its event
-// type, arrival process, count, start, keys and how skewed they are.
+// type, arrival process, count, start, keys and how skewed they are, and its load profile.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Dist } from '../../model/dist';
@@ -10,6 +10,7 @@ import { inMs, NumberField } from '../inspector/NumberField';
 import { TextField } from '../inspector/TextField';
 import { useConfigEditor } from '../inspector/useConfigEditor';
 import { BaseNode } from '../nodes/BaseNode';
+import { ProfileSection } from '../scenarios/ProfileSection';
 import type { CanvasNode } from '../nodes/rfTypes';
 import type { UiKind } from './uiKind';
 
@@ -90,6 +91,7 @@ function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
         onCommit={(v) => set({ keySkew: v })}
         hint="Key k of the keys is drawn ∝ 1/kˢ: 1 gives the first key about 13% of 1,000 keys."
       />
+      <ProfileSection node={node} />
     </>
   );
 }

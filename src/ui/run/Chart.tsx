@@ -1,10 +1,12 @@
 // One uPlot chart over the run's series. uPlot draws to its own canvas; this component renders
 // once and redraws from the SeriesStore on the run client's throttled tick, not through React.
 // Its readout shows each line's value at the pointer (the latest values when the pointer is
-// elsewhere), written straight into the caption's spans.
+// elsewhere), written straight into the caption's spans. The flow's fault windows are shaded on it.
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useAppStoreApi } from '../../store/useAppStore';
+import { faultMarkers } from '../scenarios/faultMarkers';
 import { formatClock } from './speeds';
 import { useRun } from './runContext';
 import type { SeriesStore } from './series';
@@ -26,6 +28,7 @@ const REDRAW_GAP_MS = 500;
 
 export function Chart({ spec }: { spec: ChartSpec }) {
   const { client, series } = useRun();
+  const store = useAppStoreApi();
   const host = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLParagraphElement>(null);
 
@@ -115,6 +118,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
                 ...axisColours(el),
               },
             ],
+            plugins: [faultMarkers(() => store.getState().flow.faults ?? [], el)],
             series: [{ label: 't' }, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5 }))],
             hooks: {
               setCursor: [
@@ -143,6 +147,9 @@ export function Chart({ spec }: { spec: ChartSpec }) {
     };
     draw();
     const off = client.subscribe(draw);
+    const offFaults = store.subscribe((s, prev) => {
+      if (s.flow.faults !== prev.flow.faults) plot?.redraw(false);
+    });
     // Only a real size change resizes: uPlot's own redraw must not feed back into the observer.
     let last = size();
     const resize = new ResizeObserver(() => {
@@ -154,10 +161,11 @@ export function Chart({ spec }: { spec: ChartSpec }) {
     resize.observe(el);
     return () => {
       off();
+      offFaults();
       resize.disconnect();
       plot?.destroy();
     };
-  }, [client, series, spec]);
+  }, [client, series, spec, store]);
 
   return (
     <figure className="metrics__chart">

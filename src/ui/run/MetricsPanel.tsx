@@ -11,9 +11,12 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { Chart } from './Chart';
 import { depthChart, latencyChart, throughputChart } from './charts';
 import { metricsCsv, metricsJson } from '../../io/metricsExport';
+import { OfferedRates } from '../scenarios/OfferedRates';
+import { FaultSummary, faultOutcomes } from '../scenarios/FaultSummary';
+import { hasTimeline, Timeline } from '../scenarios/Timeline';
 import { MetricsTable } from './MetricsTable';
 import { PathBreakdown } from './PathBreakdown';
-import { useRunState } from './runContext';
+import { useRun, useRunState } from './runContext';
 import { formatClock } from './speeds';
 
 /** The one figure that changes at the clock's pace, in its own component so the panel does not. */
@@ -54,6 +57,7 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
   const report = useRunState((s) => s.report);
   const flow = useAppStore((s) => s.flow);
   const store = useAppStoreApi();
+  const { client, series } = useRun();
   const ownId = useId();
   const bodyId = givenId ?? ownId;
   const warmup = flow.settings?.warmup ?? DEFAULT_SETTINGS.warmup;
@@ -64,7 +68,12 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
     if (!report) return;
     const f = store.getState().flow;
     if (ext === 'csv') downloadText(fileName(f.name, 'csv'), metricsCsv(report, f), 'text/csv');
-    else downloadText(fileName(f.name, 'json'), metricsJson(report, f), 'application/json');
+    else
+      downloadText(
+        fileName(f.name, 'json'),
+        metricsJson(report, f, faultOutcomes(report, client.getState().time, series)),
+        'application/json',
+      );
   };
 
   return (
@@ -137,8 +146,11 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
           <Chart spec={depthChart} />
           <PathBreakdown report={report} flow={flow} />
         </div>
+        {hasTimeline(flow) && <Timeline flow={flow} />}
         {report ? (
           <>
+            <FaultSummary report={report} flow={flow} />
+            <OfferedRates report={report} flow={flow} />
             <MetricsTable report={report} flow={flow} />
             {t && (
               <p className="metrics__whole-run" data-testid="whole-run">
