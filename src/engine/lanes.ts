@@ -79,7 +79,7 @@ function laneOptOuts(topo: Topology, on: boolean): Uint32Array {
     if (kind === KIND_CODE.handler) {
       if (topo.srcStart[n + 1]! - topo.srcStart[n]! !== 1) set(n, LANE_OPT_OUT.sources);
       if (outs > 0) set(n, LANE_OPT_OUT.forwards);
-      if (topo.failureRate[n]! > 0) set(n, LANE_OPT_OUT.failures);
+      if (topo.failureRate[n]! > 0 || topo.failsOn[n]) set(n, LANE_OPT_OUT.failures);
       if (topo.callStart[n + 1]! > topo.callStart[n]!) set(n, LANE_OPT_OUT.calls);
     } else if (outs !== 1) set(n, LANE_OPT_OUT.fanOut);
     if (kind === KIND_CODE.queue && topo.overflow[n] === OVERFLOW.block) set(n, LANE_OPT_OUT.blockOverflow);

@@ -2,7 +2,7 @@
 // their ids, not of the file, so that the same flow listed in another order runs the same (the
 // order of ties and of random draws follows these numbers). Event types are numbered in order of
 // first appearance in that order (producers' types, then handlers' `emits`, then types named only
-// in filters), and every place a handler can take work from is a numbered "source". The graph's
+// in filters, then in handlers' `failsOn`), and every place a handler can take work from is a numbered "source". The graph's
 // tables live here; each node kind's own tables and how they are filled live in kinds/.
 import type { Flow, FlowEdge } from '../model/flow';
 import { compileDist, type CompiledDist } from './distributions';
@@ -114,10 +114,12 @@ export function compileTopology(file: Flow): Topology {
     },
     nodeIndex: (id) => index.get(id) ?? -1,
   };
-  // Types in order of first appearance: producers', then handlers' emits, then filters'.
+  // Types in order of first appearance: producers', then handlers' emits, then filters', then failsOn's.
   for (const n of flow.nodes) if (n.kind === 'producer') ctx.typeIndex(n.config.eventType);
   for (const n of flow.nodes) if (n.kind === 'handler' && n.config.emits) ctx.typeIndex(n.config.emits);
   for (const e of flow.edges) for (const t of e.filter ?? []) ctx.typeIndex(t);
+  for (const n of flow.nodes)
+    if (n.kind === 'handler') for (const t of n.config.failsOn ?? []) ctx.typeIndex(t);
   const T = Math.max(1, types.length);
 
   const topo: Topology = {

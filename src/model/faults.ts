@@ -41,17 +41,21 @@ const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
 /** The parameter each kind needs. */
 const NEEDS: Partial<Record<FaultKind, 'factor' | 'rate'>> = { slow: 'factor', fail: 'rate' };
 
-/** Problems with what the faults aim at (path relative to the flow). */
+/** What an edge carries: copies of events, or a handler's calls to a dependency. */
+export type EdgeRole = 'events' | 'calls';
+
+/** Problems with what the faults aim at (path relative to the flow); `edgeRole` is undefined for a non-edge. */
 export function faultProblems(
   faults: readonly Fault[],
   nodeKind: (id: string) => Kind | undefined,
-  isEdge: (id: string) => boolean,
+  edgeRole: (id: string) => EdgeRole | undefined,
 ): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   faults.forEach((f, i) => {
     const rule = TARGETS[f.kind];
     const kind = nodeKind(f.target);
-    const edge = isEdge(f.target);
+    const role = edgeRole(f.target);
+    const edge = role !== undefined;
     if (kind !== undefined && edge) {
       problems.push({
         path: `faults[${i}].target`,
@@ -63,6 +67,11 @@ export function faultProblems(
       problems.push({
         path: `faults[${i}].target`,
         message: `${article(f.kind)} ${f.kind} fault acts on ${rule.say}, not ${edge ? 'an edge' : `${article(kind!)} ${kind}`}`,
+      });
+    } else if (role === 'calls') {
+      problems.push({
+        path: `faults[${i}].target`,
+        message: `"${f.target}" carries a handler's calls to a dependency: aim the fault at the dependency (crash, slow or fail)`,
       });
     }
     const need = NEEDS[f.kind];

@@ -21,6 +21,11 @@ const flow = (nodes: object[], edges: object[] = [], extra: object = {}) => ({
   ...extra,
 });
 const edge = (id: string, source: string, target: string) => ({ id, source, target });
+const dep = (id = 'd') => node(id, 'dependency', { pool: 2, service: { dist: 'constant', value: 0.01 } });
+const v2 = (nodes: object[], edges: object[] = [], extra: object = {}) => ({
+  ...flow(nodes, edges, extra),
+  version: 2,
+});
 
 function problems(input: unknown): string[] {
   const r = typeof input === 'string' ? parseFlowText(input) : parseFlow(input);
@@ -112,6 +117,53 @@ describe('refused input', () => {
       'nodes[0].config.deadLetter: a queue cannot dead-letter into itself',
     ],
     [
+      'a dependency called by a queue',
+      v2([node('q', 'queue'), dep()], [edge('e', 'q', 'd')]),
+      'edges[0]: a dependency is called by handlers during their service; a queue cannot call it',
+    ],
+    [
+      'an edge out of a dependency',
+      v2([dep(), handler()], [edge('e', 'd', 'h')]),
+      'edges[0]: a dependency answers the handlers that call it; it sends no events',
+    ],
+    [
+      'call fields on an event edge',
+      v2([producer(), handler()], [{ ...edge('e', 'p', 'h'), attempts: 3 }]),
+      'edges[0].attempts: applies only to an edge from a handler to a dependency (this one goes from a producer to a handler)',
+    ],
+    [
+      'latency on a call edge',
+      v2([handler(), dep()], [{ ...edge('e', 'h', 'd'), latency: { dist: 'constant', value: 1 } }]),
+      "edges[0].latency: a call's network time is part of the dependency's service time",
+    ],
+    [
+      'a filter on a call edge',
+      v2([handler(), dep()], [{ ...edge('e', 'h', 'd'), filter: ['e'] }]),
+      'edges[0].filter: every job of the handler makes its calls',
+    ],
+    [
+      'zero attempts',
+      v2([handler(), dep()], [{ ...edge('e', 'h', 'd'), attempts: 0 }]),
+      'edges[0].attempts: must be a whole number ≥ 1',
+    ],
+    [
+      'a dependency without a pool',
+      v2([node('d', 'dependency', { service: { dist: 'constant', value: 1 } })]),
+      'nodes[0].config.pool: is required',
+    ],
+    [
+      'a pause of a dependency',
+      v2([dep()], [], { faults: [{ at: 1, duration: 1, target: 'd', kind: 'pause' }] }),
+      'faults[0].target: a pause fault acts on a handler, not a dependency',
+    ],
+    [
+      'a partition of a call edge',
+      v2([handler(), dep()], [edge('e', 'h', 'd')], {
+        faults: [{ at: 1, duration: 1, target: 'e', kind: 'partition' }],
+      }),
+      'faults[0].target: "e" carries a handler\'s calls to a dependency: aim the fault at the dependency',
+    ],
+    [
       'warmup not shorter than duration',
       flow([], [], { settings: { duration: 5, warmup: 5 } }),
       'settings.warmup: must be shorter than duration',
@@ -127,6 +179,22 @@ describe('refused input', () => {
       ).toBe(true);
     });
   }
+
+  it('accepts a handler calling a dependency with every call field, and faults aimed at the dependency', () => {
+    const call = {
+      ...edge('c', 'h', 'd'),
+      calls: 2,
+      timeout: 0.5,
+      attempts: 3,
+      backoff: { initial: 0.1, jitter: 'full' },
+    };
+    const faults = [
+      { at: 1, duration: 1, target: 'd', kind: 'crash' },
+      { at: 3, duration: 1, target: 'd', kind: 'slow', factor: 4 },
+      { at: 5, duration: 1, target: 'd', kind: 'fail', rate: 0.5 },
+    ];
+    expect(problems(v2([producer(), handler(), dep()], [edge('e', 'p', 'h'), call], { faults }))).toEqual([]);
+  });
 
   it('accepts a small valid flow', () => {
     expect(problems(flow([producer(), handler()], [edge('e', 'p', 'h')]))).toEqual([]);

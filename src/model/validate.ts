@@ -201,7 +201,13 @@ function referenceProblems(flow: Flow): FlowProblem[] {
           const n = nodeIndex.get(id);
           return n === undefined ? undefined : flow.nodes[n]!.kind;
         },
-        (id) => edgeIds.has(id),
+        (id) => {
+          const e = edgeIds.get(id);
+          if (e === undefined) return undefined;
+          return flow.nodes[nodeIndex.get(flow.edges[e]!.target) ?? -1]?.kind === 'dependency'
+            ? 'calls'
+            : 'events';
+        },
       ),
     );
   }

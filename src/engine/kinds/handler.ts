@@ -43,6 +43,8 @@ export interface HandlerTables {
   retryDelay: CompiledDist[];
   /** Type index a handler emits, or -1 to pass on the type it handled. */
   emits: Int32Array;
+  /** Per handler, the type indices it always fails on (failsOn), or null. */
+  failsOn: (Int32Array | null)[];
 }
 
 const none = compileDist({ dist: 'constant', value: 0 });
@@ -54,6 +56,7 @@ export const allocateHandlerTables = (N: number): HandlerTables => ({
   failureRate: new Float64Array(N),
   retryDelay: Array.from({ length: N }, () => none),
   emits: new Int32Array(N).fill(-1),
+  failsOn: new Array<Int32Array | null>(N).fill(null),
 });
 
 /** A copy sent straight to handler h (not by a bus) waits in its own unbounded inbox, unless a worker is idle. */
@@ -156,7 +159,9 @@ export function finish(eng: Engine, w: number): void {
   const receipt = windowed ? receiptOf(eng, s, slot, eng.receipt) : null;
   const override = eng.failureOverride[h]!;
   const f = override === override ? override : topo.failureRate[h]!;
-  const failed = callFailed || (f > 0 && eng.rng.next() < f);
+  const poison = topo.failsOn[h] ?? null;
+  const failed =
+    callFailed || (poison !== null && poison.includes(eng.pool.type[slot]!)) || (f > 0 && eng.rng.next() < f);
   if (topo.srcKind[s] === SOURCE.group && !(failed && holdsPartition(eng, s))) {
     unlockPartition(eng, topo.srcEdge[s]!, eng.wPart[w]!);
   }
@@ -401,6 +406,7 @@ export const handlerKind: EngineKind<'handler'> = {
     topo.failureRate[n] = c.failureRate ?? FIELD_DEFAULTS.failureRate;
     topo.retryDelay[n] = compileDist(c.retryDelay ?? FIELD_DEFAULTS.retryDelay);
     topo.emits[n] = c.emits ? ctx.typeIndex(c.emits) : -1;
+    topo.failsOn[n] = c.failsOn?.length ? Int32Array.from(c.failsOn, (t) => ctx.typeIndex(t)) : null;
   },
   throughput: C_DONE,
   capacity: () => Infinity,

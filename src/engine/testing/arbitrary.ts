@@ -186,6 +186,7 @@ const nodeArb = (i: number): fc.Arbitrary<FlowNode> => {
           ),
           retryDelay: opt(distArb),
           emits: opt(fc.constantFrom(...TYPES)),
+          failsOn: some(fc.subarray(TYPES, { minLength: 1, maxLength: 1 })),
         })
         .map((c): FlowNode => ({ id, kind: 'handler', position: pos, config: strip(c) })),
     ),

@@ -5,6 +5,8 @@ import cqrsOrders from './cqrs-orders.json';
 import crashPrefetch from './crash-prefetch.json';
 import hotTenant from './hot-tenant.json';
 import kafkaStream from './kafka-stream.json';
+import poisonMessage from './poison-message.json';
+import retryStorm from './retry-storm.json';
 import signupTopic from './signup-topic.json';
 import workQueue from './work-queue.json';
 
@@ -75,5 +77,26 @@ export const TEMPLATES: readonly Template[] = [
       'traffic for a minute. Only the partition holding the hottest tenant falls behind: look at ' +
       'the stream’s hottest partition and its lag, while the other eleven stay near zero.',
     json: hotTenant,
+  },
+  {
+    id: 'retry-storm',
+    title: 'Retry storm after a brownout',
+    description:
+      'Two payment pipelines, each 140/s against a card API of 10 connections × 50 ms (200/s), ' +
+      'browned out 4× for 30 s at 2 min; calls time out at 250 ms, 3 attempts. The top one retries ' +
+      'at once: its abandoned calls keep the API busy and it never comes back (a metastable ' +
+      'failure). The bottom one backs off with jitter and drains. Compare attempts per call and ' +
+      'the two dead-letter queues.',
+    json: retryStorm,
+  },
+  {
+    id: 'poison-message',
+    title: 'Poison message on a stream',
+    description:
+      'Billing reads 300 orders/s from 6 partitions; at 1 min a legacy client sends one order ' +
+      'billing cannot process. With onFailure "block" it is retried in place and its partition ' +
+      'stops: look at one partition’s lag growing while the other five stay near zero. Set the ' +
+      'stream’s onFailure to "dead-letter" to see it move on.',
+    json: poisonMessage,
   },
 ];

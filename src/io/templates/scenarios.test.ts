@@ -31,6 +31,28 @@ describe('scenario templates', () => {
     expect(r.faults![0]!.lost).toBe(0);
   });
 
+  it('retry storm: immediate retries never come back after the brownout; backoff with jitter drains', () => {
+    const r = runTemplate('retry-storm');
+    const [immediate, backoff] = r.faults!;
+    expect(immediate!.drainTime).toBeNull();
+    expect(backoff!.drainTime).not.toBeNull();
+    expect(backoff!.drainTime!).toBeLessThan(400);
+    const amplification = (id: string) => r.nodes[id]!.attempts / r.nodes[id]!.calls;
+    // Nearly every call of the top one now ends in three timed-out attempts; the bottom one's rarely retry.
+    expect(amplification('immediate-workers')).toBeGreaterThan(2);
+    expect(amplification('backoff-workers')).toBeLessThan(1.3);
+    expect(r.nodes['immediate-dlq']!.in).toBeGreaterThan(1000);
+    expect(r.nodes['backoff-dlq']!.in).toBe(0);
+  });
+
+  it('poison message: its partition stops under "block" while the other five stay near zero', () => {
+    const parts = runTemplate('poison-message').nodes.orders!.partitions!;
+    const lags = parts.map((p) => p.depthMax).sort((a, b) => b - a);
+    // 300/s over 6 partitions, stopped at 1 min: ≈ 50/s × 540 s behind at the end.
+    expect(lags[0]).toBeGreaterThan(20_000);
+    expect(lags[1]).toBeLessThan(100);
+  });
+
   it('hot tenant: one partition falls behind while the others stay short', () => {
     const parts = runTemplate('hot-tenant').nodes['stream-1']!.partitions!;
     const lags = parts.map((p) => p.depthMax).sort((a, b) => b - a);

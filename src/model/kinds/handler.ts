@@ -3,7 +3,8 @@ import { describeDist } from '../describe';
 import { distSchema } from '../dist';
 import { nonEmptyText, openObject, probability, wholeAtLeast } from '../fields';
 import { formatPercent } from '../format';
-import { MAX_CONCURRENCY } from '../limits';
+import { z } from 'zod';
+import { MAX_CONCURRENCY, MAX_EVENT_TYPES } from '../limits';
 import { defineKind, OPEN } from './modelKind';
 
 const config = openObject({
@@ -12,6 +13,13 @@ const config = openObject({
   failureRate: probability().optional(),
   retryDelay: distSchema.optional(),
   emits: nonEmptyText('event type').optional(),
+  /** Event types the handler cannot process: every delivery of one fails (a poison message). */
+  failsOn: z
+    .array(nonEmptyText('event type'), { error: 'must be a list of event types' })
+    .max(MAX_EVENT_TYPES, {
+      error: `must list at most ${MAX_EVENT_TYPES.toLocaleString('en-US')} event types`,
+    })
+    .optional(),
 });
 
 export const handler = defineKind(config)({
@@ -22,6 +30,7 @@ export const handler = defineKind(config)({
   summary: (c) => {
     const parts = [`×${c.concurrency}`, describeDist(c.service)];
     if (c.failureRate) parts.push(`${formatPercent(c.failureRate)} fail`);
+    if (c.failsOn?.length) parts.push(`fails on ${c.failsOn.join(', ')}`);
     return parts.join(' · ');
   },
   input: OPEN,

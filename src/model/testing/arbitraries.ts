@@ -158,6 +158,7 @@ function configArb(kind: Kind): fc.Arbitrary<FlowNode['config']> {
           failureRate: opt(fc.double({ min: 0, max: 1, noNaN: true })),
           retryDelay: opt(distArb),
           emits: opt(word),
+          failsOn: opt(fc.array(word, { maxLength: 3 })),
         }),
       );
     case 'dependency':

@@ -89,6 +89,20 @@ describe('queueing-theory predictions beside handlers', () => {
     (bounded.nodes[1] as Extract<FlowNode, { kind: 'queue' }>).config.capacity = 10;
     expect(reason(predictAll(bounded).get('h'))).toMatch(/bounded queue/);
 
+    const calling = flow(50, { dist: 'exponential', mean: 0.01 }, 1);
+    calling.nodes.push({
+      id: 'db',
+      kind: 'dependency',
+      position: { x: 900, y: 0 },
+      config: { pool: 2, service: { dist: 'constant', value: 0.01 } },
+    });
+    calling.edges.push({ id: 'c', source: 'h', target: 'db' });
+    expect(reason(predictAll(calling).get('h'))).toMatch(/its jobs call “db” and wait for it/);
+
+    const poisoned = flow(50, { dist: 'exponential', mean: 0.01 }, 1);
+    (poisoned.nodes[2] as Extract<FlowNode, { kind: 'handler' }>).config.failsOn = ['bad'];
+    expect(reason(predictAll(poisoned).get('h'))).toMatch(/cannot process some event types/);
+
     const templates = new Map(TEMPLATES.map((t) => [t.id, predictAll(ok2(t.json))]));
     expect(reason(templates.get('kafka-stream')!.get('handler-1'))).toMatch(/stream/);
     expect(reason(templates.get('cqrs-orders')!.get('handler-1'))).toMatch(/go back into “Command queue”/);

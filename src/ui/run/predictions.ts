@@ -68,6 +68,16 @@ type Handler = Extract<FlowNode, { kind: 'handler' }>;
 function predictOne(h: Handler, ctx: Ctx): PredictionOutcome {
   const edges = ctx.into.get(h.id) ?? [];
   if (!edges.length) return no('nothing feeds it');
+  const called = (ctx.outOf.get(h.id) ?? [])
+    .map((e) => ctx.byId.get(e.target)!)
+    .find((n) => n.kind === 'dependency');
+  if (called) {
+    return no(
+      `its jobs call ${name(called)} and wait for it: the time a worker is held depends on the dependency's own queue`,
+    );
+  }
+  if (h.config.failsOn?.length)
+    return no('it cannot process some event types (failsOn): its failures follow the traffic, not a rate');
   if (edges.some((e) => e.filter)) return no('an edge into it filters event types');
   const feeders = edges.map((e) => ctx.byId.get(e.source)!);
   const stream = feeders.find((f) => f.kind === 'stream');

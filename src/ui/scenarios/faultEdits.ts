@@ -4,6 +4,7 @@
 import {
   type Fault,
   FAULT_KINDS,
+  type EdgeRole,
   type FaultKind,
   faultProblems,
   faultsSchema,
@@ -25,19 +26,24 @@ export const PARAMETER: Partial<Record<FaultKind, { key: 'factor' | 'rate'; star
 
 const lookups = (flow: Flow) => {
   const kinds = new Map(flow.nodes.map((n) => [n.id, n.kind]));
-  const edges = new Set(flow.edges.map((e) => e.id));
-  return { nodeKind: (id: string) => kinds.get(id), isEdge: (id: string) => edges.has(id) };
+  const roles = new Map(
+    flow.edges.map((e): [string, EdgeRole] => [
+      e.id,
+      kinds.get(e.target) === 'dependency' ? 'calls' : 'events',
+    ]),
+  );
+  return { nodeKind: (id: string) => kinds.get(id), edgeRole: (id: string) => roles.get(id) };
 };
 
 /** The nodes and edges a fault of `kind` may aim at, nodes first, in the flow's order. */
 export function faultTargets(flow: Flow, kind: FaultKind): FaultTarget[] {
-  const { nodeKind, isEdge } = lookups(flow);
+  const { nodeKind, edgeRole } = lookups(flow);
   const param = PARAMETER[kind];
   const fits = (id: string) =>
     !faultProblems(
       [{ kind, target: id, at: 0, duration: 1, ...(param ? { [param.key]: param.start } : {}) }],
       nodeKind,
-      isEdge,
+      edgeRole,
     ).length;
   return [...flow.nodes.map((n) => n.id), ...flow.edges.map((e) => e.id)]
     .filter(fits)
@@ -85,8 +91,8 @@ export function faultProblem(
     const own = shape.error.issues.find((x) => x.path[0] === i && x.path[1] === field);
     return (own ?? shape.error.issues[0])?.message ?? null;
   }
-  const { nodeKind, isEdge } = lookups(flow);
-  const problems = faultProblems(faults, nodeKind, isEdge);
+  const { nodeKind, edgeRole } = lookups(flow);
+  const problems = faultProblems(faults, nodeKind, edgeRole);
   const mine = problems.filter((p) => p.path === `faults[${i}].${field}` || p.path === `faults[${i}]`);
   return mine[0]?.message ?? null;
 }
