@@ -183,6 +183,8 @@ export function compileTopology(file: Flow): Topology {
     if (bus && topo.outStart[n + 1] === topo.outStart[n]) topo.terminal[n] = 1;
   }
   compileSources(topo, flow.edges);
+  for (let n = 0; n < N; n++)
+    if (topo.failsOn[n] || topo.callStart[n + 1]! > topo.callStart[n]!) topo.jobExtras[n] = 1;
   topo.faults = compileFaults(file.faults ?? [], topo);
   for (const f of topo.faults)
     if (f.fault.kind === 'pause' || f.fault.kind === 'crash') topo.stoppable[f.node] = 1;

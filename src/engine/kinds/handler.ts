@@ -45,6 +45,8 @@ export interface HandlerTables {
   emits: Int32Array;
   /** Per handler, the type indices it always fails on (failsOn), or null. */
   failsOn: (Int32Array | null)[];
+  /** 1 for a handler whose jobs make calls or that has failsOn: its completions look further (finish()). */
+  jobExtras: Uint8Array;
 }
 
 const none = compileDist({ dist: 'constant', value: 0 });
@@ -57,6 +59,7 @@ export const allocateHandlerTables = (N: number): HandlerTables => ({
   retryDelay: Array.from({ length: N }, () => none),
   emits: new Int32Array(N).fill(-1),
   failsOn: new Array<Int32Array | null>(N).fill(null),
+  jobExtras: new Uint8Array(N),
 });
 
 /** A copy sent straight to handler h (not by a bus) waits in its own unbounded inbox, unless a worker is idle. */
@@ -144,14 +147,20 @@ export function finish(eng: Engine, w: number): void {
   const slot = eng.wSlot[w]!;
   const s = eng.wSource[w]!;
   if (topo.stoppable[h] && deferDone(eng, w, h)) return;
-  const phase = eng.wPhase[w]!;
-  if (phase === PHASE.service && makesCalls(eng, h)) {
-    beginCalls(eng, w);
-    return;
+  // Failed whatever the failure rate: a call ran out of attempts, or a poison message.
+  let forced = false;
+  if (topo.jobExtras[h]) {
+    const phase = eng.wPhase[w]!;
+    if (phase === PHASE.service && makesCalls(eng, h)) {
+      beginCalls(eng, w);
+      return;
+    }
+    eng.wPhase[w] = PHASE.service;
+    const poison = topo.failsOn[h] ?? null;
+    forced =
+      (phase === PHASE.called && eng.wCallFailed[w] === 1) ||
+      (poison !== null && poison.includes(eng.pool.type[slot]!));
   }
-  // A call that ran out of attempts fails the job as a failure of the handler would.
-  const callFailed = phase === PHASE.called && eng.wCallFailed[w] === 1;
-  eng.wPhase[w] = PHASE.service;
   eng.wSlot[w] = -1;
   stageJob(eng, w);
   eng.metrics.hist.recordStaged(h * 3, -1);
@@ -159,9 +168,7 @@ export function finish(eng: Engine, w: number): void {
   const receipt = windowed ? receiptOf(eng, s, slot, eng.receipt) : null;
   const override = eng.failureOverride[h]!;
   const f = override === override ? override : topo.failureRate[h]!;
-  const poison = topo.failsOn[h] ?? null;
-  const failed =
-    callFailed || (poison !== null && poison.includes(eng.pool.type[slot]!)) || (f > 0 && eng.rng.next() < f);
+  const failed = forced || (f > 0 && eng.rng.next() < f);
   if (topo.srcKind[s] === SOURCE.group && !(failed && holdsPartition(eng, s))) {
     unlockPartition(eng, topo.srcEdge[s]!, eng.wPart[w]!);
   }
