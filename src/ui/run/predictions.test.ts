@@ -138,6 +138,19 @@ describe('queueing-theory predictions beside handlers', () => {
     expect(ok(predictAll(plain).get('h')).load.servers).toBe(2);
   });
 
+  it('says why for a handler that calls a dependency', () => {
+    const calling = flow(100, { dist: 'exponential', mean: 0.012 }, 2);
+    calling.nodes.push({
+      id: 'db',
+      kind: 'dependency',
+      label: 'Accounts DB',
+      position: { x: 900, y: 0 },
+      config: { pool: 4, service: { dist: 'constant', value: 0.002 } },
+    });
+    calling.edges.push({ id: 'e3', source: 'h', target: 'db' });
+    expect(reason(predictAll(calling).get('h'))).toMatch(/^it calls “Accounts DB” during each job/);
+  });
+
   it('says why for expiry, leases and ordering by key', () => {
     const queue = (config: object) => {
       const f = flow(50, { dist: 'exponential', mean: 0.01 }, 1);

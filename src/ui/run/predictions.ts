@@ -6,7 +6,8 @@
 // M/G/1 (Pollaczek–Khinchine, exact) or M/G/c (Allen–Cunneen, an approximation). A bus → handler
 // edge is a delivery window (Flow JSON v2): with prefetch ≤ concurrency each window slot is a
 // server the bus sees held for latency + service + acknowledgement latency. Formulas:
-// model/theory.ts. Every other handler gets the reason in words instead of a misleading figure.
+// model/theory.ts. A handler that calls a dependency has none: its service is not what it configures.
+// Every other handler gets the reason in words instead of a misleading figure.
 import { deadLetterOf } from '../../model/deadLetter';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import type { Dist } from '../../model/dist';
@@ -68,6 +69,14 @@ type Handler = Extract<FlowNode, { kind: 'handler' }>;
 function predictOne(h: Handler, ctx: Ctx): PredictionOutcome {
   const edges = ctx.into.get(h.id) ?? [];
   if (!edges.length) return no('nothing feeds it');
+  const called = (ctx.outOf.get(h.id) ?? [])
+    .map((e) => ctx.byId.get(e.target)!)
+    .find((t) => t.kind === 'dependency');
+  if (called) {
+    return no(
+      `it calls ${name(called)} during each job: waiting for a slot, timeouts and retries lengthen its service beyond the configured time`,
+    );
+  }
   if (edges.some((e) => e.filter)) return no('an edge into it filters event types');
   const feeders = edges.map((e) => ctx.byId.get(e.source)!);
   const stream = feeders.find((f) => f.kind === 'stream');
