@@ -6,18 +6,22 @@ import type { Kind } from '../../model/flow';
 import { formatDuration } from '../../model/format';
 import { hottestPartition } from '../../model/partitions';
 import type { SnapshotHolder } from '../../runtime/client';
+import { callRowAt } from './callFigures';
 import { heatColor } from './palette';
 
 const F = NODE_ROW.at;
+const TIMEOUTS = callRowAt('timeouts');
 /** Counters that flash when they move, with their badge wording. */
-const ALARMS = [
+const ALARMS: readonly (readonly [field: number, word: string])[] = [
   [F.dropped, 'dropped'],
   [F.failed, 'failed'],
   [F.redelivered, 'redelivered'],
   [F.deadLettered, 'dead-lettered'],
   [F.expired, 'expired'],
   [F.duplicates, 'duplicates'],
-] as const;
+  // Calls a handler gave up on, or a dependency served for a caller that had given up.
+  ...(TIMEOUTS === undefined ? [] : [[TIMEOUTS, 'timed out'] as const]),
+];
 /** A bus at this fraction of its capacity shows red. */
 const NEAR_FULL = 0.8;
 
