@@ -71,7 +71,8 @@ export function useCanvasEdges(): Edge[] {
         source: e.source,
         target: e.target,
         selected: sel.has(e.id),
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        // A marker scales with its path's stroke, which a call edge draws twice as wide.
+        markerEnd: { type: MarkerType.ArrowClosed, width: call ? 8 : 16, height: call ? 8 : 16 },
         ariaLabel: `Edge from ${e.source} to ${e.target}`,
         ...(call ? { className: 'edge--call' } : {}),
         ...(label ? { label } : {}),

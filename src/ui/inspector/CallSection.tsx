@@ -65,20 +65,23 @@ export function CallSection({ edge, caller, dependency, update }: Props) {
         hint="Per call, the first included. A failed or timed-out attempt is tried again; when none are left the job fails."
       />
       {retries && (
-        <SelectField
-          label="Retry after"
-          value={edge.backoff ? 'backoff' : 'now'}
-          options={(['now', 'backoff'] as const).map((w) => ({ value: w, label: WAIT_NAMES[w] }))}
-          onChange={(w) => update({ backoff: w === 'backoff' ? START_BACKOFF : undefined })}
-        />
-      )}
-      {edge.backoff && (
-        <BackoffFields
-          value={edge.backoff}
-          unit="ms"
-          check={(backoff, key) => edgeProblem({ ...edge, backoff }, ['backoff', key])}
-          onCommit={(backoff) => update({ backoff })}
-        />
+        <fieldset className="dist">
+          <legend>Retries</legend>
+          <SelectField
+            label="Retry after"
+            value={edge.backoff ? 'backoff' : 'now'}
+            options={(['now', 'backoff'] as const).map((w) => ({ value: w, label: WAIT_NAMES[w] }))}
+            onChange={(w) => update({ backoff: w === 'backoff' ? START_BACKOFF : undefined })}
+          />
+          {edge.backoff && (
+            <BackoffFields
+              value={edge.backoff}
+              unit="ms"
+              check={(backoff, key) => edgeProblem({ ...edge, backoff }, ['backoff', key])}
+              onCommit={(backoff) => update({ backoff })}
+            />
+          )}
+        </fieldset>
       )}
     </Section>
   );

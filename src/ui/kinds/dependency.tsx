@@ -59,7 +59,7 @@ export const dependency: UiKind<'dependency'> = {
   kind: 'dependency',
   icon,
   colour: { light: '#b4359f', dark: '#ee7fd0' },
-  hint: 'A database or API that handlers call',
+  hint: 'Database or API',
   Node: DependencyNode,
   Fields: DependencyFields,
 };
