@@ -4,7 +4,7 @@
 // first appearance in that order (producers' types, then handlers' `emits`, then types named only
 // in filters, then in handlers' `failsOn`), and every place a handler can take work from is a numbered "source". The graph's
 // tables live here; each node kind's own tables and how they are filled live in kinds/.
-import type { Flow, FlowEdge } from '../model/flow';
+import { CALL_DEFAULTS, type Flow, type FlowEdge } from '../model/flow';
 import { compileDist, type CompiledDist } from './distributions';
 import { compileFaults, type CompiledFault } from './faults';
 import { allocateKindTables, compileNode, type KindTables } from './kinds';
@@ -153,9 +153,9 @@ export function compileTopology(file: Flow): Topology {
     stoppable: new Uint8Array(N),
     callStart: new Int32Array(N + 1),
     callEdges: new Int32Array(0),
-    callsPerJob: Int32Array.from(flow.edges, (e) => e.calls ?? 1),
+    callsPerJob: Int32Array.from(flow.edges, (e) => e.calls ?? CALL_DEFAULTS.calls),
     callTimeout: Float64Array.from(flow.edges, (e) => e.timeout ?? Infinity),
-    callAttempts: Int32Array.from(flow.edges, (e) => e.attempts ?? 1),
+    callAttempts: Int32Array.from(flow.edges, (e) => e.attempts ?? CALL_DEFAULTS.attempts),
     callHasBackoff: Uint8Array.from(flow.edges, (e) => (e.backoff ? 1 : 0)),
     callBackoffInitial: Float64Array.from(flow.edges, (e) => e.backoff?.initial ?? 0),
     callBackoffMultiplier: Float64Array.from(

@@ -119,7 +119,7 @@ describe('metrics CSV', () => {
     const [head, ...lines] = metricsCsv(sim.sim.report(), brokerFlow).trim().split('\n');
     const columns = head!.split(',');
     expect(columns.slice(0, 3)).toEqual(['id', 'label', 'kind']);
-    expect(columns.slice(-7)).toEqual([
+    expect(columns.slice(-10)).toEqual([
       'expired',
       'duplicates',
       'age.mean',
@@ -127,6 +127,9 @@ describe('metrics CSV', () => {
       'hottestPartition',
       'hottestPartition.lagMean',
       'hottestPartition.lagMax',
+      'calls',
+      'attempts',
+      'timeouts',
     ]);
     const row = (id: string) => {
       const cells = lines.find((l) => l.startsWith(`${id},`))!.split(',');
@@ -139,6 +142,34 @@ describe('metrics CSV', () => {
     expect(row('s')('hottestPartition')).toBe('0');
     expect(Number(row('s')('hottestPartition.lagMax'))).toBeGreaterThan(0);
     expect(row('q')('hottestPartition')).toBe('');
+  });
+
+  it('has the calls, attempts and timeouts of a handler calling a dependency, and of the dependency', () => {
+    const calling: Flow = {
+      ...brokerFlow,
+      nodes: [
+        ...brokerFlow.nodes,
+        { id: 'db', kind: 'dependency', position: at, config: { pool: 1, service: constant(0.3) } },
+      ],
+      edges: [...brokerFlow.edges, { id: 'c', source: 'slow', target: 'db', timeout: 0.1, attempts: 2 }],
+    };
+    const sim = createSimulation(calling, { seed: 3, duration: 20, warmup: 0 });
+    if (!sim.ok) throw new Error(JSON.stringify(sim.problems));
+    sim.sim.advanceTo(20);
+    const report = sim.sim.report();
+    const [head, ...lines] = metricsCsv(report, calling).trim().split('\n');
+    const columns = head!.split(',');
+    const cell = (id: string, name: string) =>
+      Number(lines.find((l) => l.startsWith(`${id},`))!.split(',')[columns.indexOf(name)]);
+    for (const id of ['slow', 'db'])
+      for (const name of ['calls', 'attempts', 'timeouts'] as const) {
+        expect(cell(id, name)).toBe(report.nodes[id]![name]);
+      }
+    // Every attempt times out (0.3 s of service, 0.1 s of patience): two per call, but for a
+    // call whose first attempt is still out when the run ends.
+    expect(cell('slow', 'attempts')).toBeGreaterThanOrEqual(2 * cell('slow', 'calls') - 1);
+    expect(cell('slow', 'attempts')).toBeLessThanOrEqual(2 * cell('slow', 'calls'));
+    expect(cell('db', 'timeouts')).toBeGreaterThan(0);
   });
 });
 

@@ -48,6 +48,9 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     'hottestPartition',
     'hottestPartition.lagMean',
     'hottestPartition.lagMax',
+    'calls',
+    'attempts',
+    'timeouts',
   ];
   const rows = Object.entries(report.nodes).map(([id, n]) => [
     id,
@@ -64,6 +67,9 @@ export function metricsCsv(report: SimulationReport, flow: Flow): string {
     n.age.mean,
     n.age.max,
     ...hottest(n),
+    n.calls,
+    n.attempts,
+    n.timeouts,
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -27,7 +27,16 @@ export function configFieldProblem(kind: Kind, key: string, value: unknown): str
  * so the inspector never stores a config that import would refuse.
  */
 export function configProblem(kind: Kind, config: unknown, at: readonly PropertyKey[]): string | null {
-  const r = configSchemas[kind].safeParse(config);
+  return problemAt(configSchemas[kind], config, at);
+}
+
+/** As configProblem, for an edge with one field (or a part of it, ['backoff', 'max']) just edited. */
+export function edgeProblem(edge: unknown, at: readonly PropertyKey[]): string | null {
+  return problemAt(edgeSchema, edge, at);
+}
+
+function problemAt(schema: z.ZodType, value: unknown, at: readonly PropertyKey[]): string | null {
+  const r = schema.safeParse(value);
   if (r.success) return null;
   const startsWithAt = (path: readonly PropertyKey[]) => at.every((k, n) => path[n] === k);
   const own = r.error.issues.find((i) => startsWithAt(i.path));

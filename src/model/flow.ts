@@ -64,6 +64,9 @@ export const edgeSchema = openObject({
   backoff: backoffSchema.optional(),
 });
 
+/** What a call edge's fields mean when absent: one call per job, one attempt (no retry). */
+export const CALL_DEFAULTS = { calls: 1, attempts: 1 } as const;
+
 export const settingsSchema = z
   .looseObject({
     seed: wholeAtLeast(0, Number.MAX_SAFE_INTEGER).optional(),

@@ -1,7 +1,7 @@
 // Dependency: a database or API that handlers call synchronously (Flow JSON version 2). Its
 // `pool` slots serve one call each; a call waits for a slot, takes `service` and fails with
 // `failureRate`. What a caller does about slow or failed calls is on its edge (calls, timeout,
-// attempts, backoff; model/calls.ts).
+// attempts, backoff; docs/flow-json.md).
 import { describeDist } from '../describe';
 import { distSchema } from '../dist';
 import { openObject, probability, wholeAtLeast } from '../fields';

@@ -20,7 +20,12 @@ import type { App } from '../types';
 
 export type XY = { x: number; y: number };
 export type NodePatch = { label?: string; config?: FlowNode['config'] };
-export type EdgePatch = Partial<Pick<FlowEdge, 'latency' | 'filter' | 'prefetch' | 'ackLatency'>>;
+export type EdgePatch = Partial<
+  Pick<
+    FlowEdge,
+    'latency' | 'filter' | 'prefetch' | 'ackLatency' | 'calls' | 'timeout' | 'attempts' | 'backoff'
+  >
+>;
 
 export interface FlowSlice {
   flow: Flow;

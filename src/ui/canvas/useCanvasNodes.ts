@@ -7,6 +7,7 @@ import { deadLetterOf } from '../../model/deadLetter';
 import type { FlowEdge, FlowNode } from '../../model/flow';
 import { describeDist } from '../../model/describe';
 import { useAppStore } from '../../store/useAppStore';
+import { callLabel } from '../inspector/callSummary';
 import type { CanvasNode, CanvasNodeData } from '../nodes/rfTypes';
 
 // One data object per document node, so memoized node components skip renders when only
@@ -54,25 +55,38 @@ export function useCanvasEdges(): Edge[] {
   const { edges, selected } = useAppStore(
     useShallow((s) => ({ edges: s.flow.edges, selected: s.selection.edges })),
   );
-  // A string, so editing any other node field (or typing in the Inspector) leaves it equal and
+  // Strings, so editing any other node field (or typing in the Inspector) leaves them equal and
   // does not rebuild every edge object.
   const deadLetters = useAppStore((s) => deadLetterPairs(s.flow.nodes));
+  const dependencies = useAppStore((s) => dependencyIds(s.flow.nodes));
   return useMemo(() => {
     const sel = new Set(selected);
+    const called = new Set(dependencies.split('\n'));
     const drawn: Edge[] = edges.map((e) => {
-      const label = edgeLabel(e);
+      // An edge into a dependency is a synchronous call, drawn apart from the paths events take.
+      const call = called.has(e.target);
+      const label = call ? callLabel(e) : edgeLabel(e);
       return {
         id: e.id,
         source: e.source,
         target: e.target,
         selected: sel.has(e.id),
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        // A marker scales with its path's stroke, which a call edge draws twice as wide.
+        markerEnd: { type: MarkerType.ArrowClosed, width: call ? 8 : 16, height: call ? 8 : 16 },
         ariaLabel: `Edge from ${e.source} to ${e.target}`,
+        ...(call ? { className: 'edge--call' } : {}),
         ...(label ? { label } : {}),
       };
     });
     return drawn.concat(deadLetterLinks(deadLetters));
-  }, [edges, deadLetters, selected]);
+  }, [edges, deadLetters, dependencies, selected]);
+}
+
+/** The ids of the flow's dependencies, one a line. */
+function dependencyIds(nodes: readonly FlowNode[]): string {
+  let ids = '';
+  for (const n of nodes) if (n.kind === 'dependency') ids += `${n.id}\n`;
+  return ids;
 }
 
 /** "bus\tdlq" lines for each bus whose dead-letter target exists. */

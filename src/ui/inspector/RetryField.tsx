@@ -1,10 +1,11 @@
 // Where a failed or lease-expired message goes and when (Flow JSON v2 `retry`): the back or the
 // front of its bus, after the handler's retry delay (v1), a delay of its own, or an exponential
 // backoff min(max, initial × multiplier^(n−1)) with optional jitter. Times are in seconds.
-import { DELIVERY_DEFAULTS, JITTERS, RETRY_POSITIONS, type Backoff, type Retry } from '../../model/delivery';
+import { DELIVERY_DEFAULTS, RETRY_POSITIONS, type Backoff, type Retry } from '../../model/delivery';
 import type { Dist } from '../../model/dist';
+import { BackoffFields } from './BackoffFields';
+import { clean } from './clean';
 import { DistField } from './DistField';
-import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
 type Mode = 'handler' | 'delay' | 'backoff';
@@ -18,11 +19,6 @@ const MODE_NAMES: Record<Mode, string> = {
   delay: 'A delay of its own',
   backoff: 'Exponential backoff',
 };
-const JITTER_NAMES = {
-  none: 'None',
-  full: 'Full: uniform in [0, d]',
-  equal: 'Equal: uniform in [d/2, d]',
-} as const;
 /** What a newly chosen delay or backoff starts from: one second, the commonest first backoff. */
 const START_DELAY: Dist = { dist: 'constant', value: 1 };
 const START_BACKOFF: Backoff = { initial: 1 };
@@ -36,26 +32,11 @@ interface Props {
   withPosition: boolean;
 }
 
-/** Drops unset keys; an empty retry is no retry at all, so the file holds only what was chosen. */
-function clean<T extends object>(o: T): T | undefined {
-  const kept = Object.entries(o).filter(([, v]) => v !== undefined);
-  return kept.length ? (Object.fromEntries(kept) as T) : undefined;
-}
-
 export function RetryField({ value, onCommit, check, withPosition }: Props) {
   const r: Retry = value ?? {};
   const mode: Mode = r.backoff ? 'backoff' : r.delay ? 'delay' : 'handler';
   const commit = (next: Retry) => onCommit(clean(next));
   const backoff = r.backoff ?? START_BACKOFF;
-  const editBackoff = (patch: Partial<Backoff>): Retry => ({
-    ...r,
-    backoff: clean({ ...backoff, ...patch }),
-  });
-  const backoffField = (key: keyof Backoff) => ({
-    value: backoff[key] as number | undefined,
-    check: (v: number | undefined) => check(editBackoff({ [key]: v }), ['backoff', key]),
-    onCommit: (v: number | undefined) => commit(editBackoff({ [key]: v })),
-  });
 
   return (
     <fieldset className="dist">
@@ -90,23 +71,12 @@ export function RetryField({ value, onCommit, check, withPosition }: Props) {
         />
       )}
       {mode === 'backoff' && (
-        <>
-          <NumberField label="Backoff initial" unit="s" {...backoffField('initial')} />
-          <NumberField
-            label="Backoff multiplier"
-            unit="×"
-            placeholder={String(DELIVERY_DEFAULTS.backoffMultiplier)}
-            {...backoffField('multiplier')}
-          />
-          <NumberField label="Backoff max" unit="s" placeholder="no limit" {...backoffField('max')} />
-          <SelectField
-            label="Backoff jitter"
-            value={backoff.jitter ?? DELIVERY_DEFAULTS.jitter}
-            options={JITTERS.map((j) => ({ value: j, label: JITTER_NAMES[j] }))}
-            onChange={(j) => commit(editBackoff({ jitter: j === DELIVERY_DEFAULTS.jitter ? undefined : j }))}
-            hint="d is the n-th retry's delay: min(max, initial × multiplier^(n−1))."
-          />
-        </>
+        <BackoffFields
+          value={backoff}
+          unit="s"
+          check={(next, key) => check({ ...r, backoff: next }, ['backoff', key])}
+          onCommit={(next) => commit({ ...r, backoff: next })}
+        />
       )}
     </fieldset>
   );

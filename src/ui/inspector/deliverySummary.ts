@@ -2,19 +2,21 @@
 // included, so folding hides nothing a person needs to know at a glance.
 import { assertNever } from '../../model/assertNever';
 import { describeDist } from '../../model/describe';
-import { DELIVERY_DEFAULTS, type Retry } from '../../model/delivery';
+import { type Backoff, DELIVERY_DEFAULTS, type Retry } from '../../model/delivery';
 import type { ConfigOf } from '../../model/flow';
 import { formatCount, formatDuration } from '../../model/format';
 
+/** "backoff 10 s ×2 up to 10 min, full jitter" */
+export function describeBackoff(b: Backoff): string {
+  const upTo = b.max === undefined ? '' : ` up to ${formatDuration(b.max)}`;
+  const jitter = b.jitter && b.jitter !== 'none' ? `, ${b.jitter} jitter` : '';
+  const times = b.multiplier ?? DELIVERY_DEFAULTS.backoffMultiplier;
+  return `backoff ${formatDuration(b.initial)} ×${formatCount(times)}${upTo}${jitter}`;
+}
+
 export function describeRetry(r: Retry | undefined): string {
   const where = r?.position === 'head' ? ' to the front' : '';
-  if (r?.backoff) {
-    const b = r.backoff;
-    const upTo = b.max === undefined ? '' : ` up to ${formatDuration(b.max)}`;
-    const jitter = b.jitter && b.jitter !== 'none' ? `, ${b.jitter} jitter` : '';
-    const times = b.multiplier ?? DELIVERY_DEFAULTS.backoffMultiplier;
-    return `retry${where} after backoff ${formatDuration(b.initial)} ×${formatCount(times)}${upTo}${jitter}`;
-  }
+  if (r?.backoff) return `retry${where} after ${describeBackoff(r.backoff)}`;
   if (r?.delay) return `retry${where} after ${describeDist(r.delay)}`;
   return `retry${where} after the handler's delay`;
 }

@@ -2,6 +2,7 @@
 // kind, so a kind added to the model without its UI entry does not compile.
 import type { NodeTypes } from '@xyflow/react';
 import { type Kind, KINDS } from '../../model/flow';
+import { dependency } from './dependency';
 import { handler } from './handler';
 import { producer } from './producer';
 import { queue } from './queue';
@@ -16,6 +17,7 @@ export const UI_KINDS: { readonly [K in Kind]: UiKind<K> } = {
   topic,
   stream,
   handler,
+  dependency,
   store,
 };
 

@@ -40,7 +40,8 @@ function Row({
   network: Network;
 }) {
   const stat = (s: NodeReport['wait']) => formatDurations(s.p50, s.p95, s.p99);
-  const busy = flowNodeKind === 'handler';
+  // A dependency's pool slots are its workers: utilization, pool wait, service and sojourn.
+  const busy = flowNodeKind === 'handler' || flowNodeKind === 'dependency';
   const bus = flowNodeKind === 'queue' || flowNodeKind === 'topic' || flowNodeKind === 'stream';
   return (
     <tr
@@ -66,6 +67,11 @@ function Row({
       <td data-metric="failed">{formatCount(n.failed)}</td>
       <td data-metric="duplicates">{busy ? formatCount(n.duplicates) : ''}</td>
       <td data-metric="expired">{bus ? formatCount(n.expired) : ''}</td>
+      <td data-metric="calls">
+        {n.attempts > 0
+          ? `${formatCount(n.calls)} / ${formatCount(n.attempts)} / ${formatCount(n.timeouts)}`
+          : ''}
+      </td>
       <td data-metric="utilization">{busy ? formatPercent(n.utilization) : ''}</td>
       <td data-metric="wait">{busy ? stat(n.wait) : ''}</td>
       <td data-metric="service">{busy ? stat(n.service) : ''}</td>
@@ -124,6 +130,12 @@ export const MetricsTable = memo(function MetricsTable({
             <th scope="col" title="Messages removed past their time to live">
               Expired
             </th>
+            <th
+              scope="col"
+              title="Synchronous calls to dependencies: calls made (a handler) or received (a dependency), attempts with retries, attempts the caller gave up on"
+            >
+              Calls / attempts / timeouts
+            </th>
             <th scope="col">Utilization</th>
             <th scope="col">Wait p50 / p95 / p99</th>
             <th scope="col">Service p50 / p95 / p99</th>
@@ -161,7 +173,7 @@ export const MetricsTable = memo(function MetricsTable({
         {nodes.length > shown.length && (
           <tfoot>
             <tr>
-              <td colSpan={16}>
+              <td colSpan={17}>
                 {nodes.length - shown.length} more nodes — select one on the canvas, or export for all.
               </td>
             </tr>

@@ -80,6 +80,20 @@ describe('where time goes, hop by hop', () => {
     expect(paths.map((p) => p.labels.at(-1))).toEqual(['Slow', 'Ledger']);
     expect(paths[0]!.total).toBeGreaterThan(paths[1]!.total);
   });
+
+  it('leaves out calls to a dependency: they are part of the handler’s service, not a hop', () => {
+    const report = run(line(), 300);
+    const calling = line();
+    const db = { id: 'db', kind: 'dependency', label: 'DB', position: { x: 600, y: 200 } } as const;
+    calling.nodes.push({ ...db, config: { pool: 4, service: c(0.002) } });
+    calling.edges.push({ id: 'e4', source: 'h', target: 'db', attempts: 2 });
+    expect(pathTimes(calling, report).map((p) => p.labels)).toEqual([
+      ['Orders', 'Queue', 'Billing', 'Ledger'],
+    ]);
+    // A handler whose only other edge is a call ends the journey.
+    calling.edges = calling.edges.filter((e) => e.id !== 'e3');
+    expect(pathTimes(calling, report).map((p) => p.labels)).toEqual([['Orders', 'Queue', 'Billing']]);
+  });
 });
 
 describe('the table’s percentile triples', () => {

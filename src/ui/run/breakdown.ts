@@ -99,7 +99,11 @@ export function pathTimes(flow: Flow, report: SimulationReport): PathTimes[] {
   const walk = (node: FlowNode, type: string, trail: FlowNode[], hops: Hop[], at: number): void => {
     if (paths.length >= MAX_PATHS) return;
     const out = node.kind === 'handler' ? (node.config.emits ?? type) : type;
-    const next = (outOf.get(node.id) ?? []).filter((e) => !e.filter || e.filter.includes(out));
+    // A call to a dependency is part of the handler's service, not a hop: the journey goes on
+    // (or ends) without it.
+    const next = (outOf.get(node.id) ?? []).filter(
+      (e) => (!e.filter || e.filter.includes(out)) && byId.get(e.target)?.kind !== 'dependency',
+    );
     const onward = next.filter((e) => !trail.some((n) => n.id === e.target));
     if (node.kind === 'store' || next.length === 0 || onward.length === 0) {
       if (hops.length) {

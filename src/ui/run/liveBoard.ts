@@ -10,14 +10,16 @@ import { heatColor } from './palette';
 
 const F = NODE_ROW.at;
 /** Counters that flash when they move, with their badge wording. */
-const ALARMS = [
+const ALARMS: readonly (readonly [field: number, word: string])[] = [
   [F.dropped, 'dropped'],
   [F.failed, 'failed'],
   [F.redelivered, 'redelivered'],
   [F.deadLettered, 'dead-lettered'],
   [F.expired, 'expired'],
   [F.duplicates, 'duplicates'],
-] as const;
+  // Calls a handler gave up on, or a dependency served for a caller that had given up.
+  [F.timeouts, 'timed out'],
+];
 /** A bus at this fraction of its capacity shows red. */
 const NEAR_FULL = 0.8;
 
@@ -41,6 +43,8 @@ interface Entry {
   heat: number;
 }
 
+/** Kinds whose utilization (busy workers or pool slots) tints the node. */
+const hasWorkers = (kind: Kind): boolean => kind === 'handler' || kind === 'dependency';
 const fmt = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : String(Math.round(n)));
 /** The oldest waiting message's age, when something waits: " · oldest 2.1 s". */
 const age = (seconds: number): string => (seconds > 0 ? ` · oldest ${formatDuration(seconds)}` : '');
@@ -96,7 +100,7 @@ export class LiveBoard {
           e.text = '';
           e.width = '';
         }
-        this.heat(e.els.root, e, kind === 'handler' ? rows[at + F.utilization]! : 0);
+        this.heat(e.els.root, e, hasWorkers(kind) ? rows[at + F.utilization]! : 0);
       }
     }
   }
@@ -123,6 +127,11 @@ export class LiveBoard {
     switch (kind) {
       case 'handler':
         text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
+        showBar = depth > 0;
+        break;
+      // A dependency's concurrency is its pool, and its waiting calls queue for a free slot.
+      case 'dependency':
+        text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} slots busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
         showBar = depth > 0;
         break;
       case 'queue':
@@ -179,7 +188,7 @@ export class LiveBoard {
       main.textContent = text;
     }
     if (alarms.textContent !== alarmText) alarms.textContent = alarmText;
-    this.heat(root, e, kind === 'handler' ? rows[at + F.utilization]! : 0);
+    this.heat(root, e, hasWorkers(kind) ? rows[at + F.utilization]! : 0);
   }
 
   /** A stream's hottest partition and its lag, when one has any: "hottest p3: 120". */

@@ -89,16 +89,6 @@ describe('queueing-theory predictions beside handlers', () => {
     (bounded.nodes[1] as Extract<FlowNode, { kind: 'queue' }>).config.capacity = 10;
     expect(reason(predictAll(bounded).get('h'))).toMatch(/bounded queue/);
 
-    const calling = flow(50, { dist: 'exponential', mean: 0.01 }, 1);
-    calling.nodes.push({
-      id: 'db',
-      kind: 'dependency',
-      position: { x: 900, y: 0 },
-      config: { pool: 2, service: { dist: 'constant', value: 0.01 } },
-    });
-    calling.edges.push({ id: 'c', source: 'h', target: 'db' });
-    expect(reason(predictAll(calling).get('h'))).toMatch(/its jobs call “db” and wait for it/);
-
     const poisoned = flow(50, { dist: 'exponential', mean: 0.01 }, 1);
     (poisoned.nodes[2] as Extract<FlowNode, { kind: 'handler' }>).config.failsOn = ['bad'];
     expect(reason(predictAll(poisoned).get('h'))).toMatch(/cannot process some event types/);
@@ -150,6 +140,19 @@ describe('queueing-theory predictions beside handlers', () => {
     const plain = flow(50, { dist: 'exponential', mean: 0.01 }, 2);
     Object.assign(plain.edges[1]!, { prefetch: 8 });
     expect(ok(predictAll(plain).get('h')).load.servers).toBe(2);
+  });
+
+  it('says why for a handler that calls a dependency', () => {
+    const calling = flow(100, { dist: 'exponential', mean: 0.012 }, 2);
+    calling.nodes.push({
+      id: 'db',
+      kind: 'dependency',
+      label: 'Accounts DB',
+      position: { x: 900, y: 0 },
+      config: { pool: 4, service: { dist: 'constant', value: 0.002 } },
+    });
+    calling.edges.push({ id: 'e3', source: 'h', target: 'db' });
+    expect(reason(predictAll(calling).get('h'))).toMatch(/^it calls “Accounts DB” during each job/);
   });
 
   it('says why for expiry, leases and ordering by key', () => {

@@ -6,7 +6,8 @@
 // M/G/1 (Pollaczek–Khinchine, exact) or M/G/c (Allen–Cunneen, an approximation). A bus → handler
 // edge is a delivery window (Flow JSON v2): with prefetch ≤ concurrency each window slot is a
 // server the bus sees held for latency + service + acknowledgement latency. Formulas:
-// model/theory.ts. Every other handler gets the reason in words instead of a misleading figure.
+// model/theory.ts. A handler that calls a dependency has none: its service is not what it configures.
+// Every other handler gets the reason in words instead of a misleading figure.
 import { deadLetterOf } from '../../model/deadLetter';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import type { Dist } from '../../model/dist';
@@ -73,7 +74,7 @@ function predictOne(h: Handler, ctx: Ctx): PredictionOutcome {
     .find((n) => n.kind === 'dependency');
   if (called) {
     return no(
-      `its jobs call ${name(called)} and wait for it: the time a worker is held depends on the dependency's own queue`,
+      `it calls ${name(called)} during each job: waiting for a slot, timeouts and retries lengthen its service beyond the configured time`,
     );
   }
   if (h.config.failsOn?.length)
