@@ -1,8 +1,18 @@
 // A dependency (a database or API that handlers call) in the editor: added from the palette,
 // called by a handler, its pool edited in the Inspector, and the call edge's Calls section edited
-// one undo step at a time. A queue cannot call it, and says why. (Nothing here presses Run.)
-import { expect, type Page, test } from '@playwright/test';
-import { canvasEdges, canvasNode, connect, dropFromPalette, inspector, openApp, savedFlow } from './helpers';
+// one undo step at a time. A queue cannot call it, and says why. The retry-storm template runs:
+// its calls, attempts and timeouts in the metrics, its slots on the canvas, its fault summary.
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import {
+  canvasEdges,
+  canvasNode,
+  connect,
+  dropFromPalette,
+  inspector,
+  loadTemplate,
+  openApp,
+  savedFlow,
+} from './helpers';
 
 type Saved = {
   nodes: { id: string; config: Record<string, unknown> }[];
@@ -110,4 +120,41 @@ test('a queue cannot call a dependency, and says why', async ({ page }) => {
   await expect(inspector(page).getByRole('combobox', { name: 'Connect to' }).getByRole('option')).toHaveText([
     'No node can take a connection from here',
   ]);
+});
+
+const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
+const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
+
+test('the retry storm runs: attempts per call climb where retries are immediate, and its fault never drains', async ({
+  page,
+}) => {
+  await openApp(page);
+  await loadTemplate(page, /Retry storm/);
+  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
+  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
+  // While it runs, the dependency's card shows its slots in use.
+  await expect(canvasNode(page, 'immediate-api')).toContainText(/\d+\/10 slots busy/, { timeout: 30_000 });
+  await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(
+    'value',
+    1,
+    { timeout: 60_000 },
+  );
+  const table = metrics(page).getByRole('table', { name: 'Per-node metrics' });
+  const calls = async (id: string) => {
+    const text = await table.locator(`tr[data-node-id="${id}"] [data-metric="calls"]`).textContent();
+    const [made, attempts, timeouts] = text!.split(' / ').map((x) => Number(x.replace(/,/g, '')));
+    return { made: made!, attempts: attempts!, timeouts: timeouts! };
+  };
+  const immediate = await calls('immediate-workers');
+  const backoff = await calls('backoff-workers');
+  expect(immediate.attempts / immediate.made).toBeGreaterThan(2);
+  expect(backoff.attempts / backoff.made).toBeLessThan(1.3);
+  expect(immediate.timeouts).toBeGreaterThan(backoff.timeouts);
+
+  const rows = metrics(page).getByRole('table', { name: 'Fault summary' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1).getByRole('rowheader')).toHaveText('Card API (immediate)');
+  await expect(rows.nth(1).locator('[data-metric="drainTime"]')).toHaveText(/never/);
+  await expect(rows.nth(2).locator('[data-metric="drainTime"]')).toHaveText(/^\d+(\.\d+)? (s|min)$/);
+  await page.screenshot({ path: 'test-results/dependency-retry-storm.png' });
 });
