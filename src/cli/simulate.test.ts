@@ -46,6 +46,9 @@ describe('simulate CLI (process)', () => {
       'expired',
       'duplicates',
       'age',
+      'calls',
+      'attempts',
+      'timeouts',
     ]);
     expect(Object.keys(h.age)).toEqual(['mean', 'max']);
     expect(Object.keys(h.wait)).toEqual(['count', 'mean', 'p50', 'p95', 'p99', 'max']);
