@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { distSchema } from './dist';
 import { faultsSchema } from './faults';
+import { slosSchema } from './slo';
 import { nonEmptyText, openObject, positiveSeconds, reason, seconds, text, wholeAtLeast } from './fields';
 import { type BusKind, isBusKind, type Kind, KINDS, MODEL_KINDS } from './kinds';
 import { backoffSchema } from './delivery';
@@ -86,6 +87,7 @@ export const flowShapeSchema = z.looseObject({
   edges: z.array(edgeSchema, { error: reason('must be a list of edges') }),
   settings: settingsSchema.optional(),
   faults: faultsSchema.optional(),
+  slos: slosSchema.optional(),
 });
 
 export type FlowNode = z.infer<typeof nodeSchema>;

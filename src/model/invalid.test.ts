@@ -164,6 +164,16 @@ describe('refused input', () => {
       'faults[0].target: "e" carries a handler\'s calls to a dependency: aim the fault at the dependency',
     ],
     [
+      'an objective on a figure the report does not have',
+      v2([handler()], [], { slos: [{ metric: 'nodes.h.p99', lt: 0.1 }] }),
+      'slos[0].metric: "p99" is not a node figure',
+    ],
+    [
+      'an objective without a comparison',
+      v2([handler()], [], { slos: [{ metric: 'endToEnd.p99' }] }),
+      'slos[0]: needs a comparison: lt, lte, gt, gte or eq',
+    ],
+    [
       'warmup not shorter than duration',
       flow([], [], { settings: { duration: 5, warmup: 5 } }),
       'settings.warmup: must be shorter than duration',
@@ -194,6 +204,15 @@ describe('refused input', () => {
       { at: 5, duration: 1, target: 'd', kind: 'fail', rate: 0.5 },
     ];
     expect(problems(v2([producer(), handler(), dep()], [edge('e', 'p', 'h'), call], { faults }))).toEqual([]);
+  });
+
+  it('accepts objectives on the report figures', () => {
+    const slos = [
+      { metric: 'endToEnd.p99', lt: 0.1 },
+      { metric: 'nodes.h.utilization', lte: 0.8, gt: 0.1 },
+      { metric: 'totals.dropped', eq: 0 },
+    ];
+    expect(problems(v2([producer(), handler()], [edge('e', 'p', 'h')], { slos }))).toEqual([]);
   });
 
   it('accepts a small valid flow', () => {

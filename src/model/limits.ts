@@ -60,6 +60,8 @@ export const MAX_PROFILE_POINTS = 10_000;
 export const MAX_PROFILE_FACTOR = 1_000_000;
 /** Faults in one flow. */
 export const MAX_FAULTS = 1_000;
+/** Service-level objectives a flow may hold (each is checked after every run). */
+export const MAX_SLOS = 100;
 /** A slow fault's largest `factor` on service times or latency. */
 export const MAX_FAULT_FACTOR = 1_000_000;
 

@@ -9,6 +9,7 @@ const ORDER = [
   'nodes',
   'edges',
   'faults',
+  'slos',
   'id',
   'kind',
   'label',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { pairProblem } from './connect';
 import { deadLetterOf, deadLetterProblem } from './deadLetter';
 import { faultProblems } from './faults';
+import { metricPathProblem } from './slo';
 import { isBusKind, flowShapeSchema, type Flow } from './flow';
 import { formatCount } from './format';
 import {
@@ -192,6 +193,13 @@ function referenceProblems(flow: Flow): FlowProblem[] {
           path: `edges[${i}].${field}`,
           message: `applies only to an edge from a handler to a dependency (this one goes from a ${source.kind} to a ${target.kind})`,
         });
+  });
+  flow.slos?.forEach((s, i) => {
+    const why = metricPathProblem(
+      s.metric,
+      flow.nodes.map((n) => n.id),
+    );
+    if (why) problems.push({ path: `slos[${i}].metric`, message: why });
   });
   if (flow.faults) {
     problems.push(

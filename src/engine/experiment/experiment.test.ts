@@ -1,0 +1,208 @@
+// Sweeps against closed forms (Erlang C over concurrency), the 1/√R law of confidence intervals,
+// bisection against a brute-force sweep, and shards merging to the unsharded document bit for bit.
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../../model/flow';
+import { erlangC } from '../../model/theory';
+import { parseAssert, checkSlos, metricPathProblem } from '../../model/slo';
+import { exp, flowOf, handler, producer, queue } from '../testing/flows';
+import {
+  Bisection,
+  meetsWithConfidence,
+  mergeShards,
+  parseSweep,
+  pointFlows,
+  runUnit,
+  shardDocument,
+  sweepDocument,
+  unitsOf,
+  type SweepSpec,
+  applySweepValue,
+} from '.';
+
+const mmc = (lambda: number, mean: number, c: number): Flow =>
+  flowOf(
+    [
+      producer('p', { eventType: 'e', interarrival: exp(1 / lambda) }),
+      queue('q'),
+      handler('h', { concurrency: c, service: exp(mean) }),
+    ],
+    ['p->q', 'q->h'],
+  );
+
+function sweep(
+  flow: Flow,
+  spec: SweepSpec,
+  replications: number,
+  seed: number,
+  duration: number,
+  warmup: number,
+) {
+  const flows = pointFlows(flow, spec);
+  if (!flows.ok) throw new Error(flows.message);
+  const units = unitsOf(spec.values.length, replications, seed);
+  const results = units.map((unit) => ({
+    unit,
+    report: runUnit(flows.flows[unit.point]!, unit, { duration, warmup }),
+  }));
+  return { units, results, flows: flows.flows };
+}
+
+describe('sweep paths and values', () => {
+  it('reads lists and ranges, and says what is wrong', () => {
+    expect(parseSweep('nodes.h.config.concurrency=2,4,8')).toEqual({
+      ok: true,
+      value: { path: 'nodes.h.config.concurrency', values: [2, 4, 8] },
+    });
+    expect(parseSweep('load=0.5:1.5:0.25')).toEqual({
+      ok: true,
+      value: { path: 'load', values: [0.5, 0.75, 1, 1.25, 1.5] },
+    });
+    expect(parseSweep('load=0.1:0.3:0.1')).toMatchObject({ value: { values: [0.1, 0.2, 0.3] } });
+    expect(parseSweep('load')).toMatchObject({ ok: false });
+    expect(parseSweep('load=1,x')).toEqual({ ok: false, message: '"x" is not a number' });
+    expect(parseSweep('load=2:1:1')).toMatchObject({ ok: false, message: 'TO (1) is less than FROM (2)' });
+    expect(parseSweep('load=0:1:0')).toMatchObject({ ok: false });
+  });
+
+  it('sets node, edge, settings and load values, validated as any flow', () => {
+    const f = mmc(1, 0.5, 1);
+    const c = applySweepValue(f, 'nodes.h.config.concurrency', 3);
+    expect(c.ok && c.value.nodes[2]!.config).toMatchObject({ concurrency: 3 });
+    const mean = applySweepValue(f, 'nodes.h.config.service.mean', 0.25);
+    expect(mean.ok && mean.value.nodes[2]!.config).toMatchObject({ service: { mean: 0.25 } });
+    const load = applySweepValue(f, 'load', 2);
+    expect(load.ok && load.value.nodes[0]!.config).toMatchObject({ interarrival: { mean: 0.5 } });
+    const lat = applySweepValue(f, 'edges.q->h.latency.value', 0.01);
+    expect(lat.ok).toBe(false);
+    expect(applySweepValue(f, 'settings.duration', 50)).toMatchObject({ ok: true });
+    expect(applySweepValue(f, 'nodes.h.config.concurrency', 0)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('nodes.h.config.concurrency = 0: nodes[2].config.concurrency'),
+    });
+    expect(applySweepValue(f, 'nodes.nope.config.concurrency', 2)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no node'),
+    });
+    expect(applySweepValue(f, 'nodes.p.config.eventType', 2)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a number'),
+    });
+  });
+});
+
+describe('sweeps against queueing theory', () => {
+  it('M/M/c over concurrency: the mean wait at each c is Erlang C within its interval', () => {
+    const lambda = 3;
+    const spec = { path: 'nodes.h.config.concurrency', values: [4, 5, 6] };
+    const { results } = sweep(mmc(lambda, 1, 4), spec, 10, 1, 3000, 300);
+    const doc = sweepDocument(spec, 10, 1, results);
+    doc.points.forEach((p) => {
+      const c = p.value;
+      const wq = erlangC(c, lambda) / (c - lambda);
+      const wait = p.mean.nodes.h!.wait.mean!;
+      const half = p.ci95.nodes.h!.wait.mean!;
+      // Within the 95 % interval, widened a little: three points may miss at 5 % each.
+      expect(Math.abs(wait - wq)).toBeLessThan(1.5 * half);
+      expect(half).toBeGreaterThan(0);
+    });
+  });
+
+  it('interval half-widths shrink as 1/√R', () => {
+    const spec = { path: 'load', values: [1] };
+    // A half-width is itself a random figure: averaged over six independent blocks of seeds.
+    const half = (r: number) => {
+      let sum = 0;
+      for (let block = 0; block < 6; block++) {
+        const seed = 1 + block * 1000;
+        const { results } = sweep(mmc(0.7, 1, 1), spec, r, seed, 500, 50);
+        sum += sweepDocument(spec, r, seed, results).points[0]!.ci95.nodes.h!.wait.mean!;
+      }
+      return sum / 6;
+    };
+    // 4× the replications: half the width, times the t quantiles' ratio t(5)/t(23) = 2.571/2.069.
+    const expected = 2 * (2.571 / 2.069);
+    const ratio = half(6) / half(24);
+    expect(Math.abs(ratio / expected - 1)).toBeLessThan(0.3);
+  });
+});
+
+describe('shards and merge', () => {
+  it('three shards merge to the unsharded document, bit for bit, in any order', () => {
+    const spec = { path: 'nodes.h.config.concurrency', values: [1, 2] };
+    const flow = mmc(0.8, 1, 1);
+    const { results } = sweep(flow, spec, 3, 5, 200, 0);
+    const whole = sweepDocument(spec, 3, 5, results);
+    const flows = pointFlows(flow, spec);
+    if (!flows.ok) throw new Error(flows.message);
+    const shards = [1, 2, 3].map((index) =>
+      shardDocument(
+        spec,
+        3,
+        5,
+        { index, count: 3 },
+        unitsOf(2, 3, 5, { index, count: 3 }).map((unit) => ({
+          unit,
+          report: runUnit(flows.flows[unit.point]!, unit, { duration: 200, warmup: 0 }),
+        })),
+      ),
+    );
+    // Through JSON, as shards travel between machines.
+    const parts = shards.map((s) => JSON.parse(JSON.stringify(s)) as typeof s).reverse();
+    expect(JSON.stringify(mergeShards(parts))).toBe(JSON.stringify(whole));
+    expect(() => mergeShards(parts.slice(1))).toThrow('shards 3/3 are missing');
+    expect(() => mergeShards([parts[0]!, parts[0]!, parts[1]!])).toThrow('given twice');
+  });
+});
+
+describe('objectives', () => {
+  it('--assert reads seconds without units and refuses anything else plainly', () => {
+    expect(parseAssert('endToEnd.p99 < 0.1')).toEqual({ ok: true, slo: { metric: 'endToEnd.p99', lt: 0.1 } });
+    expect(parseAssert('nodes.h.utilization<=0.8')).toEqual({
+      ok: true,
+      slo: { metric: 'nodes.h.utilization', lte: 0.8 },
+    });
+    expect(parseAssert('endToEnd.p99 < 100ms')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('seconds without units'),
+    });
+    expect(parseAssert('endToEnd.p99 ~ 1')).toMatchObject({ ok: false });
+    expect(metricPathProblem('endToEnd.p100', ['h'])).toContain('endToEnd needs one of');
+    expect(metricPathProblem('nodes.x.utilization', ['h'])).toContain('no node of the flow matches');
+    expect(metricPathProblem('nodes.h.utilisation', ['h'])).toContain('"utilisation" is not a node figure');
+    expect(metricPathProblem('nodes.a.b.wait.p99', ['a', 'a.b'])).toBeNull();
+    expect(metricPathProblem('latency', ['h'])).toContain('starts with endToEnd, nodes.<id> or totals');
+  });
+
+  it('the smallest concurrency meeting p99 < target: bisection finds what a brute-force sweep finds', () => {
+    const lambda = 5;
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const spec = { path: 'nodes.h.config.concurrency', values };
+    // Service alone has p99 = ln 100 ≈ 4.6 s: the queue's wait must stay small on top of it.
+    const slo = [{ metric: 'endToEnd.p99', lt: 5.5 }];
+    const { results } = sweep(
+      mmc(lambda, 1, 1),
+      { ...spec, values: values.filter((c) => c > lambda) },
+      5,
+      3,
+      1500,
+      150,
+    );
+    const doc = sweepDocument({ ...spec, values: values.filter((c) => c > lambda) }, 5, 3, results, slo);
+    const brute = doc.points.find((p) => meetsWithConfidence(p, slo))?.value;
+    expect(brute).toBeDefined();
+    // Bisection over the same values, running only the points it asks for (unstable ones fail).
+    const stable = values.filter((c) => c > lambda);
+    const b = new Bisection(values.length);
+    for (let i = b.next(); i !== null; i = b.next()) {
+      const c = values[i]!;
+      b.record(i, c > lambda && meetsWithConfidence(doc.points[stable.indexOf(c)]!, slo));
+    }
+    expect(values[b.answer!]).toBe(brute);
+    expect(b.tried.length).toBeLessThan(values.length);
+    expect(checkSlos(doc.points[0]!.mean, slo)[0]).toMatchObject({
+      metric: 'endToEnd.p99',
+      op: 'lt',
+      target: 5.5,
+    });
+  });
+});

@@ -1,0 +1,16 @@
+// Experiments: sweeps over a field with replications, SLO checks and the search for the smallest
+// value that meets them. Pure, so the CLI's worker threads and the app's Web Workers run the same.
+export { aggregateReports, meanAndHalfWidth, t975 } from './aggregate';
+export {
+  Bisection,
+  meetsWithConfidence,
+  mergeShards,
+  pointFlows,
+  runUnit,
+  shardDocument,
+  sweepDocument,
+  unitsOf,
+  type SweepSettings,
+} from './run';
+export { applySweepValue, parseSweep, MAX_SWEEP_POINTS, MAX_SWEEP_RUNS } from './sweep';
+export type { ReportStat, SweepDocument, SweepPoint, SweepShard, SweepSpec, SweepUnit } from './types';

@@ -1,0 +1,175 @@
+// Running a sweep's units and putting the results together. Any host (the CLI's worker threads,
+// the app's Web Workers, a shard on a batch runner) runs units with runUnit(); whatever order
+// they finish in, sweepDocument() puts them back in unit order, so the document is the same.
+import type { Flow } from '../../model/flow';
+import { checkSlos, metricValue, type Slo } from '../../model/slo';
+import type { SimulationReport } from '../api';
+import { createEngineSimulation } from '../simulation';
+import { aggregateReports } from './aggregate';
+import { applySweepValue, shardOf, sweepUnits } from './sweep';
+import type { SweepDocument, SweepShard, SweepSpec, SweepUnit } from './types';
+
+/** How every run of a sweep is made, besides its point and seed. */
+export interface SweepSettings {
+  duration: number;
+  warmup: number;
+}
+
+/** The flow of each point, validated once; the first refused value stops the sweep before any run. */
+export function pointFlows(
+  flow: Flow,
+  spec: SweepSpec,
+): { ok: true; flows: Flow[] } | { ok: false; message: string } {
+  const flows: Flow[] = [];
+  for (const v of spec.values) {
+    const r = applySweepValue(flow, spec.path, v);
+    if (!r.ok) return r;
+    flows.push(r.value);
+  }
+  return { ok: true, flows };
+}
+
+/** One run of a point's flow with a unit's seed: the report, wall time left 0. */
+export function runUnit(flow: Flow, unit: SweepUnit, settings: SweepSettings): SimulationReport {
+  const sim = createEngineSimulation(flow, {
+    seed: unit.seed,
+    duration: settings.duration,
+    warmup: settings.warmup,
+  });
+  sim.advanceTo(settings.duration);
+  return { ...sim.report(), wallMs: 0 };
+}
+
+/** A shard's document: its units with their reports, in unit order. */
+export function shardDocument(
+  spec: SweepSpec,
+  replications: number,
+  seed: number,
+  shard: { index: number; count: number },
+  results: readonly { unit: SweepUnit; report: SimulationReport }[],
+): SweepShard {
+  return {
+    sweep: spec,
+    replications,
+    seed,
+    shard,
+    units: [...results].sort(byUnit).map(({ unit, report }) => ({ ...unit, report })),
+  };
+}
+
+const byUnit = (a: { unit: SweepUnit }, b: { unit: SweepUnit }): number =>
+  a.unit.point - b.unit.point || a.unit.replication - b.unit.replication;
+
+/** The sweep's document from every unit's report (any order), SLOs checked on each point's mean. */
+export function sweepDocument(
+  spec: SweepSpec,
+  replications: number,
+  seed: number,
+  results: readonly { unit: SweepUnit; report: SimulationReport }[],
+  slos: readonly Slo[] = [],
+): SweepDocument {
+  const byPoint: SimulationReport[][] = spec.values.map(() => []);
+  for (const r of [...results].sort(byUnit)) byPoint[r.unit.point]!.push(r.report);
+  return {
+    sweep: spec,
+    replications,
+    seed,
+    points: spec.values.map((value, i) => {
+      const reports = byPoint[i]!;
+      if (reports.length !== replications)
+        throw new Error(`point ${i} (${value}) has ${reports.length} of ${replications} replications`);
+      const { mean, ci95 } = aggregateReports(reports);
+      const point = { value, seeds: reports.map((_, r) => seed + r), mean, ci95 };
+      // Checked on the mean as a report: its numbers are all there (null only where a run had none).
+      return slos.length ? { ...point, slos: checkSlos(mean, slos) } : point;
+    }),
+  };
+}
+
+/**
+ * Shards of one sweep (any order) back into its document. Refuses parts of different sweeps,
+ * a shard given twice, and a missing one, each said plainly.
+ */
+export function mergeShards(parts: readonly SweepShard[], slos: readonly Slo[] = []): SweepDocument {
+  if (parts.length === 0) throw new Error('merge needs at least one shard');
+  const [first] = parts;
+  const key = (p: SweepShard) => JSON.stringify([p.sweep, p.replications, p.seed, p.shard.count]);
+  for (const p of parts)
+    if (key(p) !== key(first!))
+      throw new Error(
+        'these shards come from different sweeps (path, values, replications, seed or shard count differ)',
+      );
+  const seen = new Set<number>();
+  for (const p of parts) {
+    if (seen.has(p.shard.index)) throw new Error(`shard ${p.shard.index}/${p.shard.count} is given twice`);
+    seen.add(p.shard.index);
+  }
+  const missing = Array.from({ length: first!.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length)
+    throw new Error(`shards ${missing.map((i) => `${i}/${first!.shard.count}`).join(', ')} are missing`);
+  const results = parts.flatMap((p) => p.units.map(({ report, ...unit }) => ({ unit, report })));
+  return sweepDocument(first!.sweep, first!.replications, first!.seed, results, slos);
+}
+
+/** The units of a sweep, or of one shard of it. */
+export const unitsOf = (
+  points: number,
+  replications: number,
+  seed: number,
+  shard?: { index: number; count: number },
+): SweepUnit[] => {
+  const all = sweepUnits(points, replications, seed);
+  return shard ? shardOf(all, shard.index, shard.count) : all;
+};
+
+/**
+ * The smallest of `n` ascending values that passes, by bisection, assuming that passing is
+ * monotone in the value (more workers never make p99 worse). Ask next() which index to try,
+ * record() the outcome; `answer` is the index found, or null when even the largest fails.
+ */
+export class Bisection {
+  private lo = -1;
+  private hi: number;
+  readonly tried: { index: number; pass: boolean }[] = [];
+  constructor(private readonly n: number) {
+    this.hi = n;
+  }
+  next(): number | null {
+    if (this.hi - this.lo <= 1) return null;
+    // The largest first: if it fails, nothing passes and the search ends at once.
+    if (this.hi === this.n && this.tried.length === 0) return this.n - 1;
+    return (this.lo + this.hi) >> 1;
+  }
+  record(index: number, pass: boolean): void {
+    this.tried.push({ index, pass });
+    if (pass) this.hi = index;
+    else if (index === this.n - 1) this.lo = this.hi = this.n;
+    else this.lo = index;
+  }
+  get answer(): number | null {
+    return this.hi < this.n ? this.hi : null;
+  }
+}
+
+/**
+ * Whether a point meets every objective with 95 % confidence: the bound of the interval on the
+ * wrong side must meet it (mean + half-width for "below" objectives, mean − half-width for
+ * "above"). A single replication has no interval, so it is never confident.
+ */
+export function meetsWithConfidence(
+  point: Pick<SweepDocument['points'][number], 'mean' | 'ci95'>,
+  slos: readonly Slo[],
+): boolean {
+  return slos.every((s) => {
+    const mean = metricValue(point.mean, s.metric);
+    const half = metricValue(point.ci95, s.metric);
+    if (mean === null || half === null) return false;
+    return (
+      (s.lt === undefined || mean + half < s.lt) &&
+      (s.lte === undefined || mean + half <= s.lte) &&
+      (s.gt === undefined || mean - half > s.gt) &&
+      (s.gte === undefined || mean - half >= s.gte) &&
+      (s.eq === undefined || (mean - half <= s.eq && s.eq <= mean + half))
+    );
+  });
+}
