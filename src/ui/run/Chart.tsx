@@ -159,9 +159,17 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       plot?.setSize(next);
     });
     resize.observe(el);
+    // The theme follows the system: when it changes, the axes take the new colours (a rebuild).
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    const retheme = (): void => {
+      shape = '';
+      draw();
+    };
+    scheme.addEventListener('change', retheme);
     return () => {
       off();
       offFaults();
+      scheme.removeEventListener('change', retheme);
       resize.disconnect();
       plot?.destroy();
     };
