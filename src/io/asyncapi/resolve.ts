@@ -144,8 +144,9 @@ export class Resolver {
             unreadable.push({ ref, where: at(this.docs[doc]!.name, [...path, '$ref']), message: t.message });
           else if (t.ok && t.loc.doc !== doc) uses.add(t.loc.doc);
         }
+        // An extension (x-…) is not AsyncAPI: a $ref in it means nothing to the specification.
         for (const [k, v] of Object.entries(value))
-          if (k !== '$ref') stack.push({ value: v, path: [...path, k] });
+          if (k !== '$ref' && !k.startsWith('x-')) stack.push({ value: v, path: [...path, k] });
       }
     }
     // The walk pops from the end: put them back in document order.
