@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 
+const defaults = { asserts: [] };
+
 describe('parseArgs', () => {
   it('reads the file and flags, with or without "="', () => {
     expect(parseArgs(['f.json', '--duration', '10', '--seed=3', '--warmup', '1.5'])).toEqual({
       ok: true,
-      args: { file: 'f.json', duration: 10, seed: 3, warmup: 1.5 },
+      args: { ...defaults, file: 'f.json', duration: 10, seed: 3, warmup: 1.5 },
     });
     expect(
       parseArgs(['f.json', '--max-wall', '2.5', '--max-events=1000', '--max-messages', '10000']),
     ).toEqual({
       ok: true,
-      args: { file: 'f.json', maxWall: 2.5, maxEvents: 1000, maxMessages: 10000 },
+      args: { ...defaults, file: 'f.json', maxWall: 2.5, maxEvents: 1000, maxMessages: 10000 },
     });
   });
   it('answers --help and -h wherever they are', () => {
@@ -33,6 +35,21 @@ describe('parseArgs', () => {
     expect(parseArgs(['f.json', '--constructor', '1'])).toMatchObject({
       ok: false,
       error: expect.stringMatching(/unknown option "--constructor"/),
+    });
+  });
+});
+
+describe('parseArgs: objectives', () => {
+  it('collects --assert in order, with the text each was written as', () => {
+    expect(parseArgs(['f.json', '--assert', 'endToEnd.p99 < 0.1', '--assert=totals.dropped == 0'])).toEqual({
+      ok: true,
+      args: {
+        file: 'f.json',
+        asserts: [
+          { text: 'endToEnd.p99 < 0.1', slo: { metric: 'endToEnd.p99', lt: 0.1 } },
+          { text: 'totals.dropped == 0', slo: { metric: 'totals.dropped', eq: 0 } },
+        ],
+      },
     });
   });
 });
