@@ -1,7 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 
-const defaults = { asserts: [] };
+const defaults = { asserts: [], replications: 5, jobs: 1 };
 
 describe('parseArgs', () => {
   it('reads the file and flags, with or without "="', () => {
@@ -39,9 +40,22 @@ describe('parseArgs', () => {
   });
 });
 
-describe('parseArgs: objectives', () => {
-  it('collects --assert in order, with the text each was written as', () => {
-    expect(parseArgs(['f.json', '--assert', 'endToEnd.p99 < 0.1', '--assert=totals.dropped == 0'])).toEqual({
+describe('parseArgs: objectives and sweeps', () => {
+  it('collects --assert in order, and reads --sweep, --replications, --jobs and --shard', () => {
+    const r = parseArgs([
+      'f.json',
+      '--assert',
+      'endToEnd.p99 < 0.1',
+      '--assert=totals.dropped == 0',
+      '--sweep',
+      'load=0.5:1:0.25',
+      '--replications',
+      '10',
+      '--jobs=auto',
+      '--shard',
+      '2/4',
+    ]);
+    expect(r).toEqual({
       ok: true,
       args: {
         file: 'f.json',
@@ -49,7 +63,14 @@ describe('parseArgs: objectives', () => {
           { text: 'endToEnd.p99 < 0.1', slo: { metric: 'endToEnd.p99', lt: 0.1 } },
           { text: 'totals.dropped == 0', slo: { metric: 'totals.dropped', eq: 0 } },
         ],
+        sweep: { path: 'load', values: [0.5, 0.75, 1] },
+        replications: 10,
+        jobs: availableParallelism(),
+        shard: { index: 2, count: 4 },
       },
+    });
+    expect(parseArgs(['f.json', '--sweep', 'load=1', '--jobs', '0'])).toMatchObject({
+      args: { jobs: availableParallelism() },
     });
   });
 });

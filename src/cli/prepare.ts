@@ -1,4 +1,4 @@
-// What a run does before running: read the file, validate the flow, gather its
+// What a run and a sweep both do before running: read the file, validate the flow, gather its
 // notes and objectives, and check each --assert against the flow's node ids, so that an
 // objective naming no figure is refused before any run (never a check that silently passes).
 import { DEFAULT_SETTINGS } from '../model/defaults';
@@ -59,12 +59,14 @@ export function prepare(args: SimulateArgs, io: CliIo): Prepared | CliResult {
 }
 
 /**
- * A run's duration and warm-up: the flags, else the flow's settings, else the defaults. The
- * warm-up must be shorter; the message says where each came from and how to fix it.
+ * A run's duration and warm-up: the flags, else the flow's settings (`settings`, which for a
+ * sweep point may hold the swept value: then `swept` says so), else the defaults. The warm-up
+ * must be shorter; the message says where each came from and how to fix it.
  */
 export function runTimes(
   args: Pick<SimulateArgs, 'duration' | 'warmup'>,
   settings: Flow['settings'],
+  swept?: string,
 ): { ok: true; duration: number; warmup: number } | { ok: false; message: string } {
   const duration = args.duration ?? settings?.duration ?? DEFAULT_SETTINGS.duration;
   const warmup = args.warmup ?? settings?.warmup ?? DEFAULT_SETTINGS.warmup;
@@ -74,7 +76,9 @@ export function runTimes(
       ? `from --${field}`
       : setting === undefined
         ? 'the default'
-        : "from the file's settings";
+        : swept === `settings.${field}`
+          ? 'from the sweep'
+          : "from the file's settings";
   const dFrom = from(args.duration, settings?.duration, 'duration');
   const wFrom = from(args.warmup, settings?.warmup, 'warmup');
   return {

@@ -1,5 +1,6 @@
 // The `simulate` command as a function of its arguments and of what it needs from the machine
-// (io.ts), so that tests run it in-process; main.ts wires it to the real process. Everything a file says is escaped
+// (io.ts), so that tests run it in-process; main.ts wires it to the real process. This file
+// dispatches (one run, a sweep, merge) and makes one run. Everything a file says is escaped
 // before it reaches stderr, lists are capped, and nothing throws out of here except bugs
 // (main.ts catches those).
 import type { Halt, Simulation, SimulationOptions, SimulationReport } from '../engine/api';
@@ -10,7 +11,9 @@ import { checkSlos, describeSlo, type SloResult } from '../model/slo';
 import { EXIT, parseArgs } from './args';
 import { HELP } from './help';
 import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
+import { runMerge } from './merge';
 import { type Prepared, prepare, problemList, runTimes } from './prepare';
+import { runSweep } from './sweep';
 import { safeJson, safeText } from './terminal';
 
 export type { CliIo, CliResult } from './io';
@@ -29,12 +32,14 @@ export interface Stopped {
 const SLICE = 200_000;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  if (argv[0] === 'merge') return runMerge(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return failure(safeText(parsed.error, 2000), EXIT.usage);
   if ('help' in parsed) return { code: EXIT.ok, stdout: HELP, stderr: '' };
   const prepared = prepare(parsed.args, io);
   if ('code' in prepared) return prepared;
-  return runOne(prepared, io);
+  const { sweep } = prepared.args;
+  return sweep ? runSweep(prepared, sweep, io) : runOne(prepared, io);
 }
 
 type Report = SimulationReport & { stopped?: Stopped; slos?: SloResult[] };
