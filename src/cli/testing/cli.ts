@@ -1,5 +1,5 @@
 // Test helpers: the command in-process (runCli with files held in memory beside the real ones)
-// and as users start it (a process through tsx).
+// and as users start it (a process through tsx, or the package's bin).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readRegularFile } from '../readFile';
@@ -30,3 +30,6 @@ const spawn = (args: string[]): Spawned => {
 /** `npm run -s simulate -- …`, without npm. */
 export const simulate = (...args: string[]): Spawned =>
   spawn(['--import', 'tsx', 'src/cli/simulate.ts', ...args]);
+
+/** `npx eventflow …`, without npx. */
+export const eventflow = (...args: string[]): Spawned => spawn(['bin/eventflow.mjs', ...args]);
