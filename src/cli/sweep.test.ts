@@ -147,7 +147,7 @@ describe('--sweep (in-process)', () => {
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^simulate: the run of load = 20 with seed 3 stopped at t = [\d.,]+ s of 100 s: .*; the sweep prints no document \(raise --max-messages, or run shorter with --duration\)\n$/,
+      /^simulate: the run of load = 20 with seed 3 stopped at t = [\d.,]+ s of 100 s: .* — the sweep prints no document \(raise --max-messages, or run shorter with --duration\)\n$/,
     );
   });
 

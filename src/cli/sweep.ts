@@ -90,8 +90,8 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
     return failure(
       safeText(
         `the run of ${spec.path} = ${spec.values[unit.point]} with seed ${unit.seed} stopped at ` +
-          `t = ${formatSeconds(halt.time)} of ${formatSeconds(duration)}: ${halt.message}; ` +
-          'the sweep prints no document (raise --max-messages, or run shorter with --duration)',
+          `t = ${formatSeconds(halt.time)} of ${formatSeconds(duration)}: ${halt.message.replace(/\.$/, '')}` +
+          ' — the sweep prints no document (raise --max-messages, or run shorter with --duration)',
         4000,
       ),
       EXIT.stopped,
