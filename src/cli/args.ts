@@ -1,8 +1,17 @@
 // Command-line arguments of `simulate` (docs/cli.md): FLOW.json and its options, each checked
-// against the same bounds as the file's own fields.
+// against the same bounds as the file's own fields. What can be checked without the flow is
+// checked here; what needs it (an --assert's node ids, each sweep point's flow) once it is read.
+import { availableParallelism } from 'node:os';
+import { MAX_SWEEP_RUNS, parseSweep, type SweepSpec } from '../engine/experiment';
 import { formatCount } from '../model/format';
-import { MAX_FILE_BYTES, MAX_SECONDS, MIN_SECONDS } from '../model/limits';
-import { formatBytes } from './terminal';
+import { MAX_SECONDS, MIN_SECONDS } from '../model/limits';
+import { parseAssert, type Slo } from '../model/slo';
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
 
 export interface SimulateArgs {
   file: string;
@@ -13,102 +22,142 @@ export interface SimulateArgs {
   maxWall?: number;
   /** Stop after this many kernel events. */
   maxEvents?: number;
-  /** Messages the run may hold at once (the engine's limit; its default otherwise). */
+  /** Messages a run may hold at once (the engine's limit; its default otherwise). */
   maxMessages?: number;
+  /** Objectives from --assert, in the order given, with the text each was written as (for messages). */
+  asserts: { text: string; slo: Slo }[];
+  sweep?: SweepSpec;
+  /** Runs of each sweep point (seeds seed, seed + 1, …). */
+  replications: number;
+  /** Worker threads for a sweep's runs. */
+  jobs: number;
+  shard?: Shard;
 }
+
+export const USAGE = 'usage: npm run -s simulate -- FLOW.json [options]   (--help for more)';
 
 /** The most messages a run may be allowed to hold (the engine numbers them in 27 bits; ~40 bytes each). */
 export const MAX_MESSAGES_LIMIT = 100_000_000;
+/** Replications of each sweep point when --replications is not given: enough for a t-interval. */
+export const DEFAULT_REPLICATIONS = 5;
+/** More threads than this is a typo, not a machine. */
+export const MAX_JOBS = 1024;
 
 /** Exit codes (docs/cli.md). */
 export const EXIT = {
   ok: 0,
-  /** The flow file is not a valid flow, or cannot run. */
+  /** The flow file is not a valid flow, or cannot run; for merge, the parts are not one sweep's shards. */
   badFlow: 1,
-  /** Bad usage, or the file cannot be read. */
+  /** Bad usage, or a file cannot be read. */
   usage: 2,
-  /** Reserved: an SLO failed (a later issue). */
+  /** A single run finished but an SLO failed. */
   slo: 3,
-  /** A limit stopped the run; the figures up to there are on stdout. */
+  /** A limit stopped a run; for a single run the figures up to there are on stdout. */
   stopped: 4,
   /** A bug in this program. */
   internal: 5,
 } as const;
 
-export const USAGE = 'usage: npm run -s simulate -- FLOW.json [options]   (--help for more)';
-
-export const HELP = `Runs a flow file headless and prints its figures as one JSON document on stdout.
-
-usage: npm run -s simulate -- FLOW.json [options]
-
-options (options not given come from the flow's "settings", then the defaults):
-  --duration S       simulated seconds to run (default 60; at most ${formatCount(MAX_SECONDS)})
-  --seed N           random seed, a whole number ≥ 0 (default 1)
-  --warmup S         simulated seconds left out of the figures (default 0; shorter than the duration)
-  --max-wall S       stop after S seconds of wall time; the figures so far are printed (exit 4)
-  --max-events N     stop after N events; the figures so far are printed (exit 4)
-  --max-messages N   messages the run may hold at once (default 5,000,000; at most ${formatCount(MAX_MESSAGES_LIMIT)});
-                     a run that needs more stops there, names the node that grows, and prints the
-                     figures so far (exit 4)
-  -h, --help         this text
-
-Progress goes to stderr while it is a terminal. The file must be a regular file of at most
-${formatBytes(MAX_FILE_BYTES)}.
-
-exit codes:
-  0  the run finished; its figures are on stdout
-  1  the file is not a valid flow, or the flow cannot run (each problem on stderr as "path: reason")
-  2  bad usage, or the file cannot be read
-  3  reserved: an SLO failed
-  4  a limit stopped the run (--max-wall, --max-events, the message limit, time that does not
-     advance, a deadlock); the figures up to there are on stdout, the reason on stderr
-  5  internal error: a bug in Eventflow Studio (one line on stderr; please report it with the file)
-
-Reference: docs/cli.md, docs/flow-json.md, docs/limits.md.
-`;
-
 export type Parsed =
   { ok: true; args: SimulateArgs } | { ok: true; help: true } | { ok: false; error: string };
 
+type Draft = Partial<SimulateArgs> & { asserts: SimulateArgs['asserts'] };
+
+/** An option that takes a value: sets it on the draft, or says why the text will not do. */
 interface Flag {
-  key: Exclude<keyof SimulateArgs, 'file'>;
-  check: (v: number) => boolean;
+  /** What the value must be, for "needs a value (…)". */
   want: string;
+  apply: (out: Draft, text: string) => string | null;
 }
 
+type NumberKey = 'duration' | 'seed' | 'warmup' | 'maxWall' | 'maxEvents' | 'maxMessages' | 'replications';
+
 const whole = (min: number, max: number) => (v: number) => Number.isSafeInteger(v) && v >= min && v <= max;
+const number = (key: NumberKey, check: (v: number) => boolean, want: string): Flag => ({
+  want,
+  apply: (out, text) => {
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isFinite(v) || !check(v)) return `must be ${want} (got "${text}")`;
+    out[key] = v;
+    return null;
+  },
+});
+
 const FLAGS: Record<string, Flag> = {
-  '--duration': {
-    key: 'duration',
-    check: (v) => v >= MIN_SECONDS && v <= MAX_SECONDS,
-    want: `a number of seconds > 0, at most ${formatCount(MAX_SECONDS)}`,
+  '--duration': number(
+    'duration',
+    (v) => v >= MIN_SECONDS && v <= MAX_SECONDS,
+    `a number of seconds > 0, at most ${formatCount(MAX_SECONDS)}`,
+  ),
+  '--warmup': number(
+    'warmup',
+    (v) => v === 0 || (v >= MIN_SECONDS && v <= MAX_SECONDS),
+    `a number of seconds ≥ 0, at most ${formatCount(MAX_SECONDS)}`,
+  ),
+  '--seed': number('seed', whole(0, Number.MAX_SAFE_INTEGER), 'a whole number ≥ 0'),
+  '--max-wall': number('maxWall', (v) => v > 0 && v <= MAX_SECONDS, 'a number of seconds > 0'),
+  '--max-events': number('maxEvents', whole(1, Number.MAX_SAFE_INTEGER), 'a whole number ≥ 1'),
+  '--max-messages': number(
+    'maxMessages',
+    whole(1, MAX_MESSAGES_LIMIT),
+    `a whole number from 1 to ${formatCount(MAX_MESSAGES_LIMIT)}`,
+  ),
+  '--replications': number(
+    'replications',
+    whole(1, MAX_SWEEP_RUNS),
+    `a whole number from 1 to ${formatCount(MAX_SWEEP_RUNS)}`,
+  ),
+  '--assert': {
+    want: '"METRIC OP VALUE", e.g. "endToEnd.p99 < 0.1"',
+    apply: (out, text) => {
+      const r = parseAssert(text);
+      if (!r.ok) return r.message;
+      out.asserts.push({ text, slo: r.slo });
+      return null;
+    },
   },
-  '--warmup': {
-    key: 'warmup',
-    check: (v) => v === 0 || (v >= MIN_SECONDS && v <= MAX_SECONDS),
-    want: `a number of seconds ≥ 0, at most ${formatCount(MAX_SECONDS)}`,
+  '--sweep': {
+    want: 'PATH=V1,V2,… or PATH=FROM:TO:STEP',
+    apply: (out, text) => {
+      if (out.sweep) return `only one --sweep (already "${out.sweep.path}")`;
+      const r = parseSweep(text);
+      if (!r.ok) return r.message;
+      out.sweep = r.value;
+      return null;
+    },
   },
-  '--seed': { key: 'seed', check: whole(0, Number.MAX_SAFE_INTEGER), want: 'a whole number ≥ 0' },
-  '--max-wall': {
-    key: 'maxWall',
-    check: (v) => v > 0 && v <= MAX_SECONDS,
-    want: 'a number of seconds > 0',
+  '--jobs': {
+    want: `a whole number from 0 to ${MAX_JOBS}, or auto (0 and auto: one per core)`,
+    apply: (out, text) => {
+      const v = text === 'auto' ? 0 : Number(text);
+      if (text.trim() === '' || !whole(0, MAX_JOBS)(v))
+        return `must be a whole number from 0 to ${MAX_JOBS}, or auto (got "${text}")`;
+      out.jobs = v === 0 ? availableParallelism() : v;
+      return null;
+    },
   },
-  '--max-events': {
-    key: 'maxEvents',
-    check: whole(1, Number.MAX_SAFE_INTEGER),
-    want: 'a whole number ≥ 1',
-  },
-  '--max-messages': {
-    key: 'maxMessages',
-    check: whole(1, MAX_MESSAGES_LIMIT),
-    want: `a whole number from 1 to ${formatCount(MAX_MESSAGES_LIMIT)}`,
+  '--shard': {
+    want: 'I/N, e.g. 2/4: the I-th of N shards',
+    apply: (out, text) => {
+      const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+      const index = Number(m?.[1]);
+      const count = Number(m?.[2]);
+      if (!m || !whole(1, MAX_SWEEP_RUNS)(count) || !whole(1, count)(index))
+        return `must be I/N with 1 ≤ I ≤ N ≤ ${formatCount(MAX_SWEEP_RUNS)}, e.g. 2/4 (got "${text}")`;
+      out.shard = { index, count };
+      return null;
+    },
   },
 };
 const flagOf = (name: string): Flag | undefined => (Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined);
 
+/** Options that mean something for one run only, or for a sweep only. */
+const SINGLE_ONLY = ['--max-wall', '--max-events'];
+const SWEEP_ONLY = ['--replications', '--jobs', '--shard'];
+
 export function parseArgs(argv: readonly string[]): Parsed {
-  const out: Partial<SimulateArgs> = {};
+  const out: Draft = { asserts: [] };
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     if (raw === '--help' || raw === '-h') return { ok: true, help: true };
@@ -118,11 +167,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (spec) {
       const text = eq > 0 && raw.startsWith('--') ? raw.slice(eq + 1) : argv[++i];
       if (text === undefined) return { ok: false, error: `${name}: needs a value (${spec.want})` };
-      const v = Number(text);
-      if (text.trim() === '' || !Number.isFinite(v) || !spec.check(v)) {
-        return { ok: false, error: `${name}: must be ${spec.want} (got "${text}")` };
-      }
-      out[spec.key] = v;
+      const why = spec.apply(out, text);
+      // Values that may be anything the user typed (an --assert, a sweep) are quoted in full.
+      if (why !== null) return { ok: false, error: `${name}${quoted(name, text)}: ${why}` };
+      seen.add(name);
     } else if (raw.startsWith('-') && raw !== '-') {
       return { ok: false, error: `unknown option "${raw}"\n${USAGE}` };
     } else if (out.file !== undefined) {
@@ -133,5 +181,24 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (out.warmup !== undefined && out.duration !== undefined && out.warmup >= out.duration) {
     return { ok: false, error: '--warmup: must be shorter than --duration' };
   }
-  return { ok: true, args: { ...out, file: out.file } };
+  const misplaced = out.sweep ? SINGLE_ONLY.find((f) => seen.has(f)) : SWEEP_ONLY.find((f) => seen.has(f));
+  if (misplaced !== undefined)
+    return {
+      ok: false,
+      error: out.sweep
+        ? `${misplaced}: limits a single run, not a sweep (a sweep's runs are bounded by --duration and --max-messages)`
+        : `${misplaced}: only with --sweep`,
+    };
+  const replications = out.replications ?? DEFAULT_REPLICATIONS;
+  if (out.sweep && out.sweep.values.length * replications > MAX_SWEEP_RUNS)
+    return {
+      ok: false,
+      error:
+        `--sweep with --replications ${replications}: ${formatCount(out.sweep.values.length)} values × ` +
+        `${formatCount(replications)} replications is more than the ${formatCount(MAX_SWEEP_RUNS)} runs a sweep takes`,
+    };
+  return { ok: true, args: { ...out, file: out.file, replications, jobs: out.jobs ?? 1 } };
 }
+
+const quoted = (name: string, text: string) =>
+  name === '--assert' || name === '--sweep' ? ` "${text}"` : '';

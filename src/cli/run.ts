@@ -1,35 +1,22 @@
 // The `simulate` command as a function of its arguments and of what it needs from the machine
-// (reading a file, the clock, a terminal for progress), so that tests run it in-process;
-// simulate.ts wires it to the real process. Everything a file says is escaped before it reaches
-// stderr, lists are capped, and nothing throws out of here except bugs (simulate.ts catches those).
+// (io.ts), so that tests run it in-process; main.ts wires it to the real process. This file
+// dispatches (one run, a sweep, merge) and makes one run. Everything a file says is escaped
+// before it reaches stderr, lists are capped, and nothing throws out of here except bugs
+// (main.ts catches those).
 import type { Halt, Simulation, SimulationOptions, SimulationReport } from '../engine/api';
 import { createSimulation } from '../engine/simulation';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
-import { MAX_FILE_BYTES } from '../model/limits';
-import { formatNotice } from '../model/migrate';
-import { type FlowProblem, formatProblem, parseFlowText } from '../model/validate';
-import { EXIT, HELP, parseArgs } from './args';
-import { firstLines, safeJson, safeText } from './terminal';
+import { checkSlos, describeSlo, type SloResult } from '../model/slo';
+import { EXIT, parseArgs } from './args';
+import { HELP } from './help';
+import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
+import { runMerge } from './merge';
+import { type Prepared, prepare, problemList, runTimes } from './prepare';
+import { runSweep } from './sweep';
+import { safeJson, safeText } from './terminal';
 
-export interface CliIo {
-  /**
-   * The text of a regular file of at most `maxBytes`; throws with the reason (not a regular file,
-   * too big, missing) otherwise, without blocking.
-   */
-  readFile(path: string, maxBytes: number): string;
-  /** Wall-clock milliseconds (the engine never reads the clock itself). */
-  now(): number;
-  /** Writes a progress line over the previous one; absent when stderr is not a terminal. */
-  progress?: (line: string) => void;
-}
-
-export interface CliResult {
-  /** See EXIT in args.ts: 0 ok, 1 bad flow, 2 usage or unreadable file, 4 stopped by a limit, 5 internal. */
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliIo, CliResult } from './io';
 
 /** Where a run stopped before its end, as the report's `stopped` field says it. */
 export interface Stopped {
@@ -41,63 +28,36 @@ export interface Stopped {
   nodeId?: string;
 }
 
-const seconds = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
-/** Simulated time in seconds, exactly enough to find it again: "12,484.213 s". */
-const formatSeconds = (t: number) => `${seconds.format(t)} s`;
-
 /** Events per slice of the run between checks of the wall clock and progress. */
 const SLICE = 200_000;
-/** Milliseconds between progress lines. */
-const PROGRESS_MS = 250;
 
-const line = (message: string) => `simulate: ${message}\n`;
-const failure = (message: string, code: number): CliResult => ({ code, stdout: '', stderr: line(message) });
-
-const problemList = (problems: readonly FlowProblem[]): string =>
-  firstLines(problems, (p) => safeText(formatProblem(p)), 'problem').join('\n');
-
-export function runCli(argv: readonly string[], io: CliIo): CliResult {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  if (argv[0] === 'merge') return runMerge(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return failure(safeText(parsed.error, 2000), EXIT.usage);
   if ('help' in parsed) return { code: EXIT.ok, stdout: HELP, stderr: '' };
-  const { file, seed, duration, warmup, maxWall, maxEvents, maxMessages } = parsed.args;
-  const name = safeText(file, 200);
-  let text: string;
-  try {
-    text = io.readFile(file, MAX_FILE_BYTES);
-  } catch (err) {
-    return failure(
-      `cannot read ${name}: ${safeText(err instanceof Error ? err.message : String(err))}`,
-      EXIT.usage,
-    );
-  }
-  const flow = parseFlowText(text);
-  if (!flow.ok) return failure(`${name} is not a valid flow:\n${problemList(flow.problems)}`, EXIT.badFlow);
-  const notes = firstLines(flow.notices, (n) => `note: ${safeText(formatNotice(n))}`, 'note');
-  let stderr = notes.map(line).join('');
+  const prepared = prepare(parsed.args, io);
+  if ('code' in prepared) return prepared;
+  const { sweep } = prepared.args;
+  return sweep ? runSweep(prepared, sweep, io) : runOne(prepared, io);
+}
 
-  const settings = flow.flow.settings;
-  const d = duration ?? settings?.duration ?? DEFAULT_SETTINGS.duration;
-  const w = warmup ?? settings?.warmup ?? DEFAULT_SETTINGS.warmup;
-  if (w >= d) {
-    const from = (flag: number | undefined, setting: number | undefined) =>
-      flag !== undefined ? 'from --' : setting !== undefined ? "from the file's settings" : 'the default';
-    const dFrom = from(duration, settings?.duration).replace('from --', 'from --duration');
-    const wFrom = from(warmup, settings?.warmup).replace('from --', 'from --warmup');
-    return failure(
-      `warm-up (${w} s, ${wFrom}) must be shorter than the duration (${d} s, ${dFrom}): ` +
-        `pass a shorter --warmup (e.g. --warmup ${Math.floor(d / 10)}) or a longer --duration`,
-      EXIT.usage,
-    );
-  }
+type Report = SimulationReport & { stopped?: Stopped; slos?: SloResult[] };
+
+function runOne(p: Prepared, io: CliIo): CliResult {
+  const { seed, maxWall, maxEvents, maxMessages } = p.args;
+  const settings = p.flow.settings;
+  const times = runTimes(p.args, settings);
+  if (!times.ok) return failure(times.message, EXIT.usage);
+  const d = times.duration;
   const options: Partial<SimulationOptions> = {
     seed: seed ?? settings?.seed ?? DEFAULT_SETTINGS.seed,
     duration: d,
-    warmup: w,
+    warmup: times.warmup,
     ...(maxMessages !== undefined ? { limits: { maxMessages } } : {}),
   };
-  const created = createSimulation(flow.flow, options);
-  if (!created.ok) return failure(`${name} cannot run:\n${problemList(created.problems)}`, EXIT.badFlow);
+  const created = createSimulation(p.flow, options);
+  if (!created.ok) return failure(`${p.name} cannot run:\n${problemList(created.problems)}`, EXIT.badFlow);
 
   const sim = created.sim;
   const start = io.now();
@@ -137,17 +97,32 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   }
   if (io.progress && lastProgress !== start) io.progress('');
 
-  const report: SimulationReport & { stopped?: Stopped } = sim.report();
+  const report: Report = sim.report();
   report.wallMs = Math.round((io.now() - start) * 1000) / 1000;
   const doc = stopped ? withStopped(report, stopped) : report;
+  // Checked on a stopped run too, so the document says what its figures meet; the exit code
+  // then says the run stopped (4), which a failed objective (3) does not hide.
+  if (p.slos.length > 0) doc.slos = checkSlos(report, p.slos);
   const stdout = `${safeJson(JSON.stringify(doc, null, 2))}\n`;
-  if (!stopped) return { code: EXIT.ok, stdout, stderr };
-  stderr += line(
-    `${safeText(stopped.message, 2000)} — at t = ${formatSeconds(stopped.time)} of ${formatSeconds(d)}` +
-      ` (${formatCount(sim.events)} events); the figures on stdout cover the run up to there`,
-  );
-  return { code: EXIT.stopped, stdout, stderr };
+  let stderr = p.notes;
+  if (stopped) {
+    stderr += line(
+      `${safeText(stopped.message, 2000)} — at t = ${formatSeconds(stopped.time)} of ${formatSeconds(d)}` +
+        ` (${formatCount(sim.events)} events); the figures on stdout cover the run up to there`,
+    );
+    return { code: EXIT.stopped, stdout, stderr };
+  }
+  const failed = (doc.slos ?? []).filter((s) => !s.pass);
+  if (failed.length === 0) return { code: EXIT.ok, stdout, stderr };
+  stderr += failed
+    .map((s) => line(safeText(`objective failed: ${describeSlo(s)} (${actualText(s)})`)))
+    .join('');
+  return { code: EXIT.slo, stdout, stderr };
 }
+
+/** "actual 0.2241", or why there is none. */
+const actualText = (s: SloResult): string =>
+  s.actual === null ? 'the run has no such figure' : `actual ${s.actual}`;
 
 const where = (h: Halt) => ({
   ...(h.path !== undefined ? { path: h.path } : {}),
@@ -155,7 +130,7 @@ const where = (h: Halt) => ({
 });
 
 /** The report with `stopped` after `events`, where a reader of the document meets it first. */
-function withStopped(report: SimulationReport, stopped: Stopped): SimulationReport & { stopped: Stopped } {
+function withStopped(report: Report, stopped: Stopped): Report {
   const { seed, duration, wallMs, events, ...rest } = report;
   return { seed, duration, wallMs, events, stopped, ...rest };
 }

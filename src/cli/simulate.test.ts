@@ -20,7 +20,7 @@ const io: CliIo = {
 const cli = (...args: string[]) => runCli(args, io);
 
 describe('simulate CLI (process)', () => {
-  it('prints exactly the report document of docs/cli.md and nothing else', () => {
+  it('prints exactly the report document of docs/cli.md and nothing else', async () => {
     const r = spawn('examples/mm1.json', '--duration', '300', '--seed', '7', '--warmup', '30');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
@@ -63,7 +63,7 @@ describe('simulate CLI (process)', () => {
     ]);
     // Same run in-process: identical apart from wall time.
     const inProcess = JSON.parse(
-      cli('examples/mm1.json', '--duration', '300', '--seed', '7', '--warmup', '30').stdout,
+      (await cli('examples/mm1.json', '--duration', '300', '--seed', '7', '--warmup', '30')).stdout,
     );
     expect({ ...doc, wallMs: 0 }).toEqual(inProcess);
   });
@@ -77,21 +77,21 @@ describe('simulate CLI (process)', () => {
 });
 
 describe('simulate CLI (in-process)', () => {
-  it('honours --seed, --duration, --warmup and is deterministic', () => {
-    const a = cli('examples/mm1.json', '--duration', '200', '--seed', '3', '--warmup', '20');
+  it('honours --seed, --duration, --warmup and is deterministic', async () => {
+    const a = await cli('examples/mm1.json', '--duration', '200', '--seed', '3', '--warmup', '20');
     const doc = JSON.parse(a.stdout);
     expect([doc.seed, doc.duration]).toEqual([3, 200]);
     expect(doc.nodes.billing.utilization).toBeGreaterThan(0.7);
-    expect(cli('examples/mm1.json', '--duration', '200', '--seed', '3', '--warmup', '20').stdout).toBe(
-      a.stdout,
-    );
-    expect(cli('examples/mm1.json', '--duration', '200', '--seed', '4', '--warmup', '20').stdout).not.toBe(
-      a.stdout,
-    );
+    expect(
+      (await cli('examples/mm1.json', '--duration', '200', '--seed', '3', '--warmup', '20')).stdout,
+    ).toBe(a.stdout);
+    expect(
+      (await cli('examples/mm1.json', '--duration', '200', '--seed', '4', '--warmup', '20')).stdout,
+    ).not.toBe(a.stdout);
   });
 
-  it('runs a scenario with its faults and load profile, and reports what each fault did', () => {
-    const r = cli('src/io/templates/consumers-down.json');
+  it('runs a scenario with its faults and load profile, and reports what each fault did', async () => {
+    const r = await cli('src/io/templates/consumers-down.json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.faults).toHaveLength(1);
@@ -112,11 +112,13 @@ describe('simulate CLI (in-process)', () => {
     expect(Math.abs(f.backlogPeak / 4800 - 1)).toBeLessThan(0.06);
     expect(Math.abs(f.drainTime / 240 - 1)).toBeLessThan(0.15);
     // A flow without faults keeps the version 1 document's shape.
-    expect(JSON.parse(cli('examples/mm1.json', '--duration', '200').stdout)).not.toHaveProperty('faults');
+    expect(JSON.parse((await cli('examples/mm1.json', '--duration', '200')).stdout)).not.toHaveProperty(
+      'faults',
+    );
   });
 
-  it('takes defaults from the flow settings; empty figures are zeros, never NaN', () => {
-    const r = cli('examples/orders.json');
+  it('takes defaults from the flow settings; empty figures are zeros, never NaN', async () => {
+    const r = await cli('examples/orders.json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect([doc.seed, doc.duration]).toEqual([42, 120]);
@@ -126,7 +128,7 @@ describe('simulate CLI (in-process)', () => {
     expect(t.emitted).toBe(t.completed + t.dropped + t.lost + t.deadLettered + t.inFlight);
   });
 
-  it('refuses bad usage and unreadable input with exit 2', () => {
+  it('refuses bad usage and unreadable input with exit 2', async () => {
     files.set('bad.json', '{ nope');
     const cases: [string[], RegExp, number][] = [
       [[], /missing FLOW\.json/, 2],
@@ -141,14 +143,14 @@ describe('simulate CLI (in-process)', () => {
       [['examples/mm1.json', '--speed', '2'], /unknown option "--speed"/, 2],
     ];
     for (const [args, message, code] of cases) {
-      const r = cli(...args);
+      const r = await cli(...args);
       expect(r.code).toBe(code);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
     }
   });
 
-  it('prints every problem of a bad flow on its own line, with its path (exit 1)', () => {
+  it('prints every problem of a bad flow on its own line, with its path (exit 1)', async () => {
     const at = { x: 0, y: 0 };
     files.set(
       'flow.json',
@@ -173,7 +175,7 @@ describe('simulate CLI (in-process)', () => {
         edges: [],
       }),
     );
-    const r = cli('flow.json');
+    const r = await cli('flow.json');
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toContain('nodes[0].config.interarrival.mean: must be a number > 0 s');
@@ -196,33 +198,33 @@ describe('simulate CLI (in-process)', () => {
         edges: [],
       }),
     );
-    const u = cli('unreachable.json');
+    const u = await cli('unreachable.json');
     expect(u.code).toBe(1);
     expect(u.stderr).toContain('nodes[0]: handler "Billing" is unreachable: no producer feeds it');
   });
 });
 
 describe('simulate CLI: help, notes, limits, progress (in-process)', () => {
-  it('--help prints usage, options, exit codes and limits, and exits 0', () => {
-    const r = cli('--help');
+  it('--help prints usage, options, exit codes and limits, and exits 0', async () => {
+    const r = await cli('--help');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Runs a flow file headless/);
     for (const text of ['--max-wall S', '--max-events N', '--max-messages N', '5  internal error', '64 MiB'])
       expect(r.stdout).toContain(text);
-    expect(cli('examples/mm1.json', '-h').stdout).toBe(r.stdout);
+    expect((await cli('examples/mm1.json', '-h')).stdout).toBe(r.stdout);
   });
 
-  it('says how to fix a warm-up from the file that --duration makes too long', () => {
-    const r = cli('examples/mm1.json', '--duration', '60');
+  it('says how to fix a warm-up from the file that --duration makes too long', async () => {
+    const r = await cli('examples/mm1.json', '--duration', '60');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       "simulate: warm-up (60 s, from the file's settings) must be shorter than the duration (60 s, from --duration): pass a shorter --warmup (e.g. --warmup 6) or a longer --duration\n",
     );
-    expect(cli('examples/mm1.json', '--duration', '60', '--warmup', '6').code).toBe(0);
+    expect((await cli('examples/mm1.json', '--duration', '60', '--warmup', '6')).code).toBe(0);
   });
 
-  it('prints what reading an older file changed in meaning, on stderr, and runs it', () => {
+  it('prints what reading an older file changed in meaning, on stderr, and runs it', async () => {
     const notices = [
       { path: 'nodes[0]', nodeId: 'p\u001b[2J', message: 'a failed message is now redelivered' },
     ];
@@ -232,7 +234,7 @@ describe('simulate CLI: help, notes, limits, progress (in-process)', () => {
       return r.ok ? { ...r, notices } : r;
     });
     try {
-      const r = cli('examples/mm1.json', '--duration', '100', '--warmup', '0');
+      const r = await cli('examples/mm1.json', '--duration', '100', '--warmup', '0');
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('simulate: note: nodes[0] (p\\u001b[2J): a failed message is now redelivered\n');
     } finally {
@@ -240,8 +242,8 @@ describe('simulate CLI: help, notes, limits, progress (in-process)', () => {
     }
   });
 
-  it('--max-events stops the run, prints the figures up to there (which balance) and exits 4', () => {
-    const r = cli('examples/mm1.json', '--max-events', '5000');
+  it('--max-events stops the run, prints the figures up to there (which balance) and exits 4', async () => {
+    const r = await cli('examples/mm1.json', '--max-events', '5000');
     expect(r.code).toBe(4);
     const doc = JSON.parse(r.stdout);
     expect(doc.events).toBe(5000);
@@ -261,10 +263,10 @@ describe('simulate CLI: help, notes, limits, progress (in-process)', () => {
     );
   });
 
-  it('--max-wall stops by the injected clock; progress goes to the terminal only', () => {
+  it('--max-wall stops by the injected clock; progress goes to the terminal only', async () => {
     let clock = 0;
     const progress: string[] = [];
-    const r = runCli(['examples/mm1.json', '--duration', '1000000000', '--max-wall', '2'], {
+    const r = await runCli(['examples/mm1.json', '--duration', '1000000000', '--max-wall', '2'], {
       ...io,
       now: () => (clock += 100), // every look at the clock, 0.1 s more
       progress: (text) => progress.push(text),
@@ -277,23 +279,23 @@ describe('simulate CLI: help, notes, limits, progress (in-process)', () => {
     );
     expect(progress.at(-1)).toBe(''); // the progress line is cleared before the final message
     // Without a terminal nothing but the result is printed.
-    expect(cli('examples/mm1.json', '--duration', '100', '--warmup', '0').stderr).toBe('');
+    expect((await cli('examples/mm1.json', '--duration', '100', '--warmup', '0')).stderr).toBe('');
   });
 
-  it('refuses option values past the limits, with the limit', () => {
-    expect(cli('examples/mm1.json', '--duration', '1e10').stderr).toMatch(
+  it('refuses option values past the limits, with the limit', async () => {
+    expect((await cli('examples/mm1.json', '--duration', '1e10')).stderr).toMatch(
       /--duration: must be a number of seconds > 0, at most 1,000,000,000/,
     );
-    expect(cli('examples/mm1.json', '--max-messages', '1e9').stderr).toMatch(
+    expect((await cli('examples/mm1.json', '--max-messages', '1e9')).stderr).toMatch(
       /--max-messages: must be a whole number from 1 to 100,000,000/,
     );
-    expect(cli('examples/mm1.json', '--max-events', '0').code).toBe(2);
-    expect(cli('examples/mm1.json', '--max-wall', 'NaN').code).toBe(2);
-    expect(cli('examples/mm1.json', '--duration', 'Infinity').code).toBe(2);
+    expect((await cli('examples/mm1.json', '--max-events', '0')).code).toBe(2);
+    expect((await cli('examples/mm1.json', '--max-wall', 'NaN')).code).toBe(2);
+    expect((await cli('examples/mm1.json', '--duration', 'Infinity')).code).toBe(2);
   });
 
-  it('escapes control characters echoed from a file name or a flow, and caps long lists', () => {
-    const r = cli('no\u001b[2Jsuch.json');
+  it('escapes control characters echoed from a file name or a flow, and caps long lists', async () => {
+    const r = await cli('no\u001b[2Jsuch.json');
     expect(r.stderr).toBe('simulate: cannot read no\\u001b[2Jsuch.json: no such file\n');
     const nodes = Array.from({ length: 30 }, (_, i) => ({
       id: `h${i}`,
@@ -302,7 +304,7 @@ describe('simulate CLI: help, notes, limits, progress (in-process)', () => {
       config: { concurrency: 0, service: { dist: 'constant', value: 1 } },
     }));
     files.set('many.json', JSON.stringify({ format: 'eventflow', version: 2, name: 'm', nodes, edges: [] }));
-    const lines = cli('many.json').stderr.trimEnd().split('\n');
+    const lines = (await cli('many.json')).stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(22);
     expect(lines.at(-1)).toBe('…and 10 more problems');
   });

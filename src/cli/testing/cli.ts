@@ -1,0 +1,35 @@
+// Test helpers: the command in-process (runCli with files held in memory beside the real ones)
+// and as users start it (a process through tsx, or the package's bin).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readRegularFile } from '../readFile';
+import { type CliIo, type CliResult, runCli } from '../run';
+
+export const root = join(import.meta.dirname, '../../..');
+
+/** The command in this process; `files` are read before the disk (paths relative to the repository). */
+export function inProcess(files: Map<string, string>): (...args: string[]) => Promise<CliResult> {
+  const io: CliIo = {
+    readFile: (p, max) => files.get(p) ?? readRegularFile(join(root, p), max),
+    now: () => 0,
+  };
+  return (...args) => runCli(args, io);
+}
+
+export interface Spawned {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const spawn = (args: string[]): Spawned => {
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** `npm run -s simulate -- …`, without npm. */
+export const simulate = (...args: string[]): Spawned =>
+  spawn(['--import', 'tsx', 'src/cli/simulate.ts', ...args]);
+
+/** `npx eventflow …`, without npx. */
+export const eventflow = (...args: string[]): Spawned => spawn(['bin/eventflow.mjs', ...args]);
