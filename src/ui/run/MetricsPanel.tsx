@@ -204,11 +204,27 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
               Pin as baseline
             </button>
           )}
-          <button type="button" className="button" disabled={!report} onClick={() => exportAs('csv')}>
-            Export metrics CSV
+          {/* Short labels leave the totals room on one line at 1280 px; the names say it all. */}
+          <span className="metrics__export-label" aria-hidden="true">
+            Export
+          </span>
+          <button
+            type="button"
+            className="button"
+            aria-label="Export metrics CSV"
+            disabled={!report}
+            onClick={() => exportAs('csv')}
+          >
+            CSV
           </button>
-          <button type="button" className="button" disabled={!report} onClick={() => exportAs('json')}>
-            Export metrics JSON
+          <button
+            type="button"
+            className="button"
+            aria-label="Export metrics JSON"
+            disabled={!report}
+            onClick={() => exportAs('json')}
+          >
+            JSON
           </button>
         </div>
       </header>
