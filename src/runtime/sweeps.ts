@@ -32,6 +32,8 @@ export interface SweepCost {
   events: number;
   runs: number;
   workers: number;
+  /** Wall time the workers spent in runs, summed: over workers × wallMs, how busy the pool kept them. */
+  busyMs: number;
 }
 
 export interface SweepOutcome {
@@ -48,8 +50,12 @@ function flowsOf(flow: Flow, spec: SweepSpec): Flow[] {
 
 const costOf = (results: readonly UnitResult[], wallMs: number, workers: number): SweepCost => {
   let events = 0;
-  for (const r of results) events += r.report.events;
-  return { wallMs, events, runs: results.length, workers };
+  let busyMs = 0;
+  for (const r of results) {
+    events += r.report.events;
+    busyMs += r.wallMs;
+  }
+  return { wallMs, events, runs: results.length, workers, busyMs };
 };
 
 export async function runSweep(
@@ -106,8 +112,7 @@ export async function findSmallest(
   const start = now();
   const search = new Bisection(values.length);
   const probes: Probe[] = [];
-  let events = 0;
-  let runs = 0;
+  const all: UnitResult[] = [];
   for (let i = search.next(); i !== null; i = search.next()) {
     const value = values[i]!;
     onProbe?.(probes.length, value);
@@ -118,8 +123,7 @@ export async function findSmallest(
     const pass = meetsWithConfidence(point, req.slos);
     search.record(i, pass);
     probes.push({ value, point, pass });
-    for (const r of results) events += r.report.events;
-    runs += results.length;
+    all.push(...results);
   }
   const found = search.answer;
   return {
@@ -127,6 +131,6 @@ export async function findSmallest(
     values,
     answer: found === null ? null : probes.find((p) => p.value === values[found])!,
     probes,
-    cost: { wallMs: now() - start, events, runs, workers: Math.min(pool.size, req.replications) },
+    cost: costOf(all, now() - start, Math.min(pool.size, req.replications)),
   };
 }

@@ -21,7 +21,13 @@ export function SearchAnswer() {
       <p className="answer__text" data-testid="search-answer">
         {answerText(record)}
       </p>
-      <p className="inspector__note">
+      <p
+        className="inspector__note"
+        data-testid="search-cost"
+        data-wall-ms={record.cost.wallMs}
+        data-events={record.cost.events}
+        data-busy-ms={record.cost.busyMs}
+      >
         {record.label}, with 95 % confidence over{' '}
         {formatCount(outcome.answer?.point.seeds.length ?? outcome.probes[0]?.point.seeds.length)}{' '}
         replications each. Tried in order:{' '}

@@ -43,7 +43,13 @@ export function SweepResults() {
 
   return (
     <Section title="Results" summary={`${views.length} points of ${record.label}`}>
-      <p className="inspector__note">
+      <p
+        className="inspector__note"
+        data-testid="sweep-cost"
+        data-wall-ms={record.cost.wallMs}
+        data-events={record.cost.events}
+        data-busy-ms={record.cost.busyMs}
+      >
         {record.label}: {views.length} values × {document.replications} replications. {costText(record.cost)}
         {stale && ' The flow has changed since: run the sweep again to update.'}
       </p>
