@@ -2,7 +2,7 @@
 // share one cursor, so pointing at any of them reads here).
 import type { SweepDocument } from '../../engine/experiment';
 import { formatCount, formatDuration, formatPercent, formatRate } from '../../model/format';
-import { estimateText } from './estimate';
+import { durationText, estimateText } from './estimate';
 import type { PointView } from './sweepAnalysis';
 
 interface Props {
@@ -21,10 +21,10 @@ export function PointReadout({ point, label, document }: Props) {
   }
   const slos = document.points[point.index]?.slos;
   const items: [string, string][] = [
-    ['p50', estimateText(point.p50, formatDuration)],
-    ['p95', estimateText(point.p95, formatDuration)],
-    ['p99', estimateText(point.p99, formatDuration)],
-    ['mean', estimateText(point.meanLatency, formatDuration)],
+    ['p50', durationText(point.p50)],
+    ['p95', durationText(point.p95)],
+    ['p99', durationText(point.p99)],
+    ['mean', durationText(point.meanLatency)],
   ];
   if (point.theory.meanLatency !== null)
     items.push(['theory mean', formatDuration(point.theory.meanLatency)]);

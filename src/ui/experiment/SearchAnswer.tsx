@@ -1,13 +1,17 @@
 // The answer of "Find smallest": the value with each objective's figure and 95 % interval, or
 // that none of the values meets them; then every value tried, in order, and what it cost.
+import { useRef } from 'react';
 import { formatCount } from '../../model/format';
 import { useAppStore } from '../../store/useAppStore';
 import { answerText, valueText } from './answer';
 import { costText } from './cost';
+import { useRevealOnChange } from './useRevealOnChange';
 
 export function SearchAnswer() {
   const record = useAppStore((s) => s.searchRecord);
   const stale = useAppStore((s) => s.searchRecord !== null && s.searchRecord.flow !== s.flow);
+  const box = useRef<HTMLElement>(null);
+  useRevealOnChange(record, box, 'nearest');
   if (!record) return null;
   const { outcome } = record;
   return (

@@ -15,28 +15,25 @@ export function SloResults() {
   const show = useAppStore((s) => s.showSideTab);
   const done = useRunState((s) => s.status === 'done');
   const report = useRunState((s) => s.report);
-  if (!slos.length) return null;
-  const results = done && report ? checkSlos(report, slos) : null;
+  // Verdicts are on the final figures: nothing to say until a run has ended.
+  if (!slos.length || !done || !report) return null;
+  const results = checkSlos(report, slos);
   return (
     <div className="slo-results" role="group" aria-label="Objectives">
       <button type="button" className="slo-results__title" onClick={() => show('experiment')}>
         Objectives
       </button>
-      {results ? (
-        <ul className="slo-results__list">
-          {results.map((r, i) => (
-            <li key={i} className="slo-results__item">
-              <Verdict pass={r.pass} />{' '}
-              <span>
-                {metricWords(r.metric)} {OP_SYMBOL[r.op]} {formatMetric(r.metric, r.target)}:{' '}
-                <b>{formatMetric(r.metric, r.actual)}</b>
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <span className="slo-results__pending">checked when the run reaches its end</span>
-      )}
+      <ul className="slo-results__list">
+        {results.map((r, i) => (
+          <li key={i} className="slo-results__item">
+            <Verdict pass={r.pass} />{' '}
+            <span>
+              {metricWords(r.metric)} {OP_SYMBOL[r.op]} {formatMetric(r.metric, r.target)}:{' '}
+              <b>{formatMetric(r.metric, r.actual)}</b>
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

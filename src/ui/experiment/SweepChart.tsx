@@ -36,6 +36,8 @@ export interface SweepChartSpec {
   log?: boolean;
   /** A fixed top, such as 1 for a utilization. */
   max?: number;
+  /** A small chart: rules are named in the legend, not on the plot, where words would cover the lines. */
+  compact?: boolean;
 }
 
 const FONT = '11px sans-serif';
@@ -163,7 +165,10 @@ function overlays(spec: SweepChartSpec, el: HTMLElement): uPlot.Plugin {
             ctx.lineTo(left + width, y);
             ctx.stroke();
             ctx.setLineDash([]);
-            label(ctx, t.label, left + width - 4 * px, y - 9 * px, t.color, 'right');
+            if (spec.compact) continue;
+            // Above the rule, or under it when the rule is at the top.
+            const above = y - 9 * px >= top + 8 * px;
+            label(ctx, t.label, left + width - 4 * px, above ? y - 9 * px : y + 9 * px, t.color, 'right');
           }
           if (spec.knee) {
             const x = u.valToPos(spec.knee.x, 'x', true);
@@ -274,7 +279,14 @@ export function SweepChart({ spec, syncKey, height, onHover }: Props) {
           },
           {
             ...axis,
-            size: 54,
+            // As wide as the longest tick ("2,000/s", "100 ms"), measured in the axis font.
+            size: (u, values) => {
+              if (!values?.length) return 40;
+              u.ctx.font = FONT;
+              return (
+                Math.ceil(Math.max(...values.map((v) => u.ctx.measureText(v).width)) / devicePixelRatio) + 14
+              );
+            },
             space: 20,
             ...(spec.log ? { splits: decades } : {}),
             values: (_u, ticks) => ticks.map((t) => spec.format(t)),
@@ -321,7 +333,7 @@ export function SweepChart({ spec, syncKey, height, onHover }: Props) {
   const described = [
     `${spec.title}: ${spec.lines.map((l) => l.label).join(', ')} against ${spec.xLabel}`,
     ...(spec.targets ?? []).map((t) => `rule at ${t.label}`),
-    ...(spec.knee ? [`${spec.knee.label} at ${spec.knee.x}`] : []),
+    ...(spec.knee ? [`${spec.knee.label || 'saturation knee'} at ${spec.knee.x}`] : []),
   ].join('; ');
   return (
     <figure className="sweep-chart">
@@ -336,6 +348,13 @@ export function SweepChart({ spec, syncKey, height, onHover }: Props) {
             {l.label}
           </li>
         ))}
+        {spec.compact &&
+          spec.targets?.map((t) => (
+            <li key={t.label}>
+              <i className="is-rule" style={{ '--swatch': t.color } as CSSProperties} />
+              {t.label}
+            </li>
+          ))}
       </ul>
       <div ref={host} className="sweep-chart__plot" role="img" aria-label={described} />
     </figure>

@@ -2,8 +2,8 @@
 // achieved and offered rates, losses, the busiest handler, the objectives, and notes for the knee
 // and for intervals too wide to read.
 import type { SweepDocument } from '../../engine/experiment';
-import { formatAmount, formatDuration, formatPercent, formatRate } from '../../model/format';
-import { estimateText } from './estimate';
+import { formatAmount, formatPercent, formatRate } from '../../model/format';
+import { durationText } from './estimate';
 import { kneeOf, type PointView } from './sweepAnalysis';
 import { Verdict } from './Verdict';
 
@@ -15,6 +15,7 @@ interface Props {
 
 export function SweepTable({ views, document, label }: Props) {
   const knee = kneeOf(views);
+  const busiest = [...new Set(views.flatMap((v) => (v.busiest ? [v.busiest.label] : [])))];
   return (
     <div className="sweep-table__wrap">
       <table className="sweep-table" aria-label="Sweep results">
@@ -23,17 +24,24 @@ export function SweepTable({ views, document, label }: Props) {
             <th scope="col" title={label}>
               Value
             </th>
-            <th scope="col">p50</th>
+            <th scope="col" title="End-to-end, mean over replications ± the 95 % interval">
+              p50
+            </th>
             <th scope="col">p95</th>
             <th scope="col">p99</th>
-            <th scope="col" title="Copies completed and sent per second, whole run">
-              Achieved / offered
-            </th>
-            <th scope="col" title="Dropped and dead-lettered per run">
-              Dropped / dead
-            </th>
-            <th scope="col">Busiest</th>
             <th scope="col">Objectives</th>
+            <th
+              scope="col"
+              title="Copies completed per second over the whole run (the offered rate is in each cell's tooltip)"
+            >
+              Achieved
+            </th>
+            <th scope="col" title="Dropped / dead-lettered, per run">
+              Lost
+            </th>
+            <th scope="col" title="Utilization of the busiest handler">
+              {busiest.length === 1 ? busiest[0] : 'Busiest'}
+            </th>
             <th scope="col">Notes</th>
           </tr>
         </thead>
@@ -47,13 +55,12 @@ export function SweepTable({ views, document, label }: Props) {
             return (
               <tr key={v.index} className={knee?.index === i ? 'is-knee' : undefined}>
                 <th scope="row">{String(v.value)}</th>
-                <td>{estimateText(v.p50, formatDuration)}</td>
-                <td>{estimateText(v.p95, formatDuration)}</td>
-                <td className={v.wide.includes('p99') ? 'is-wide' : undefined}>
-                  {estimateText(v.p99, formatDuration)}
-                </td>
-                <td>
-                  {formatRate(v.achieved ?? undefined)} / {formatRate(v.offered ?? undefined)}
+                <td>{durationText(v.p50)}</td>
+                <td>{durationText(v.p95)}</td>
+                <td className={v.wide.includes('p99') ? 'is-wide' : undefined}>{durationText(v.p99)}</td>
+                <td>{slos?.length ? <Verdict pass={slos.every((s) => s.pass)} /> : '–'}</td>
+                <td title={`of ${formatRate(v.offered ?? undefined)} offered`}>
+                  {formatRate(v.achieved ?? undefined)}
                 </td>
                 <td>
                   {formatAmount(v.dropped.mean ?? undefined)} /{' '}
@@ -64,7 +71,6 @@ export function SweepTable({ views, document, label }: Props) {
                     ? `${formatPercent(v.busiest.utilization.mean ?? undefined)} ${v.busiest.label}`
                     : '–'}
                 </td>
-                <td>{slos?.length ? <Verdict pass={slos.every((s) => s.pass)} /> : '–'}</td>
                 <td>
                   {notes.map((n) => (
                     <span key={n} className="sweep-table__note">

@@ -42,14 +42,14 @@ const targetLabel = (s: Slo, name: string): string => {
   return `${name} ${OP_SYMBOL[op]} ${formatMetric(s.metric, s[op])}`;
 };
 
-function knee(points: readonly PointView[]): SweepChartSpec['knee'] {
+/** The knee as a rule; labelled on the main chart only (a small chart has no room for words). */
+function knee(points: readonly PointView[], labelled = false): SweepChartSpec['knee'] {
   const k = kneeOf(points);
-  return (
-    k && {
-      x: points[k.index]!.value,
-      label: k.kind === 'saturates' ? 'saturates here' : 'keeps up from here',
-    }
-  );
+  if (!k) return null;
+  return {
+    x: points[k.index]!.value,
+    label: labelled ? (k.kind === 'saturates' ? 'saturates here' : 'keeps up from here') : '',
+  };
 }
 
 export function latencyChart(
@@ -80,7 +80,7 @@ export function latencyChart(
     lines,
     format: formatDuration,
     targets,
-    knee: knee(points),
+    knee: knee(points, true),
     flagged: points.flatMap((p, i) => (p.wide.length ? [i] : [])),
     flagLine: 2,
     log,
@@ -89,7 +89,8 @@ export function latencyChart(
 
 export function throughputChart(points: readonly PointView[], xLabel: string): SweepChartSpec {
   return {
-    title: 'Throughput against offered load',
+    compact: true,
+    title: 'Throughput vs offered',
     xs: points.map((p) => p.value),
     xLabel,
     lines: [
@@ -116,7 +117,8 @@ export function lossChart(
     return line ? [{ y: s[firstOp(s)]!, label: targetLabel(s, line.label), color: line.color }] : [];
   });
   return {
-    title: 'Dropped and dead-lettered (per run)',
+    compact: true,
+    title: 'Losses per run',
     xs: points.map((p) => p.value),
     xLabel,
     lines,
@@ -145,7 +147,8 @@ export function busiestChart(
     ),
   ];
   return {
-    title: `Busiest handler's utilization${names.length === 1 ? ` (${names[0]})` : ''}`,
+    compact: true,
+    title: names.length === 1 ? `Utilization of ${names[0]}` : 'Busiest handler’s utilization',
     xs: points.map((p) => p.value),
     xLabel,
     lines,

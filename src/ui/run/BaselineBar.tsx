@@ -11,18 +11,28 @@ export function BaselineBar() {
   const same = useRunState((s) => s.report !== null && s.report === baseline?.report);
   if (!baseline) return null;
   const { report, flowName } = baseline;
+  const name = `“${flowName || 'Untitled flow'}”, seed ${report.seed}, ${formatDuration(report.duration)}`;
   return (
-    <div className="baseline-bar" role="group" aria-label="Baseline">
+    <div
+      className="baseline-bar"
+      role="group"
+      aria-label="Baseline"
+      title="The baseline stays pinned when you load another flow or template (comparing two flows is pinning one and running the other); nodes are matched by id. Wait, service and sojourn are compared by p99."
+    >
       <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-        <path d="M2 4h10M2 7h10M2 10h10" stroke="currentColor" strokeWidth="1.4" strokeDasharray="3 2" />
+        <path d="M1 7h12" stroke="currentColor" strokeWidth="1.6" strokeDasharray="3 2" />
       </svg>
       <p className="baseline-bar__text">
-        <b>Baseline:</b> “{flowName || 'Untitled flow'}”, seed {report.seed},{' '}
-        {formatDuration(report.duration)} run.{' '}
-        {same
-          ? 'This run is the baseline: run again, or load another flow or template and run it, to compare.'
-          : 'Changes from it show under each figure (▲ more, ▼ less; wait, service and sojourn by p99) and as dashed curves on the charts.'}{' '}
-        It stays pinned when you load another flow or template; nodes are matched by id.
+        {same ? (
+          <>
+            <b>Baseline pinned:</b> this run ({name}). Run again, or load another flow and run it, to compare.
+          </>
+        ) : (
+          <>
+            <b>Baseline:</b> {name} — ▲▼ changes under the figures, dashed curves on the charts. It stays
+            pinned when you load another flow or template.
+          </>
+        )}
       </p>
     </div>
   );

@@ -69,7 +69,10 @@ export function Chart({ spec }: { spec: ChartSpec }) {
     // The readout's spans: the time, then one per line (rebuilt with the lines).
     let time: HTMLElement | null = null;
     let values: HTMLElement[] = [];
+    // A second line, shown while a baseline is pinned: its value of each line at the same time.
+    let then: HTMLElement | null = null;
     let bases: HTMLElement[] = [];
+    let labels: string[] = [];
     // Filled in when the lines are (re)built; the overlay plugin reads them on every draw.
     const overlayLines: OverlayLines = {
       baseline: (b) => spec.baseline(b, series),
@@ -95,21 +98,22 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       time.textContent = hovered === null ? '' : `t ${formatClock(series.time[i]!)}`;
       const data = spec.read(series, n);
       for (let k = 0; k < values.length; k++) values[k]!.textContent = spec.format(data[k]![i]!);
-      // The baseline at the same simulated time, beside each value.
       const base = store.getState().baseline?.series;
+      if (then) then.hidden = !base;
       const theirs = base ? spec.baseline(base, series) : [];
       for (let k = 0; k < bases.length; k++) {
         const v = base && theirs[k]?.length ? baselineAt(base, theirs[k]!, series.time[i]!) : undefined;
-        bases[k]!.textContent = v === undefined ? '' : ` vs ${spec.format(v)}`;
+        bases[k]!.textContent = v === undefined ? '' : ` ${labels[k]} ${spec.format(v)}`;
       }
     };
 
     const buildReadout = (lines: { label: string; color: string }[]): void => {
       out.replaceChildren();
+      const now = document.createElement('span');
+      now.className = 'chart-readout__line';
       time = document.createElement('span');
       time.className = 'chart-readout__time';
-      out.append(time);
-      bases = [];
+      now.append(time);
       values = lines.map((l) => {
         const item = document.createElement('span');
         item.className = 'chart-readout__item';
@@ -117,13 +121,21 @@ export function Chart({ spec }: { spec: ChartSpec }) {
         swatch.style.background = l.color;
         swatch.setAttribute('aria-hidden', 'true');
         const value = document.createElement('b');
-        const base = document.createElement('span');
-        base.className = 'chart-readout__base';
-        bases.push(base);
-        item.append(swatch, `${l.label} `, value, base);
-        out.append(item);
+        item.append(swatch, `${l.label} `, value);
+        now.append(item);
         return value;
       });
+      then = document.createElement('span');
+      then.className = 'chart-readout__line chart-readout__then';
+      then.append('baseline:');
+      then.hidden = true;
+      labels = lines.map((l) => l.label);
+      bases = lines.map(() => {
+        const b = document.createElement('span');
+        then!.append(b);
+        return b;
+      });
+      out.append(now, then);
     };
 
     const draw = (): void => {
@@ -228,7 +240,11 @@ export function Chart({ spec }: { spec: ChartSpec }) {
   return (
     <figure className="metrics__chart">
       <figcaption className="metrics__chart-title">{spec.title}</figcaption>
-      <p ref={readout} className="chart-readout" data-testid={`readout-${spec.title}`} />
+      <p
+        ref={readout}
+        className={`chart-readout${compared ? ' chart-readout--compare' : ''}`}
+        data-testid={`readout-${spec.title}`}
+      />
       <div ref={host} className="metrics__plot" role="img" aria-label={label} />
     </figure>
   );

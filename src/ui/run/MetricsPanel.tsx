@@ -132,7 +132,8 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
             <dt title="Journeys that reached their end (the count behind the percentiles)">Completed</dt>
             <dd data-total="completed">
               {formatCount(e2e?.count)}
-              {base && <Delta now={e2e?.count} base={base.endToEnd.count} kind="count" better="higher" />}
+              {/* How many journeys end follows how many were sent, which varies by chance: no verdict. */}
+              {base && <Delta now={e2e?.count} base={base.endToEnd.count} kind="count" better="neither" />}
             </dd>
             <dt>Dropped</dt>
             <dd data-total="dropped">
@@ -229,8 +230,10 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
         </div>
       </header>
       <div id={bodyId} className="metrics__body" hidden={!open}>
-        <BaselineBar />
-        <SloResults />
+        <div className="metrics__notes">
+          <BaselineBar />
+          <SloResults />
+        </div>
         <div className="metrics__charts">
           <Chart spec={throughputChart} />
           <Chart spec={latencyChart} />

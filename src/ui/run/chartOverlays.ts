@@ -131,12 +131,14 @@ export function chartOverlays(read: () => Overlay, lines: OverlayLines, themed: 
             ctx.stroke();
             const w = ctx.measureText(t.label).width;
             const x = left + width - 4 * px;
+            // Above the rule, or under it when the rule runs along the top.
+            const mid = y - 15 * px >= top ? y - 8.5 * px : y + 8.5 * px;
             ctx.fillStyle = surface;
             ctx.globalAlpha = 0.85;
-            ctx.fillRect(x - w - 3 * px, y - 15 * px, w + 6 * px, 13 * px);
+            ctx.fillRect(x - w - 3 * px, mid - 6.5 * px, w + 6 * px, 13 * px);
             ctx.globalAlpha = 1;
             ctx.fillStyle = t.colour;
-            ctx.fillText(t.label, x, y - 8.5 * px);
+            ctx.fillText(t.label, x, mid);
           }
           ctx.restore();
         },
