@@ -91,9 +91,9 @@ test('a sweep of a handler’s workers: progress, the latency chart with its lin
   });
   await expect(latency).toBeVisible();
   for (const name of [
-    /^Throughput against offered load/,
-    /^Dropped and dead-lettered/,
-    /^Busiest handler's utilization/,
+    /^Throughput vs offered/,
+    /^Losses per run/,
+    /^Utilization of Worker pool|^Busiest handler’s utilization/,
   ])
     await expect(region.getByRole('img', { name })).toBeVisible();
 
@@ -243,7 +243,7 @@ test('a run pinned as the baseline: the next shows changes in the table and both
   await metrics(page).getByRole('button', { name: 'Pin as baseline' }).click();
   const bar = metrics(page).getByRole('group', { name: 'Baseline' });
   await expect(bar).toContainText('“Thumbnail work queue”, seed 42');
-  await expect(bar).toContainText('This run is the baseline');
+  await expect(bar).toContainText('Baseline pinned: this run');
 
   // More workers, run again: the table shows how each figure moved, in words as well as colour.
   await canvasNode(page, 'handler-1').click();
@@ -252,7 +252,7 @@ test('a run pinned as the baseline: the next shows changes in the table and both
   await concurrency.press('Enter');
   await toolbar(page).getByRole('button', { name: 'Reset' }).click();
   await runToEnd(page);
-  await expect(bar).toContainText('Changes from it show under each figure');
+  await expect(bar).toContainText('▲▼ changes under the figures');
   const row = metrics(page).locator('tr[data-node-id="handler-1"]');
   const sojourn = row.locator('[data-metric="sojourn"] .delta');
   await expect(sojourn).toHaveAttribute('data-delta', 'better');
@@ -262,7 +262,9 @@ test('a run pinned as the baseline: the next shows changes in the table and both
   await expect(
     metrics(page).getByRole('img', { name: /End-to-end latency chart; baseline dashed/ }),
   ).toBeVisible();
-  await expect(metrics(page).getByTestId('readout-End-to-end latency')).toContainText(/p99 .* vs .*\d/);
+  await expect(metrics(page).getByTestId('readout-End-to-end latency')).toContainText(
+    /baseline.*p99 [\d.]+ m?s/,
+  );
   await page.screenshot({ path: test.info().outputPath('compare.png') });
 
   // Another flow: the baseline stays, and the page says so.
