@@ -2,6 +2,7 @@
 // Both sides import this file and nothing else defines a message. Every message is a plain
 // structured-clone-able object discriminated on `type`.
 import type { SimulationReport } from '../engine/api';
+import type { SweepSettings, SweepUnit } from '../engine/experiment';
 import { snapshotBuffers, type SnapshotArrays, type SnapshotLayout } from '../engine/snapshot';
 import type { Flow } from '../model/flow';
 import type { FlowProblem } from '../model/validate';
@@ -177,6 +178,45 @@ export type FromWorker =
   | HaltedMessage
   | ErrorMessage;
 
+// ---------------------------------------------------------------- sweep workers
+// A sweep's runs go to a pool of dedicated workers (sweepHost.ts), apart from the run worker, so a
+// sweep never disturbs the flow on the canvas. Each worker is sent a job's point flows once, then
+// units a few at a time; it answers every unit with its report.
+
+/** A new job: the validated flow of each point (engine/experiment pointFlows) and how every run is made. */
+export interface SweepJobMessage {
+  type: 'sweepJob';
+  job: number;
+  flows: Flow[];
+  settings: SweepSettings;
+}
+/** Run these units of `job`, one after another, answering each with `unitDone`. */
+export interface SweepUnitsMessage {
+  type: 'sweepUnits';
+  job: number;
+  units: SweepUnit[];
+}
+
+export type ToSweepWorker = SweepJobMessage | SweepUnitsMessage;
+
+/** One unit's report (its wall time 0, as runUnit leaves it), and the worker's wall time on it in ms. */
+export interface UnitDoneMessage {
+  type: 'unitDone';
+  job: number;
+  unit: SweepUnit;
+  report: SimulationReport;
+  wallMs: number;
+}
+/** A unit could not run (the engine refused its flow or threw); the job cannot be completed. */
+export interface UnitFailedMessage {
+  type: 'unitFailed';
+  job: number;
+  unit: SweepUnit;
+  message: string;
+}
+
+export type FromSweepWorker = UnitDoneMessage | UnitFailedMessage;
+
 /** The arrays of a snapshot message, for the transfer list of postMessage. */
 export const transferList = (b: SnapshotArrays): ArrayBuffer[] => snapshotBuffers(b);
 
@@ -206,6 +246,9 @@ const FROM_WORKER: ReadonlySet<string> = new Set<FromWorker['type']>([
   'error',
 ]);
 
+const TO_SWEEP_WORKER: ReadonlySet<string> = new Set<ToSweepWorker['type']>(['sweepJob', 'sweepUnits']);
+const FROM_SWEEP_WORKER: ReadonlySet<string> = new Set<FromSweepWorker['type']>(['unitDone', 'unitFailed']);
+
 const typeOf = (v: unknown): string | undefined =>
   typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string'
     ? (v as { type: string }).type
@@ -218,4 +261,12 @@ export function isToWorker(v: unknown): v is ToWorker {
 export function isFromWorker(v: unknown): v is FromWorker {
   const t = typeOf(v);
   return t !== undefined && FROM_WORKER.has(t);
+}
+export function isToSweepWorker(v: unknown): v is ToSweepWorker {
+  const t = typeOf(v);
+  return t !== undefined && TO_SWEEP_WORKER.has(t);
+}
+export function isFromSweepWorker(v: unknown): v is FromSweepWorker {
+  const t = typeOf(v);
+  return t !== undefined && FROM_SWEEP_WORKER.has(t);
 }

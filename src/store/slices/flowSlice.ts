@@ -6,6 +6,7 @@ import { connectionProblem } from '../../model/connect';
 import { deadLetterOf, withDeadLetter } from '../../model/deadLetter';
 import { newConfig } from '../../model/defaults';
 import type { Fault } from '../../model/faults';
+import type { Slo } from '../../model/slo';
 import {
   type Flow,
   type FlowEdge,
@@ -46,6 +47,8 @@ export interface FlowSlice {
   setSettings: (settings: FlowSettings) => void;
   /** Replaces the flow's faults (add, edit, remove: one history entry each); none removes the key. */
   setFaults: (faults: readonly Fault[]) => void;
+  /** Replaces the flow's service-level objectives (one history entry per edit); none removes the key. */
+  setSlos: (slos: readonly Slo[]) => void;
   /** Inserts a copy of the clip; selects and returns the new node ids. */
   paste: (clip: Clip, offset: XY) => string[];
 }
@@ -187,6 +190,12 @@ export const createFlowSlice =
       if (sameData(faults, flow.faults ?? [])) return;
       const { faults: _old, ...rest } = flow;
       set({ flow: faults.length ? { ...rest, faults: faults.map(defined) } : rest });
+    },
+    setSlos: (slos) => {
+      const { flow } = get();
+      if (sameData(slos, flow.slos ?? [])) return;
+      const { slos: _old, ...rest } = flow;
+      set({ flow: slos.length ? { ...rest, slos: slos.map(defined) } : rest });
     },
     paste: (clip, offset) => {
       const { flow } = get();

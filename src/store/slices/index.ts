@@ -12,7 +12,9 @@
 import type { StateCreator } from 'zustand';
 import type { Flow } from '../../model/flow';
 import type { App } from '../types';
+import { createBaselineSlice } from './baselineSlice';
 import { createCanvasSlice } from './canvasSlice';
+import { createExperimentSlice } from './experimentSlice';
 import { createFlowSlice } from './flowSlice';
 import { createRunSlice } from './runSlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -26,4 +28,6 @@ export const createSlices =
     ...createCanvasSlice(...args),
     ...createUiSlice(...args),
     ...createRunSlice(...args),
+    ...createExperimentSlice(...args),
+    ...createBaselineSlice(...args),
   });

@@ -19,8 +19,8 @@ export interface Toast {
   actions?: ToastAction[];
 }
 export type Dialog = 'templates' | 'confirm-new' | null;
-/** What the right-hand column shows: the selection's Inspector or the flow's faults. */
-export type SideTab = 'inspector' | 'faults';
+/** What the right-hand column shows: the selection's Inspector, the flow's faults, or experiments. */
+export type SideTab = 'inspector' | 'faults' | 'experiment';
 
 /** A connection being made from the keyboard: the handle pressed first, waiting for the other end. */
 export interface PendingConnection {

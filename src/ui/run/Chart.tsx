@@ -10,6 +10,17 @@ import { faultMarkers } from '../scenarios/faultMarkers';
 import { formatClock } from './speeds';
 import { useRun } from './runContext';
 import type { SeriesStore } from './series';
+import type { BaselineSeries } from '../../store/slices/baselineSlice';
+import {
+  baselineAt,
+  chartOverlays,
+  overlayRange,
+  targetsOf,
+  type Overlay,
+  type OverlayLines,
+} from './chartOverlays';
+import { useAppStore } from '../../store/useAppStore';
+import type { Slo } from '../../model/slo';
 
 export interface ChartSpec {
   title: string;
@@ -20,15 +31,30 @@ export interface ChartSpec {
   read: (series: SeriesStore, n: number) => Float64Array[];
   /** A value as the readout prints it ("12 ms", "45/s"). */
   format: (value: number) => string;
+  /** The report metric each line shows ("endToEnd.p99"), so objectives on it are drawn; absent: none. */
+  metrics?: (series: SeriesStore) => (string | null)[];
+  /** A pinned baseline's arrays for each line, in line order (empty where it has none), drawn dashed under the run's. */
+  baseline: (b: BaselineSeries, series: SeriesStore) => Float64Array[];
 }
 
 const FONT = '11px sans-serif';
 /** Charts of simulated time need not move at frame rate; this keeps the main thread for the canvas. */
 const REDRAW_GAP_MS = 500;
 
+const NO_SLOS: readonly Slo[] = [];
+
 export function Chart({ spec }: { spec: ChartSpec }) {
   const { client, series } = useRun();
   const store = useAppStoreApi();
+  // The canvas's rules said in words too, for those who cannot see them.
+  const slos = useAppStore((s) => s.flow.slos ?? NO_SLOS);
+  const compared = useAppStore((s) => s.baseline !== null);
+  const targets = targetsOf(slos, { metrics: spec.metrics?.(series) ?? [], colours: [] });
+  const label = [
+    `${spec.title} chart`,
+    ...targets.map((t) => `objective ${t.label}`),
+    ...(compared ? ['baseline dashed'] : []),
+  ].join('; ');
   const host = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLParagraphElement>(null);
 
@@ -43,6 +69,20 @@ export function Chart({ spec }: { spec: ChartSpec }) {
     // The readout's spans: the time, then one per line (rebuilt with the lines).
     let time: HTMLElement | null = null;
     let values: HTMLElement[] = [];
+    // A second line, shown while a baseline is pinned: its value of each line at the same time.
+    let then: HTMLElement | null = null;
+    let bases: HTMLElement[] = [];
+    let labels: string[] = [];
+    // Filled in when the lines are (re)built; the overlay plugin reads them on every draw.
+    const overlayLines: OverlayLines = {
+      baseline: (b) => spec.baseline(b, series),
+      metrics: [],
+      colours: [],
+    };
+    const overlay = (): Overlay => {
+      const s = store.getState();
+      return { baseline: s.baseline?.series ?? null, slos: s.flow.slos ?? [] };
+    };
     const size = () => ({ width: Math.max(200, el.clientWidth), height: Math.max(60, el.clientHeight) });
 
     const showReadout = (): void => {
@@ -58,13 +98,22 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       time.textContent = hovered === null ? '' : `t ${formatClock(series.time[i]!)}`;
       const data = spec.read(series, n);
       for (let k = 0; k < values.length; k++) values[k]!.textContent = spec.format(data[k]![i]!);
+      const base = store.getState().baseline?.series;
+      if (then) then.hidden = !base;
+      const theirs = base ? spec.baseline(base, series) : [];
+      for (let k = 0; k < bases.length; k++) {
+        const v = base && theirs[k]?.length ? baselineAt(base, theirs[k]!, series.time[i]!) : undefined;
+        bases[k]!.textContent = v === undefined ? '' : ` ${labels[k]} ${spec.format(v)}`;
+      }
     };
 
     const buildReadout = (lines: { label: string; color: string }[]): void => {
       out.replaceChildren();
+      const now = document.createElement('span');
+      now.className = 'chart-readout__line';
       time = document.createElement('span');
       time.className = 'chart-readout__time';
-      out.append(time);
+      now.append(time);
       values = lines.map((l) => {
         const item = document.createElement('span');
         item.className = 'chart-readout__item';
@@ -73,9 +122,20 @@ export function Chart({ spec }: { spec: ChartSpec }) {
         swatch.setAttribute('aria-hidden', 'true');
         const value = document.createElement('b');
         item.append(swatch, `${l.label} `, value);
-        out.append(item);
+        now.append(item);
         return value;
       });
+      then = document.createElement('span');
+      then.className = 'chart-readout__line chart-readout__then';
+      then.append('baseline:');
+      then.hidden = true;
+      labels = lines.map((l) => l.label);
+      bases = lines.map(() => {
+        const b = document.createElement('span');
+        then!.append(b);
+        return b;
+      });
+      out.append(now, then);
     };
 
     const draw = (): void => {
@@ -86,6 +146,8 @@ export function Chart({ spec }: { spec: ChartSpec }) {
         plot?.destroy();
         shape = key;
         buildReadout(lines);
+        overlayLines.metrics = spec.metrics?.(series) ?? [];
+        overlayLines.colours = lines.map((l) => l.color);
         plot = new uPlot(
           {
             ...size(),
@@ -96,7 +158,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
               drag: { x: false, y: false },
               points: { size: 6 },
             },
-            scales: { x: { time: false } },
+            scales: { x: { time: false }, y: { range: overlayRange(overlay, overlayLines) } },
             // One font for ticks and labels: each change of ctx.font makes Chromium recompute
             // the document's style, which is costly beside a large graph.
             axes: [
@@ -118,7 +180,10 @@ export function Chart({ spec }: { spec: ChartSpec }) {
                 ...axisColours(el),
               },
             ],
-            plugins: [faultMarkers(() => store.getState().flow.faults ?? [], el)],
+            plugins: [
+              faultMarkers(() => store.getState().flow.faults ?? [], el),
+              chartOverlays(overlay, overlayLines, el),
+            ],
             series: [{ label: 't' }, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5 }))],
             hooks: {
               setCursor: [
@@ -149,6 +214,11 @@ export function Chart({ spec }: { spec: ChartSpec }) {
     const off = client.subscribe(draw);
     const offFaults = store.subscribe((s, prev) => {
       if (s.flow.faults !== prev.flow.faults) plot?.redraw(false);
+      // A pinned or cleared baseline, or an edited objective, may move the y range: rescale.
+      if (plot && (s.baseline !== prev.baseline || s.flow.slos !== prev.flow.slos)) {
+        plot.setData(plot.data);
+        showReadout();
+      }
     });
     // Only a real size change resizes: uPlot's own redraw must not feed back into the observer.
     let last = size();
@@ -178,8 +248,12 @@ export function Chart({ spec }: { spec: ChartSpec }) {
   return (
     <figure className="metrics__chart">
       <figcaption className="metrics__chart-title">{spec.title}</figcaption>
-      <p ref={readout} className="chart-readout" data-testid={`readout-${spec.title}`} />
-      <div ref={host} className="metrics__plot" role="img" aria-label={`${spec.title} chart`} />
+      <p
+        ref={readout}
+        className={`chart-readout${compared ? ' chart-readout--compare' : ''}`}
+        data-testid={`readout-${spec.title}`}
+      />
+      <div ref={host} className="metrics__plot" role="img" aria-label={label} />
     </figure>
   );
 }

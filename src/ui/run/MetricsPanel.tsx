@@ -15,6 +15,9 @@ import { OfferedRates } from '../scenarios/OfferedRates';
 import { FaultSummary, faultOutcomes } from '../scenarios/FaultSummary';
 import { hasTimeline, Timeline } from '../scenarios/Timeline';
 import { MetricsTable } from './MetricsTable';
+import { BaselineBar } from './BaselineBar';
+import { Delta } from './Delta';
+import { SloResults } from '../experiment/SloResults';
 import { PathBreakdown } from './PathBreakdown';
 import { useRun, useRunState } from './runContext';
 import { formatClock } from './speeds';
@@ -55,7 +58,10 @@ interface Props {
 
 export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
   const report = useRunState((s) => s.report);
+  const running = useRunState((s) => s.status === 'running');
   const flow = useAppStore((s) => s.flow);
+  const baseline = useAppStore((s) => s.baseline);
+  const pin = useAppStore((s) => s.pinBaseline);
   const store = useAppStoreApi();
   const { client, series } = useRun();
   const ownId = useId();
@@ -63,6 +69,19 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
   const warmup = flow.settings?.warmup ?? DEFAULT_SETTINGS.warmup;
   const t = report?.totals;
   const e2e = report?.endToEnd;
+  // The run on screen compared with the pinned one; not with itself.
+  const base = baseline && report && baseline.report !== report ? baseline.report : null;
+
+  const pinNow = (): void => {
+    if (!report || running) return;
+    const f = store.getState().flow;
+    pin({
+      report,
+      series: series.copy(),
+      flowName: f.name,
+      labels: Object.fromEntries(f.nodes.map((n) => [n.id, n.label || n.id])),
+    });
+  };
 
   const exportAs = (ext: 'csv' | 'json'): void => {
     if (!report) return;
@@ -99,14 +118,41 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
             <dt title="Engine events processed since time 0">Events</dt>
             <EventsTotal />
             <dt title="Events the producers sent (one copy per connection)">Sent</dt>
-            <dd data-total="sent">{formatCount(report ? sum(report, 'out', 'producer') : undefined)}</dd>
+            <dd data-total="sent">
+              {formatCount(report ? sum(report, 'out', 'producer') : undefined)}
+              {base && report && (
+                <Delta
+                  now={sum(report, 'out', 'producer')}
+                  base={sum(base, 'out', 'producer')}
+                  kind="count"
+                  better="neither"
+                />
+              )}
+            </dd>
             <dt title="Journeys that reached their end (the count behind the percentiles)">Completed</dt>
-            <dd data-total="completed">{formatCount(e2e?.count)}</dd>
+            <dd data-total="completed">
+              {formatCount(e2e?.count)}
+              {/* How many journeys end follows how many were sent, which varies by chance: no verdict. */}
+              {base && <Delta now={e2e?.count} base={base.endToEnd.count} kind="count" better="neither" />}
+            </dd>
             <dt>Dropped</dt>
-            <dd data-total="dropped">{formatCount(report ? sum(report, 'dropped') : undefined)}</dd>
+            <dd data-total="dropped">
+              {formatCount(report ? sum(report, 'dropped') : undefined)}
+              {base && report && (
+                <Delta now={sum(report, 'dropped')} base={sum(base, 'dropped')} kind="count" better="lower" />
+              )}
+            </dd>
             <dt>Dead-lettered</dt>
             <dd data-total="dead-lettered">
               {formatCount(report ? sum(report, 'deadLettered') : undefined)}
+              {base && report && (
+                <Delta
+                  now={sum(report, 'deadLettered')}
+                  base={sum(base, 'deadLettered')}
+                  kind="count"
+                  better="lower"
+                />
+              )}
             </dd>
             <dt title="Messages removed past their time to live">Expired</dt>
             <dd data-total="expired">{formatCount(report ? sum(report, 'expired') : undefined)}</dd>
@@ -119,27 +165,75 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
             <dt>
               <abbr title="End-to-end latency, median">E2E p50</abbr>
             </dt>
-            <dd data-total="p50">{formatDuration(e2e?.p50)}</dd>
+            <dd data-total="p50">
+              {formatDuration(e2e?.p50)}
+              {base && <Delta now={e2e?.p50} base={base.endToEnd.p50} kind="time" better="lower" />}
+            </dd>
             <dt>
               <abbr title="End-to-end latency, 95th percentile">p95</abbr>
             </dt>
-            <dd data-total="p95">{formatDuration(e2e?.p95)}</dd>
+            <dd data-total="p95">
+              {formatDuration(e2e?.p95)}
+              {base && <Delta now={e2e?.p95} base={base.endToEnd.p95} kind="time" better="lower" />}
+            </dd>
             <dt>
               <abbr title="End-to-end latency, 99th percentile">p99</abbr>
             </dt>
-            <dd data-total="p99">{formatDuration(e2e?.p99)}</dd>
+            <dd data-total="p99">
+              {formatDuration(e2e?.p99)}
+              {base && <Delta now={e2e?.p99} base={base.endToEnd.p99} kind="time" better="lower" />}
+            </dd>
           </dl>
         </div>
         <div className="metrics__export">
-          <button type="button" className="button" disabled={!report} onClick={() => exportAs('csv')}>
-            Export metrics CSV
+          {baseline ? (
+            <button type="button" className="button" onClick={() => store.getState().clearBaseline()}>
+              Clear baseline
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              aria-disabled={!report || running}
+              title={
+                report && !running
+                  ? 'Keep this run to compare the next ones with (it stays when you load another flow)'
+                  : 'Run the flow (and pause or let it finish) first'
+              }
+              onClick={pinNow}
+            >
+              Pin as baseline
+            </button>
+          )}
+          {/* Short labels leave the totals room on one line at 1280 px; the names say it all. */}
+          <span className="metrics__export-label" aria-hidden="true">
+            Export
+          </span>
+          <button
+            type="button"
+            className="button"
+            aria-label="Export metrics CSV"
+            disabled={!report}
+            onClick={() => exportAs('csv')}
+          >
+            CSV
           </button>
-          <button type="button" className="button" disabled={!report} onClick={() => exportAs('json')}>
-            Export metrics JSON
+          <button
+            type="button"
+            className="button"
+            aria-label="Export metrics JSON"
+            disabled={!report}
+            onClick={() => exportAs('json')}
+          >
+            JSON
           </button>
         </div>
       </header>
       <div id={bodyId} className="metrics__body" hidden={!open}>
+        <div className="metrics__notes">
+          <BaselineBar />
+          <SloResults />
+        </div>
         <div className="metrics__charts">
           <Chart spec={throughputChart} />
           <Chart spec={latencyChart} />
@@ -151,7 +245,7 @@ export function MetricsPanel({ open, onToggle, bodyId: givenId }: Props) {
           <>
             <FaultSummary report={report} flow={flow} />
             <OfferedRates report={report} flow={flow} />
-            <MetricsTable report={report} flow={flow} />
+            <MetricsTable report={report} flow={flow} baseline={base} />
             {t && (
               <p className="metrics__whole-run" data-testid="whole-run">
                 Whole run, warm-up included: {formatCount(t.emitted)} copies emitted ={' '}

@@ -8,6 +8,7 @@ import { formatCount, formatDuration, formatAmount, formatPercent } from '../../
 import { hottestPartition } from '../../model/partitions';
 import { type Network, networkInto } from './breakdown';
 import { formatDurations } from './figures';
+import { Delta } from './Delta';
 import { Prediction } from './Prediction';
 import { predictAll, type PredictionOutcome } from './predictions';
 
@@ -29,10 +30,13 @@ function Row({
   onFocus,
   prediction,
   network,
+  base,
 }: {
   id: string;
   label: string;
   n: NodeReport;
+  /** The same node in the pinned baseline, when comparing. */
+  base: NodeReport | undefined;
   flowNodeKind: string;
   focused: boolean;
   onFocus: (id: string) => void;
@@ -40,6 +44,11 @@ function Row({
   network: Network;
 }) {
   const stat = (s: NodeReport['wait']) => formatDurations(s.p50, s.p95, s.p99);
+  // Compared by p99, the figure a change of capacity moves most.
+  const p99 = (key: 'wait' | 'service' | 'sojourn') =>
+    base && <Delta now={n[key].p99} base={base[key].p99} kind="time" better="lower" />;
+  const count = (key: 'in' | 'out' | 'dropped' | 'failed', better: 'lower' | 'neither') =>
+    base && <Delta now={n[key]} base={base[key]} kind="count" better={better} />;
   // A dependency's pool slots are its workers: utilization, pool wait, service and sojourn.
   const busy = flowNodeKind === 'handler' || flowNodeKind === 'dependency';
   const bus = flowNodeKind === 'queue' || flowNodeKind === 'topic' || flowNodeKind === 'stream';
@@ -61,10 +70,22 @@ function Row({
         </button>
       </th>
       <td>{flowNodeKind}</td>
-      <td data-metric="in">{formatCount(n.in)}</td>
-      <td data-metric="out">{formatCount(n.out)}</td>
-      <td data-metric="dropped">{formatCount(n.dropped)}</td>
-      <td data-metric="failed">{formatCount(n.failed)}</td>
+      <td data-metric="in">
+        {formatCount(n.in)}
+        {count('in', 'neither')}
+      </td>
+      <td data-metric="out">
+        {formatCount(n.out)}
+        {count('out', 'neither')}
+      </td>
+      <td data-metric="dropped">
+        {formatCount(n.dropped)}
+        {count('dropped', 'lower')}
+      </td>
+      <td data-metric="failed">
+        {formatCount(n.failed)}
+        {count('failed', 'lower')}
+      </td>
       <td data-metric="duplicates">{busy ? formatCount(n.duplicates) : ''}</td>
       <td data-metric="expired">{bus ? formatCount(n.expired) : ''}</td>
       <td data-metric="calls">
@@ -72,14 +93,26 @@ function Row({
           ? `${formatCount(n.calls)} / ${formatCount(n.attempts)} / ${formatCount(n.timeouts)}`
           : ''}
       </td>
-      <td data-metric="utilization">{busy ? formatPercent(n.utilization) : ''}</td>
-      <td data-metric="wait">{busy ? stat(n.wait) : ''}</td>
-      <td data-metric="service">{busy ? stat(n.service) : ''}</td>
+      <td data-metric="utilization">
+        {busy ? formatPercent(n.utilization) : ''}
+        {busy && base && <Delta now={n.utilization} base={base.utilization} kind="share" better="neither" />}
+      </td>
+      <td data-metric="wait">
+        {busy ? stat(n.wait) : ''}
+        {busy && p99('wait')}
+      </td>
+      <td data-metric="service">
+        {busy ? stat(n.service) : ''}
+        {busy && p99('service')}
+      </td>
       <td data-metric="network" title={NETWORK_TITLE[network.source]}>
         {network.source === 'none' ? '' : formatDuration(network.seconds)}
         {network.source === 'configured' && <span className="metrics__configured"> configured</span>}
       </td>
-      <td data-metric="sojourn">{busy ? stat(n.sojourn) : ''}</td>
+      <td data-metric="sojourn">
+        {busy ? stat(n.sojourn) : ''}
+        {busy && p99('sojourn')}
+      </td>
       <td data-metric="age">{bus ? formatDurations(n.age.mean, n.age.max) : ''}</td>
       <td data-metric="lag">{lagText(n)}</td>
       <td>{prediction && <Prediction p={prediction} measured={n} />}</td>
@@ -100,9 +133,12 @@ function lagText(n: NodeReport): string {
 export const MetricsTable = memo(function MetricsTable({
   report,
   flow,
+  baseline,
 }: {
   report: SimulationReport;
   flow: Flow;
+  /** A pinned run to show changes from (nodes matched by id), or null. */
+  baseline: SimulationReport | null;
 }) {
   const focus = useAppStore((s) => s.selection.nodes[0]);
   const setSelection = useAppStore((s) => s.setSelection);
@@ -167,6 +203,7 @@ export const MetricsTable = memo(function MetricsTable({
               onFocus={onFocus}
               prediction={predictions.get(n.id)}
               network={networkInto(n.id, flow, report)}
+              base={baseline?.nodes[n.id]}
             />
           ))}
         </tbody>

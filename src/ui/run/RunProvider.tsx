@@ -1,4 +1,4 @@
-// Owns the simulation worker for the app's lifetime and connects it to the document: snapshots
+// Owns the simulation worker (and the sweep workers) for the app's lifetime and connects it to the document: snapshots
 // feed the chart series and the live badges; edits made while a run is loaded go to the worker
 // (applied live where meaningful, else listed as "applies on reset").
 import { useStoreApi } from '@xyflow/react';
@@ -13,6 +13,7 @@ import { LiveBoard } from './liveBoard';
 import { RunContext, type RunServices } from './runContext';
 import { SeriesStore } from './series';
 import { createWorkerClient } from './workerClient';
+import { createSweepWorkers } from '../experiment/sweepWorkers';
 import './run.css';
 
 /** Edits arrive in bursts (typing in the inspector); the worker needs only the settled flow. */
@@ -70,13 +71,15 @@ export function RunProvider({ children }: { children: ReactNode }) {
       if (!loaded) return;
       timer = window.setTimeout(() => client.update(store.getState().flow), UPDATE_DEBOUNCE_MS);
     });
-    setServices({ client, series, board, rates: new DotSpawner() });
+    const sweeps = createSweepWorkers();
+    setServices({ client, series, board, rates: new DotSpawner(), sweeps });
     return () => {
       window.clearTimeout(timer);
       offFlow();
       offState();
       offSnapshot();
       terminate();
+      sweeps.destroy();
     };
   }, [store, rf]);
 

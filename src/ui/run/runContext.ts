@@ -3,6 +3,7 @@
 // use `client.holder` directly.
 import { createContext, useContext } from 'react';
 import type { RunClient, RunState } from '../../runtime/client';
+import type { SweepPool } from '../../runtime/sweepPool';
 import { useAppStore } from '../../store/useAppStore';
 import type { DotSpawner } from './dotSpawner';
 import type { LiveBoard } from './liveBoard';
@@ -14,6 +15,8 @@ export interface RunServices {
   board: LiveBoard;
   /** Edge rates and the dots they spawn (fed by the DotOverlay's frames; read by the Inspector). */
   rates: DotSpawner;
+  /** The Experiment region's sweep workers, apart from the run's worker. */
+  sweeps: SweepPool;
 }
 
 export const RunContext = createContext<RunServices | null>(null);

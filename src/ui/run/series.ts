@@ -3,6 +3,7 @@
 // coarser grain and memory stays fixed.
 import { NODE_ROW, SAMPLE_DEPTHS, SAMPLE_ROW, SAMPLE_STRIDE, STATS, TOTALS } from '../../engine/snapshot';
 import type { SnapshotHolder } from '../../runtime/client';
+import type { BaselineSeries } from '../../store/slices/baselineSlice';
 
 export const SERIES_CAPACITY = 512;
 /** Bus depth lines drawn at most (more would not be legible): the buses fast-run samples carry. */
@@ -75,6 +76,20 @@ export class SeriesStore {
     }
     this.version++;
   };
+
+  /** A copy of what the charts show now, to pin as a baseline (the arrays here are reused). */
+  copy(): BaselineSeries {
+    const n = this.length;
+    return {
+      time: this.time.slice(0, n),
+      throughput: this.throughput.slice(0, n),
+      p50: this.p50.slice(0, n),
+      p95: this.p95.slice(0, n),
+      p99: this.p99.slice(0, n),
+      depth: this.depthLines.map((_, d) => this.depth[d]!.slice(0, n)),
+      depthLabels: this.depthLines.map((d) => d.label),
+    };
+  }
 
   /** The index for a new sample at `time`, or -1 if time has not moved on. */
   private slot(time: number): number {
