@@ -170,7 +170,9 @@ export function checkSlos(report: ReportLike, slos: readonly Slo[]): SloResult[]
 export function parseAssert(text: string): { ok: true; slo: Slo } | { ok: false; message: string } {
   const m = /^\s*([^\s<>=≤≥]+)\s*(<=|>=|==|<|>|=|≤|≥)\s*(\S+)\s*$/.exec(text);
   if (!m) return { ok: false, message: `"${text}" is not METRIC OP VALUE (OP one of <, <=, >, >=, ==)` };
-  const [, metric, symbol, value] = m as unknown as [string, string, string, string];
+  const metric = m[1]!;
+  const symbol = m[2]!;
+  const value = m[3]!;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n))
     return {

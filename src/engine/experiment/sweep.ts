@@ -76,19 +76,19 @@ export function applySweepValue(flow: Flow, path: string, value: number): Parsed
     }
     return validated(copy, path, value);
   }
+  // Set on the flow's loose objects as plain data, then validated as a whole: the path may name any field.
   const [head] = path.split('.');
   let target: Record<string, unknown> | undefined;
   let rest: string[];
   if (head === 'settings') {
-    copy.settings ??= {};
-    target = copy.settings as Record<string, unknown>;
+    target = copy.settings ??= {};
     rest = path.split('.').slice(1);
   } else if (head === 'nodes' || head === 'edges') {
-    const items: { id: string }[] = head === 'nodes' ? copy.nodes : copy.edges;
+    const items: (Record<string, unknown> & { id: string })[] = head === 'nodes' ? copy.nodes : copy.edges;
     const item = longest(items, path, head);
     if (!item)
       return { ok: false, message: `no ${head === 'nodes' ? 'node' : 'edge'} of the flow matches "${path}"` };
-    target = item as unknown as Record<string, unknown>;
+    target = item;
     rest = path.slice(`${head}.${item.id}.`.length).split('.');
     if (head === 'nodes' && rest[0] !== 'config')
       return {
@@ -98,21 +98,29 @@ export function applySweepValue(flow: Flow, path: string, value: number): Parsed
   } else {
     return { ok: false, message: `"${path}" starts with nodes.<id>, edges.<id>, settings or is load` };
   }
-  if (rest.length === 0 || rest.some((k) => k === '' || k === '__proto__' || k === 'constructor'))
+  if (!target || rest.length === 0 || rest.some((k) => k === '' || k === '__proto__' || k === 'constructor'))
     return { ok: false, message: `"${path}" names no field` };
   let at = target;
   for (const key of rest.slice(0, -1)) {
-    const next = at[key];
-    if (next === undefined) at[key] = {};
-    else if (typeof next !== 'object' || next === null || Array.isArray(next))
-      return { ok: false, message: `"${path}": ${key} is not an object` };
-    at = at[key] as Record<string, unknown>;
+    if (at[key] === undefined) at[key] = {};
+    const next = field(at, key);
+    if (!next) return { ok: false, message: `"${path}": ${key} is not an object` };
+    at = next;
   }
   const last = rest[rest.length - 1]!;
   if (at[last] !== undefined && typeof at[last] !== 'number')
     return { ok: false, message: `"${path}" is not a number in the flow, so it cannot be swept` };
   at[last] = value;
   return validated(copy, path, value);
+}
+
+/** The object at `key` of `value` (lists by index), or undefined when it is not one. */
+function field(value: unknown, key: string): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const next: unknown = (value as Record<string, unknown>)[key];
+  return typeof next === 'object' && next !== null && !Array.isArray(next)
+    ? (next as Record<string, unknown>)
+    : undefined;
 }
 
 function longest<T extends { id: string }>(items: readonly T[], path: string, head: string): T | undefined {
