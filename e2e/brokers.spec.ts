@@ -1,11 +1,9 @@
 // Brokers as they behave (Flow JSON v2) in the app: delivery fields edited like every other field,
 // broker presets, the duplicates a short lease causes, and a stream's hot partition and owners.
 import { readFile } from 'node:fs/promises';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { canvasNode, inspector, loadTemplate, openApp, savedFlow } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { canvasNode, inspector, loadTemplate, metrics, openApp, runToEnd, savedFlow } from './helpers';
 
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
-const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
 const count = (text: string): number => Number(text.replace(/[^\d]/g, '') || '0');
 
 type Saved = {
@@ -21,17 +19,6 @@ async function importFlow(page: Page, flow: object): Promise<void> {
   await (
     await chooser
   ).setFiles({ name: 'flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
-}
-
-async function runToEnd(page: Page): Promise<void> {
-  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
-  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(
-    'value',
-    1,
-    { timeout: 30_000 },
-  );
-  await expect(metrics(page).getByRole('table', { name: 'Per-node metrics' })).toBeVisible();
 }
 
 const at = (x: number, y: number) => ({ x, y });

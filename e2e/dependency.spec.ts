@@ -2,7 +2,7 @@
 // called by a handler, its pool edited in the Inspector, and the call edge's Calls section edited
 // one undo step at a time. A queue cannot call it, and says why. The retry-storm template runs:
 // its calls, attempts and timeouts in the metrics, its slots on the canvas, its fault summary.
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   canvasEdges,
   canvasNode,
@@ -10,8 +10,10 @@ import {
   dropFromPalette,
   inspector,
   loadTemplate,
+  metrics,
   openApp,
   savedFlow,
+  toolbar,
 } from './helpers';
 
 type Saved = {
@@ -121,9 +123,6 @@ test('a queue cannot call a dependency, and says why', async ({ page }) => {
     'No node can take a connection from here',
   ]);
 });
-
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
-const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
 
 test('the retry storm runs: attempts per call climb where retries are immediate, and its fault never drains', async ({
   page,

@@ -1,9 +1,8 @@
 // Edits as a person makes them: one edit is one undo step and reaches a running flow once, when
 // it is committed; the whole editor, connections and run controls included, works from the keyboard.
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { canvasEdges, canvasNode, inspector, loadTemplate, openApp } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { canvasEdges, canvasNode, inspector, loadTemplate, openApp, toolbar } from './helpers';
 
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
 const undo = (page: Page) => toolbar(page).getByRole('button', { name: 'Undo' });
 const redo = (page: Page) => toolbar(page).getByRole('button', { name: 'Redo' });
 

@@ -4,10 +4,8 @@
 // a run pinned as the baseline compared with the next, also across flows.
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { canvasNode, inspector, loadTemplate, openApp } from './helpers';
+import { canvasNode, inspector, loadTemplate, metrics, openApp, runToEnd, toolbar } from './helpers';
 
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
-const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
 const experiment = (page: Page): Locator => page.getByRole('region', { name: 'Experiment' });
 
 /** The flow's settings, in the Inspector with nothing selected. */
@@ -34,17 +32,6 @@ async function setUpSweep(region: Locator, path: string, values: string, replica
   await region.getByRole('radio', { name: 'List' }).check();
   await region.getByRole('textbox', { name: /^Values/ }).fill(values);
   await region.getByRole('spinbutton', { name: 'Replications' }).fill(replications);
-}
-
-async function runToEnd(page: Page): Promise<void> {
-  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
-  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(
-    'value',
-    1,
-    { timeout: 30_000 },
-  );
-  await expect(metrics(page).getByRole('table', { name: 'Per-node metrics' })).toBeVisible();
 }
 
 test('a sweep of a handler’s workers: progress, the latency chart with its linked charts, the table, hover and export', async ({

@@ -7,6 +7,20 @@ export const canvasNodes = (page: Page): Locator => page.locator('.react-flow__n
 /** The flow's edges; a queue's dead-letter link is drawn too but is not one of them. */
 export const canvasEdges = (page: Page): Locator => page.locator('.react-flow__edge:not(.edge--dead-letter)');
 export const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Inspector' });
+export const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
+export const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
+
+/** Runs the open flow at the fastest speed until its duration is reached and its table shows. */
+export async function runToEnd(page: Page, timeout = 30_000): Promise<void> {
+  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
+  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(
+    'value',
+    1,
+    { timeout },
+  );
+  await expect(metrics(page).getByRole('table', { name: 'Per-node metrics' })).toBeVisible();
+}
 
 async function centre(locator: Locator) {
   const box = await locator.boundingBox();

@@ -1,10 +1,9 @@
 // Small screens and dark mode: the metrics panel resizes (mouse and keyboard) and remembers its
 // size, the canvas keeps its size when a run's table appears, the toolbar never clips the app's
 // name, and canvas labels follow the theme.
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { loadTemplate, openApp } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { loadTemplate, openApp, toolbar } from './helpers';
 
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
 const canvasHeight = async (page: Page) => (await page.locator('.canvas').boundingBox())!.height;
 
 async function fastRun(page: Page): Promise<void> {

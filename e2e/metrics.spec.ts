@@ -3,10 +3,8 @@
 // (or why not), one baseline, true edge rates, and a metrics export with its wall time.
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { canvasNode, inspector, loadTemplate, openApp } from './helpers';
+import { canvasNode, inspector, loadTemplate, metrics, openApp, runToEnd, toolbar } from './helpers';
 
-const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
 const total = (page: Page, name: string): Locator => metrics(page).locator(`[data-total="${name}"]`);
 
 /** "130 ms" → 0.13, "1.2 s" → 1.2, "850 µs" → 0.00085. */
@@ -18,23 +16,16 @@ function seconds(text: string): number {
 }
 const count = (text: string): number => Number(text.replace(/[^\d]/g, ''));
 
-async function runToEnd(page: Page, title: RegExp): Promise<void> {
+async function runTemplate(page: Page, title: RegExp): Promise<void> {
   await openApp(page);
   await loadTemplate(page, title);
-  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
-  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(
-    'value',
-    1,
-    { timeout: 30_000 },
-  );
-  await expect(metrics(page).getByRole('table', { name: 'Per-node metrics' })).toBeVisible();
+  await runToEnd(page);
 }
 
 test('end-to-end p50/p95/p99, chart readouts under the pointer, service and network time', async ({
   page,
 }) => {
-  await runToEnd(page, /User sign-up/);
+  await runTemplate(page, /User sign-up/);
   const [p50, p95, p99] = await Promise.all(['p50', 'p95', 'p99'].map((p) => total(page, p).innerText()));
   expect(seconds(p50!)).toBeGreaterThan(0);
   expect(seconds(p50!)).toBeLessThanOrEqual(seconds(p95!));
@@ -71,7 +62,7 @@ test('end-to-end p50/p95/p99, chart readouts under the pointer, service and netw
 });
 
 test('where time goes: queue wait + processing + network per hop of the slowest path', async ({ page }) => {
-  await runToEnd(page, /Work queue/);
+  await runTemplate(page, /Work queue/);
   const waterfall = metrics(page).getByRole('table', { name: /^Where time goes, slowest path: / });
   await expect(waterfall).toHaveAccessibleName(
     /Image uploads → thumbnail\.jobs → Worker pool [AB] → Thumbnail bucket/,
@@ -93,7 +84,7 @@ test('where time goes: queue wait + processing + network per hop of the slowest 
 });
 
 test('queueing theory: an approximation is marked, and no figure comes with a reason', async ({ page }) => {
-  await runToEnd(page, /User sign-up/);
+  await runTemplate(page, /User sign-up/);
   const table = metrics(page).getByRole('table', { name: 'Per-node metrics' });
   // Behind a topic of 10,000 places the bound is treated as none: said to be an approximation.
   await expect(table.getByRole('row', { name: /Analytics/ })).toContainText(
@@ -113,7 +104,7 @@ test('queueing theory: an approximation is marked, and no figure comes with a re
 });
 
 test('one baseline for badges and totals, said on screen; the export has the wall time', async ({ page }) => {
-  await runToEnd(page, /Work queue/);
+  await runTemplate(page, /Work queue/);
   await expect(metrics(page).getByTestId('baseline')).toHaveText('Since warm-up (from 10.0 s)');
   const badge = canvasNode(page, 'producer-1').locator('[data-live-node]');
   await expect(badge).toContainText(/\d+ sent/);
@@ -147,7 +138,7 @@ test('one baseline for badges and totals, said on screen; the export has the wal
 });
 
 test('edge rates are right after a Fastest run and at 1×', async ({ page }) => {
-  await runToEnd(page, /Work queue/);
+  await runTemplate(page, /Work queue/);
   // The producer's edge carries 45/s.
   await page.getByRole('group', { name: 'Edge from producer-1 to queue-1' }).focus();
   await page.keyboard.press('Enter');
@@ -170,7 +161,7 @@ test('edge rates are right after a Fastest run and at 1×', async ({ page }) => 
 test('a template loaded after a run runs as itself (its seed restarts it on the new flow)', async ({
   page,
 }) => {
-  await runToEnd(page, /Work queue/);
+  await runTemplate(page, /Work queue/);
   await loadTemplate(page, /User sign-up/);
   await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(

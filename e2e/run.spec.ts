@@ -1,9 +1,8 @@
 // Running a flow in the browser, as a user would: Run, watch, Pause, Step, Reset, Speed, fast
 // mode, and a flow the engine refuses.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { metrics, toolbar } from './helpers';
 
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
-const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
 const clock = (page: Page): Locator => page.getByRole('timer', { name: 'Simulated clock' });
 const overlay = (page: Page): Locator => page.getByTestId('dot-overlay');
 

@@ -1,28 +1,15 @@
 // Scenarios in the app: a producer's load profile (table, sparkline, offered beside achieved),
 // faults (the Faults region, each target's Inspector), the timeline strip and the fault summary.
 import { readFile } from 'node:fs/promises';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { canvasNode, inspector, loadTemplate, openApp, savedFlow } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { canvasNode, inspector, loadTemplate, metrics, openApp, runToEnd, savedFlow } from './helpers';
 
-const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Main toolbar' });
-const metrics = (page: Page): Locator => page.getByRole('region', { name: 'Metrics' });
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/scenarios-${name}.png` });
 
 type Saved = { nodes: { id: string; config: Record<string, unknown> }[]; faults?: unknown[] };
 const saved = async (page: Page): Promise<Saved> => (await savedFlow(page)) as Saved;
 const profileOf = async (page: Page, id: string) =>
   (await saved(page)).nodes.find((n) => n.id === id)!.config.profile;
-
-async function runToEnd(page: Page): Promise<void> {
-  await toolbar(page).getByRole('combobox', { name: 'Speed' }).selectOption('fast');
-  await toolbar(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(toolbar(page).getByRole('progressbar', { name: 'Simulation progress' })).toHaveJSProperty(
-    'value',
-    1,
-    { timeout: 30_000 },
-  );
-  await expect(metrics(page).getByRole('table', { name: 'Per-node metrics' })).toBeVisible();
-}
 
 test('a load profile is edited as a table, one undo step per cell, drawn as a sparkline and run as offered', async ({
   page,
