@@ -94,11 +94,14 @@ export function serializeFlow(flow: Flow): string {
   return `${JSON.stringify(ordered(flow), null, 2)}\n`;
 }
 
-/** A file name for the flow: "Order service" → "order-service.eventflow.json". */
-export function flowFileName(flow: Pick<Flow, 'name'>): string {
+/** The flow's name made safe for a file name: "Order service" → "order-service" ("flow" if none). */
+export function flowSlug(flow: Pick<Flow, 'name'>): string {
   const slug = flow.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${slug || 'flow'}.eventflow.json`;
+  return slug || 'flow';
 }
+
+/** A file name for the flow: "Order service" → "order-service.eventflow.json". */
+export const flowFileName = (flow: Pick<Flow, 'name'>): string => `${flowSlug(flow)}.eventflow.json`;

@@ -13,9 +13,11 @@ import { FlowCanvas } from './canvas/FlowCanvas';
 import { ConfirmNewDialog } from './dialogs/ConfirmNewDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { useEditorActions } from './hooks/useEditorActions';
+import { useSharedLinks } from './hooks/useSharedLinks';
 import { useShortcuts } from './hooks/useShortcuts';
 import { chartHeight } from './layout/panelLayout';
 import { PanelSplitter } from './layout/PanelSplitter';
+import { ShareDialog } from './share/ShareDialog';
 import { SidePanel } from './layout/SidePanel';
 import { usePanelLayout } from './layout/usePanelLayout';
 import { Palette } from './palette/Palette';
@@ -28,6 +30,7 @@ import { Toolbar } from './toolbar/Toolbar';
 export function AppLayout() {
   const actions = useEditorActions();
   useShortcuts(actions);
+  useSharedLinks();
   const dialog = useAppStore((s) => s.dialog);
   const panel = usePanelLayout();
   const panelId = useId();
@@ -61,6 +64,7 @@ export function AppLayout() {
         </div>
         {dialog === 'templates' && <TemplatesDialog onPick={actions.loadTemplate} />}
         {dialog === 'confirm-new' && <ConfirmNewDialog onConfirm={actions.newFlow} />}
+        {dialog === 'share' && <ShareDialog />}
         <Toasts />
         <Announcer />
       </div>

@@ -1,5 +1,5 @@
 // The editing canvas: React Flow, controlled from the store. Drops of palette kinds add nodes
-// where they land; drops of .json files import them.
+// where they land; dropped files import (a Flow JSON file, or AsyncAPI documents).
 import {
   Background,
   BackgroundVariant,
@@ -10,10 +10,9 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback } from 'react';
-import { looksLikeJsonFile } from '../../io/flowFile';
 import { KINDS, type Kind } from '../../model/flow';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
-import { useImportFile } from '../hooks/useImportFile';
+import { useImportDropped } from '../hooks/useImportFile';
 import { nodeTypes } from '../kinds';
 import { useStoredFlag } from '../layout/useStoredFlag';
 import { DotOverlay } from '../run/DotOverlay';
@@ -41,7 +40,7 @@ export function FlowCanvas() {
   const changes = useCanvasChanges();
   const rules = useConnectionRules();
   const { screenToFlowPosition } = useReactFlow();
-  const importFile = useImportFile();
+  const importDropped = useImportDropped();
   const view = useCanvasView();
   const [minimap, setMinimap] = useStoredFlag('eventflow-studio.minimap', minimapByDefault);
   // A saved flow opens fitted; an empty canvas keeps its view, so the first drop stays where it lands.
@@ -58,11 +57,9 @@ export function FlowCanvas() {
 
   const onDrop = useCallback(
     (e: DragEvent) => {
-      const file = e.dataTransfer.files[0];
-      if (file) {
+      if (e.dataTransfer.files.length > 0) {
         e.preventDefault();
-        if (looksLikeJsonFile(file)) void importFile(file);
-        else store.getState().notify('error', `“${file.name}” is not a Flow JSON file (.json).`);
+        void importDropped([...e.dataTransfer.files]);
         return;
       }
       const kind = e.dataTransfer.getData(KIND_MIME);
@@ -73,7 +70,7 @@ export function FlowCanvas() {
         .getState()
         .addNode(kind, { x: Math.round(at.x / GRID[0]) * GRID[0], y: Math.round(at.y / GRID[1]) * GRID[1] });
     },
-    [store, screenToFlowPosition, importFile],
+    [store, screenToFlowPosition, importDropped],
   );
 
   return (

@@ -1,6 +1,7 @@
 // Every editing command the toolbar, palette and keyboard share, so each has one implementation.
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
+import { downloadAsyncApi } from '../../io/asyncApiFiles';
 import { downloadFlow, problemLines } from '../../io/flowFile';
 import type { Template } from '../../io/templates';
 import type { Kind } from '../../model/flow';
@@ -68,6 +69,7 @@ export function useEditorActions() {
         }
       },
       exportJson: () => downloadFlow(state().flow),
+      exportAsyncApi: () => downloadAsyncApi(state().flow),
       newFlow: () => {
         state().replaceFlow(emptyFlow());
         state().openDialog(null);

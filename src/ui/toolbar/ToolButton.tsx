@@ -1,21 +1,45 @@
+import type { ReactNode } from 'react';
+
 interface Props {
   label: string;
   onClick: () => void;
   shortcut?: string;
   disabled?: boolean;
+  /** A 24×24 glyph (SVG children) shown before the label. */
+  icon?: ReactNode;
+  /**
+   * On narrower screens only the icon shows; the label stays the button's accessible name (it is
+   * hidden visually, not removed) and its tooltip.
+   */
+  compact?: boolean;
 }
 
-export function ToolButton({ label, onClick, shortcut, disabled }: Props) {
+export function ToolButton({ label, onClick, shortcut, disabled, icon, compact }: Props) {
   return (
     <button
       type="button"
-      className="tool-button"
+      className={`tool-button${icon ? ' tool-button--icon' : ''}${compact ? ' tool-button--compact' : ''}`}
       onClick={onClick}
       disabled={disabled}
       title={shortcut ? `${label} (${shortcut})` : label}
       {...(shortcut ? { 'aria-keyshortcuts': shortcut.replace('Ctrl', 'Control') } : {})}
     >
-      {label}
+      {icon && (
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+        >
+          {icon}
+        </svg>
+      )}
+      <span className="tool-button__label">{label}</span>
     </button>
   );
 }

@@ -3,8 +3,9 @@
 import { type ReactNode, useRef } from 'react';
 import { useAppStore, useHistory } from '../../store/useAppStore';
 import type { EditorActions } from '../hooks/useEditorActions';
-import { useImportFile } from '../hooks/useImportFile';
+import { useImportAsyncApi, useImportFile } from '../hooks/useImportFile';
 import { ToolButton } from './ToolButton';
+import { EXPORT_ICON, IMPORT_ICON, LAYOUT_ICON, REDO_ICON, SHARE_ICON, UNDO_ICON } from './toolIcons';
 
 interface Props {
   actions: EditorActions;
@@ -18,7 +19,9 @@ export function Toolbar({ actions, children }: Props) {
   const isEmpty = useAppStore((s) => s.flow.nodes.length === 0 && s.flow.edges.length === 0);
   const openDialog = useAppStore((s) => s.openDialog);
   const fileInput = useRef<HTMLInputElement>(null);
+  const asyncApiInput = useRef<HTMLInputElement>(null);
   const importFile = useImportFile();
+  const importAsyncApi = useImportAsyncApi();
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
@@ -40,8 +43,18 @@ export function Toolbar({ actions, children }: Props) {
       <div className="toolbar__group">
         <ToolButton label="New" onClick={() => (isEmpty ? actions.newFlow() : openDialog('confirm-new'))} />
         <ToolButton label="Templates" onClick={() => openDialog('templates')} />
-        <ToolButton label="Import JSON" onClick={() => fileInput.current?.click()} />
-        <ToolButton label="Export JSON" onClick={actions.exportJson} />
+      </div>
+      <div className="toolbar__group" role="group" aria-label="Flow JSON">
+        <span className="toolbar__caption" aria-hidden="true">
+          JSON
+        </span>
+        <ToolButton
+          label="Import JSON"
+          icon={IMPORT_ICON}
+          compact
+          onClick={() => fileInput.current?.click()}
+        />
+        <ToolButton label="Export JSON" icon={EXPORT_ICON} compact onClick={actions.exportJson} />
         <input
           ref={fileInput}
           type="file"
@@ -56,10 +69,70 @@ export function Toolbar({ actions, children }: Props) {
           }}
         />
       </div>
+      <div className="toolbar__group" role="group" aria-label="AsyncAPI">
+        <span className="toolbar__caption" aria-hidden="true">
+          AsyncAPI
+        </span>
+        <ToolButton
+          label="Import AsyncAPI"
+          icon={IMPORT_ICON}
+          compact
+          onClick={() => asyncApiInput.current?.click()}
+        />
+        <ToolButton
+          label="Export AsyncAPI"
+          icon={EXPORT_ICON}
+          compact
+          onClick={actions.exportAsyncApi}
+          disabled={isEmpty}
+        />
+        <input
+          ref={asyncApiInput}
+          type="file"
+          accept=".yaml,.yml,.json,application/yaml,application/json"
+          multiple
+          hidden
+          aria-label="AsyncAPI documents"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = '';
+            if (files.length) void importAsyncApi(files);
+          }}
+        />
+      </div>
       <div className="toolbar__group">
-        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!canUndo} onClick={actions.undo} />
-        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!canRedo} onClick={actions.redo} />
-        <ToolButton label="Auto layout" onClick={() => void actions.autoLayout()} disabled={isEmpty} />
+        <ToolButton
+          label="Share"
+          icon={SHARE_ICON}
+          compact
+          onClick={() => openDialog('share')}
+          disabled={isEmpty}
+        />
+      </div>
+      <div className="toolbar__group">
+        <ToolButton
+          label="Undo"
+          shortcut="Ctrl+Z"
+          icon={UNDO_ICON}
+          compact
+          disabled={!canUndo}
+          onClick={actions.undo}
+        />
+        <ToolButton
+          label="Redo"
+          shortcut="Ctrl+Shift+Z"
+          icon={REDO_ICON}
+          compact
+          disabled={!canRedo}
+          onClick={actions.redo}
+        />
+        <ToolButton
+          label="Auto layout"
+          icon={LAYOUT_ICON}
+          compact
+          onClick={() => void actions.autoLayout()}
+          disabled={isEmpty}
+        />
       </div>
       <div className="toolbar__run">{children}</div>
     </header>
