@@ -1,25 +1,13 @@
 // Live node badges, updated by direct DOM writes ≤ 10 times a second: a tick touches only the
 // badge elements, never React, so a 1,000-node graph does not re-render while it runs.
 import { NODE_ROW } from '../../engine/snapshot';
-import { assertNever } from '../../model/assertNever';
 import type { Kind } from '../../model/flow';
-import { formatDuration } from '../../model/format';
 import { hottestPartition } from '../../model/partitions';
 import type { SnapshotHolder } from '../../runtime/client';
+import { ALARMS, alarmText, badgeText, fmt } from './badgeText';
 import { heatColor } from './palette';
 
 const F = NODE_ROW.at;
-/** Counters that flash when they move, with their badge wording. */
-const ALARMS: readonly (readonly [field: number, word: string])[] = [
-  [F.dropped, 'dropped'],
-  [F.failed, 'failed'],
-  [F.redelivered, 'redelivered'],
-  [F.deadLettered, 'dead-lettered'],
-  [F.expired, 'expired'],
-  [F.duplicates, 'duplicates'],
-  // Calls a handler gave up on, or a dependency served for a caller that had given up.
-  [F.timeouts, 'timed out'],
-];
 /** A bus at this fraction of its capacity shows red. */
 const NEAR_FULL = 0.8;
 
@@ -45,9 +33,6 @@ interface Entry {
 
 /** Kinds whose utilization (busy workers or pool slots) tints the node. */
 const hasWorkers = (kind: Kind): boolean => kind === 'handler' || kind === 'dependency';
-const fmt = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : String(Math.round(n)));
-/** The oldest waiting message's age, when something waits: " · oldest 2.1 s". */
-const age = (seconds: number): string => (seconds > 0 ? ` · oldest ${formatDuration(seconds)}` : '');
 
 export class LiveBoard {
   private readonly entries = new Map<string, Entry>();
@@ -122,41 +107,7 @@ export class LiveBoard {
     if (root.hidden) root.hidden = false;
     const depth = rows[at + F.depth]!;
     const capacity = rows[at + F.capacity]!;
-    let text: string;
-    let showBar: boolean;
-    switch (kind) {
-      case 'handler':
-        text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
-        showBar = depth > 0;
-        break;
-      // A dependency's concurrency is its pool, and its waiting calls queue for a free slot.
-      case 'dependency':
-        text = `${fmt(rows[at + F.busy]!)}/${fmt(rows[at + F.concurrency]!)} slots busy${depth > 0 ? ` · ${fmt(depth)} waiting` : ''}`;
-        showBar = depth > 0;
-        break;
-      case 'queue':
-      case 'topic':
-        text = Number.isFinite(capacity) ? `${fmt(depth)} / ${fmt(capacity)}` : `${fmt(depth)} queued`;
-        text += age(rows[at + F.age]!);
-        showBar = true;
-        break;
-      // A stream's waiting messages are its consumer groups' lag; the hottest partition follows.
-      case 'stream':
-        text = `${fmt(depth)} lag${age(rows[at + F.age]!)}`;
-        showBar = true;
-        break;
-      // Counts since warm-up, like the metrics panel's table and totals (its caption says so).
-      case 'producer':
-        text = `${fmt(rows[at + F.out]!)} sent`;
-        showBar = false;
-        break;
-      case 'store':
-        text = `${fmt(rows[at + F.in]!)} stored`;
-        showBar = false;
-        break;
-      default:
-        return assertNever(kind, 'node kind');
-    }
+    const { text, bar: showBar } = badgeText(kind, rows, at);
     if (showBar !== e.bar) {
       e.bar = showBar;
       bar.hidden = !showBar;
@@ -170,11 +121,8 @@ export class LiveBoard {
         bar.classList.toggle('is-full', Number.isFinite(capacity) && frac >= NEAR_FULL);
       }
     }
-    let alarmText = '';
     for (let k = 0; k < ALARMS.length; k++) {
-      const [field, word] = ALARMS[k]!;
-      const v = rows[at + field]!;
-      if (v > 0) alarmText += `${alarmText ? ' · ' : ''}${fmt(v)} ${word}`;
+      const v = rows[at + ALARMS[k]![0]]!;
       if (v > e.seen[k]!) {
         root.animate(
           [{ backgroundColor: 'rgba(220, 38, 38, 0.45)' }, { backgroundColor: 'transparent' }],
@@ -183,11 +131,12 @@ export class LiveBoard {
       }
       e.seen[k] = v;
     }
+    const alarm = alarmText(rows, at);
     if (text !== e.text) {
       e.text = text;
       main.textContent = text;
     }
-    if (alarms.textContent !== alarmText) alarms.textContent = alarmText;
+    if (alarms.textContent !== alarm) alarms.textContent = alarm;
     this.heat(root, e, hasWorkers(kind) ? rows[at + F.utilization]! : 0);
   }
 
