@@ -62,6 +62,34 @@ export default tseslint.config(
     },
   },
   {
+    // The image renderer draws in the browser app and in the CLI alike (docs/images.md): no React,
+    // DOM or Node built-ins, nothing from the shell that hosts it, and the same drawing every time.
+    files: ['src/io/image/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...REACT, ...nodeBuiltins],
+          patterns: [
+            reactSubpaths('The image renderer runs in the CLI too: no React.'),
+            { group: ['node:*'], message: 'The image renderer runs in the browser too: no Node built-ins.' },
+            climbsInto(
+              ['ui', 'store', 'runtime', 'cli'],
+              'The image renderer is imported by the app and the CLI, never the reverse.',
+            ),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'setTimeout', 'setInterval', 'performance'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The same flow gives the same image.' },
+        { object: 'Date', property: 'now', message: 'The same flow gives the same image.' },
+      ],
+    },
+  },
+  {
     // Tests of the core may time what they run (a time bound is part of what they check).
     files: ['src/model/**/*.test.ts', 'src/engine/**/*.test.ts'],
     rules: {

@@ -1,6 +1,6 @@
 // The purity rules in eslint.config.js, proved on small sources linted as if they sat at various
-// depths of the tree: the core (model, engine) and the runtime must not reach into the shell, React
-// or the DOM, however deep the file.
+// depths of the tree: the core (model, engine), the runtime and the image renderer must not reach
+// into the shell, React or the DOM, however deep the file.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -77,5 +77,33 @@ describe('runtime purity (src/runtime)', () => {
     const worker =
       'export const s = self;\nexport const now = () => performance.now();\nsetTimeout(() => {}, 1);\n';
     expect(await findings('src/runtime/worker.ts', worker)).toEqual([]);
+  });
+});
+
+describe('image renderer purity (src/io/image)', () => {
+  it.each([
+    ['src/io/image/x.ts', 'react'],
+    ['src/io/image/x.ts', '@xyflow/react'],
+    ['src/io/image/x.ts', 'node:fs'],
+    ['src/io/image/x.ts', 'path'],
+    ['src/io/image/x.ts', '../../ui/kinds'],
+    ['src/io/image/testing/x.ts', '../../../store/useAppStore'],
+    ['src/io/image/x.ts', '../../cli/readFile'],
+    ['src/io/image/x.ts', '../../runtime/protocol'],
+  ])('%s may not import %s', async (path, from) => {
+    expect(await findings(path, imports(from))).toEqual(['no-restricted-imports']);
+  });
+
+  it.each([
+    ['document', 'export const t = document.title;\n', 'no-restricted-globals'],
+    ['Math.random', 'export const r = Math.random();\n', 'no-restricted-properties'],
+  ])('refuses %s', async (_what, code, rule) => {
+    expect(await findings('src/io/image/x.ts', code)).toEqual([rule]);
+  });
+
+  it('lets the renderer use the model, the engine types and itself', async () => {
+    expect(await findings('src/io/image/x.ts', imports('../../model/flow'))).toEqual([]);
+    expect(await findings('src/io/image/x.ts', imports('../../engine/api'))).toEqual([]);
+    expect(await findings('src/io/image/testing/x.ts', imports('../xml'))).toEqual([]);
   });
 });

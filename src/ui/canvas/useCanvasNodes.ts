@@ -4,10 +4,9 @@ import { type Edge, MarkerType } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { deadLetterOf } from '../../model/deadLetter';
-import type { FlowEdge, FlowNode } from '../../model/flow';
-import { describeDist } from '../../model/describe';
+import type { FlowNode } from '../../model/flow';
+import { edgeLabel } from '../../model/edgeLabel';
 import { useAppStore } from '../../store/useAppStore';
-import { callLabel } from '../inspector/callSummary';
 import type { CanvasNode, CanvasNodeData } from '../nodes/rfTypes';
 
 // One data object per document node, so memoized node components skip renders when only
@@ -44,13 +43,6 @@ export function useCanvasNodes(): CanvasNode[] {
   }, [nodes, selected, dragging, measured]);
 }
 
-function edgeLabel(e: FlowEdge): string | undefined {
-  const parts: string[] = [];
-  if (e.latency) parts.push(describeDist(e.latency));
-  if (e.filter?.length) parts.push(`only ${e.filter.join(', ')}`);
-  return parts.length ? parts.join(' · ') : undefined;
-}
-
 export function useCanvasEdges(): Edge[] {
   const { edges, selected } = useAppStore(
     useShallow((s) => ({ edges: s.flow.edges, selected: s.selection.edges })),
@@ -65,7 +57,7 @@ export function useCanvasEdges(): Edge[] {
     const drawn: Edge[] = edges.map((e) => {
       // An edge into a dependency is a synchronous call, drawn apart from the paths events take.
       const call = called.has(e.target);
-      const label = call ? callLabel(e) : edgeLabel(e);
+      const label = edgeLabel(e, call);
       return {
         id: e.id,
         source: e.source,

@@ -1,6 +1,5 @@
 // How a handler calls a dependency, in words: one line for the folded Calls section (defaults
-// included, so folding hides nothing), and a short label for the call edge on the canvas that
-// names only what is set, so a plain call stays quiet.
+// included, so folding hides nothing). The call edge's short label is model/edgeLabel.ts's.
 import { CALL_DEFAULTS, type FlowEdge } from '../../model/flow';
 import { formatCount, formatDuration } from '../../model/format';
 import { describeBackoff } from './deliverySummary';
@@ -19,14 +18,4 @@ export function describeCalls(e: CallFields): string {
       ? 'no retry'
       : `${count(attempts, 'attempt', 'attempts')} ${e.backoff ? `after ${describeBackoff(e.backoff)}` : 'at once'}`,
   ].join(' · ');
-}
-
-/** "2 calls · timeout 500 ms · 3 attempts", or undefined for a call with every default. */
-export function callLabel(e: CallFields): string | undefined {
-  const parts: string[] = [];
-  if (e.calls !== undefined && e.calls !== CALL_DEFAULTS.calls) parts.push(count(e.calls, 'call', 'calls'));
-  if (e.timeout !== undefined) parts.push(`timeout ${formatDuration(e.timeout)}`);
-  if (e.attempts !== undefined && e.attempts !== CALL_DEFAULTS.attempts)
-    parts.push(count(e.attempts, 'attempt', 'attempts'));
-  return parts.length ? parts.join(' · ') : undefined;
 }

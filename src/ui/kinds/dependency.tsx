@@ -5,6 +5,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOfKind } from '../../model/flow';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { DistField } from '../inspector/DistField';
 import { NumberField } from '../inspector/NumberField';
 import { useConfigEditor } from '../inspector/useConfigEditor';
@@ -58,7 +59,7 @@ function DependencyFields({ node }: { node: NodeOfKind<'dependency'> }) {
 export const dependency: UiKind<'dependency'> = {
   kind: 'dependency',
   icon,
-  colour: { light: '#b4359f', dark: '#ee7fd0' },
+  colour: KIND_COLOURS.dependency,
   hint: 'Database or API',
   Node: DependencyNode,
   Fields: DependencyFields,

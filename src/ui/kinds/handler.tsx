@@ -3,6 +3,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOfKind } from '../../model/flow';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { DistField } from '../inspector/DistField';
 import { NumberField } from '../inspector/NumberField';
 import { TextField } from '../inspector/TextField';
@@ -67,7 +68,7 @@ function HandlerFields({ node }: { node: NodeOfKind<'handler'> }) {
 export const handler: UiKind<'handler'> = {
   kind: 'handler',
   icon,
-  colour: { light: '#3b6ef5', dark: '#7c9cff' },
+  colour: KIND_COLOURS.handler,
   hint: 'Processes events',
   Node: HandlerNode,
   Fields: HandlerFields,

@@ -1,6 +1,7 @@
-// Kind colours are written once, in each kind's UI entry. This turns them into the CSS the
-// stylesheets read: --kind-<kind> on :root for the light and the dark theme, and --kind on any
-// element marked data-kind="<kind>" (nodes, palette entries, the inspector's heading).
+// Kind colours are written once, in model/kinds/colours.ts, and each kind's UI entry carries them.
+// This turns them into the CSS the stylesheets read: --kind-<kind> on :root for the light and the
+// dark theme, and --kind on any element marked data-kind="<kind>" (nodes, palette entries, the
+// inspector's heading).
 import { type Kind, KINDS } from '../../model/flow';
 import type { UiKind } from './uiKind';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../model/flow';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { nodeTypes, UI_KINDS } from '.';
 import { kindColourCss } from './kindColours';
 
@@ -18,6 +19,8 @@ describe('UI kind registry', () => {
       expect(nodeTypes[k]).toBe(UI_KINDS[k].Node);
       expect(UI_KINDS[k].colour.light).toMatch(/^#[0-9a-f]{6}$/);
       expect(UI_KINDS[k].colour.dark).toMatch(/^#[0-9a-f]{6}$/);
+      // The model's table is the one source (the image renderer draws with it too).
+      expect(UI_KINDS[k].colour).toBe(KIND_COLOURS[k]);
     }
   });
 

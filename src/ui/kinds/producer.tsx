@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { Dist } from '../../model/dist';
 import { distProblem } from '../../model/fieldCheck';
 import type { NodeOfKind } from '../../model/flow';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { DistField } from '../inspector/DistField';
 import { inMs, NumberField } from '../inspector/NumberField';
 import { TextField } from '../inspector/TextField';
@@ -99,7 +100,7 @@ function ProducerFields({ node }: { node: NodeOfKind<'producer'> }) {
 export const producer: UiKind<'producer'> = {
   kind: 'producer',
   icon,
-  colour: { light: '#1f9d6b', dark: '#3ccf91' },
+  colour: KIND_COLOURS.producer,
   hint: 'Emits events',
   Node: ProducerNode,
   Fields: ProducerFields,

@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { FIELD_DEFAULTS } from '../../model/defaults';
 import { type NodeOfKind, OVERFLOWS } from '../../model/flow';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { BrokerPresetField } from '../inspector/BrokerPresetField';
 import { BusCapacityField } from '../inspector/BusCapacityField';
 import { DeliverySection } from '../inspector/DeliverySection';
@@ -65,7 +66,7 @@ function QueueFields({ node }: { node: NodeOfKind<'queue'> }) {
 export const queue: UiKind<'queue'> = {
   kind: 'queue',
   icon,
-  colour: { light: '#d9822b', dark: '#f0a04b' },
+  colour: KIND_COLOURS.queue,
   hint: 'Point-to-point',
   Node: QueueNode,
   Fields: QueueFields,

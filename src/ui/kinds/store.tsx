@@ -1,6 +1,7 @@
 // Store in the editor: a cylinder with no output handle (it is terminal) and nothing to set.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { BaseNode } from '../nodes/BaseNode';
 import type { CanvasNode } from '../nodes/rfTypes';
 import type { UiKind } from './uiKind';
@@ -24,7 +25,7 @@ const StoreFields = () => (
 export const store: UiKind<'store'> = {
   kind: 'store',
   icon,
-  colour: { light: '#6b7280', dark: '#9ca3af' },
+  colour: KIND_COLOURS.store,
   hint: 'Terminal sink',
   Node: StoreNode,
   Fields: StoreFields,

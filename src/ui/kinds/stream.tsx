@@ -5,6 +5,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { DELIVERY_DEFAULTS, STREAM_FAILURES } from '../../model/delivery';
 import type { NodeOfKind } from '../../model/flow';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { BrokerPresetField } from '../inspector/BrokerPresetField';
 import { DeadLetterField } from '../inspector/DeadLetterField';
 import { describeStreamFailure } from '../inspector/deliverySummary';
@@ -117,7 +118,7 @@ function StreamFields({ node }: { node: NodeOfKind<'stream'> }) {
 export const stream: UiKind<'stream'> = {
   kind: 'stream',
   icon,
-  colour: { light: '#0e8fb5', dark: '#38bdf8' },
+  colour: KIND_COLOURS.stream,
   hint: 'Partitioned log',
   Node: StreamNode,
   Fields: StreamFields,

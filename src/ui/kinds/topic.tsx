@@ -3,6 +3,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeOfKind } from '../../model/flow';
+import { KIND_COLOURS } from '../../model/kinds/colours';
 import { BrokerPresetField } from '../inspector/BrokerPresetField';
 import { BusCapacityField } from '../inspector/BusCapacityField';
 import { DeliverySection } from '../inspector/DeliverySection';
@@ -48,7 +49,7 @@ function TopicFields({ node }: { node: NodeOfKind<'topic'> }) {
 export const topic: UiKind<'topic'> = {
   kind: 'topic',
   icon,
-  colour: { light: '#8b5cf6', dark: '#a78bfa' },
+  colour: KIND_COLOURS.topic,
   hint: 'Pub/sub fan-out',
   Node: TopicNode,
   Fields: TopicFields,

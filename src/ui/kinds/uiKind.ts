@@ -9,7 +9,10 @@ export interface UiKind<K extends Kind> {
   readonly kind: K;
   /** SVG children of its 24×24 glyph, stroked in currentColor (see nodes/Glyph.tsx). */
   readonly icon: ReactNode;
-  /** Its colour in each theme, written once here; stylesheets read it as var(--kind) (kindColours.ts). */
+  /**
+   * Its colour in each theme: KIND_COLOURS[kind] (model/kinds/colours.ts, shared with the image
+   * renderer); stylesheets read it as var(--kind) (kindColours.ts).
+   */
   readonly colour: { readonly light: string; readonly dark: string };
   /** The palette's hint under the kind's name. */
   readonly hint: string;

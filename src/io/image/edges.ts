@@ -1,0 +1,117 @@
+// Edges as the canvas draws them: a Bézier from the source's right side to the target's left side
+// with React Flow's control points (the dots of ui/run/edgeGeometry.ts ride the same curve), an
+// arrowhead drawn as a shape of its own (a <marker> is not read alike by every SVG tool), and the
+// canvas's label at the curve's middle. A bus's dead-letter setting is drawn too, as the canvas
+// shows it: a dashed link that is not an edge of the flow.
+import { deadLetterOf } from '../../model/deadLetter';
+import { edgeLabel } from '../../model/edgeLabel';
+import type { Flow } from '../../model/flow';
+import type { NodeBox } from './layout';
+import { type Font, textWidth } from './metrics';
+import { cleanText, fitLine } from './text';
+
+export type EdgeKind = 'event' | 'call' | 'dead-letter';
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface EdgeLabel {
+  readonly text: string;
+  /** The label's box, its text centred in it. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface EdgeShape {
+  readonly kind: EdgeKind;
+  /** Start, two control points, end of the line (the arrowhead's base). */
+  readonly curve: readonly [Point, Point, Point, Point];
+  /** The arrowhead's tip, at the target's left side. */
+  readonly tip: Point;
+  readonly label: EdgeLabel | null;
+  readonly title: string;
+}
+
+export const EDGE_FONT: Font = { size: 11, bold: false };
+export const ARROW_LENGTH = 9;
+export const ARROW_HALF_WIDTH = 4.5;
+const LABEL_PAD_X = 5;
+const LABEL_HEIGHT = 17;
+const LABEL_MAX_WIDTH = 260;
+
+/** React Flow's control-point distance for a Bézier edge (curvature 0.25). */
+const controlOffset = (distance: number): number =>
+  distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
+
+function shape(
+  kind: EdgeKind,
+  from: NodeBox,
+  to: NodeBox,
+  text: string | undefined,
+  title: string,
+): EdgeShape {
+  const start = { x: from.x + from.width, y: from.y + from.height / 2 };
+  const tip = { x: to.x, y: to.y + to.height / 2 };
+  const end = { x: tip.x - ARROW_LENGTH, y: tip.y };
+  const off = controlOffset(end.x - start.x);
+  const c1 = { x: start.x + off, y: start.y };
+  const c2 = { x: end.x - off, y: end.y };
+  let label: EdgeLabel | null = null;
+  if (text) {
+    const fitted = fitLine(cleanText(text), LABEL_MAX_WIDTH, EDGE_FONT);
+    const width = textWidth(fitted, EDGE_FONT) + 2 * LABEL_PAD_X;
+    // The curve's middle (t = ½), where React Flow puts an edge's label, and its direction there.
+    const mx = 0.125 * start.x + 0.375 * c1.x + 0.375 * c2.x + 0.125 * end.x;
+    const my = 0.125 * start.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * end.y;
+    const dx = c2.x + end.x - start.x - c1.x;
+    const dy = c2.y + end.y - start.y - c1.y;
+    // On a level stretch the label sits just above the line rather than on it, so that the line
+    // (a call's dots, most of all) still shows in a still image, where nothing can be hovered.
+    const level = Math.abs(dy) <= 0.25 * Math.abs(dx);
+    const top = level ? my - LABEL_HEIGHT - 2 : my - LABEL_HEIGHT / 2;
+    label = { text: fitted, x: mx - width / 2, y: top, width, height: LABEL_HEIGHT };
+  }
+  return { kind, curve: [start, c1, c2, end], tip, label, title };
+}
+
+const nameOf = (b: NodeBox): string => b.node.label || b.node.id;
+
+/** The flow's edges in its order, then its dead-letter links. */
+export function layoutEdges(flow: Flow, boxes: readonly NodeBox[]): EdgeShape[] {
+  const byId = new Map(boxes.map((b) => [b.node.id, b]));
+  const shapes: EdgeShape[] = [];
+  for (const e of flow.edges) {
+    const from = byId.get(e.source);
+    const to = byId.get(e.target);
+    if (!from || !to) continue;
+    // An edge into a dependency is a synchronous call, drawn apart from the paths events take.
+    const call = to.node.kind === 'dependency';
+    const label = edgeLabel(e, call);
+    const title = `${call ? 'Calls' : 'Edge'} from ${nameOf(from)} to ${nameOf(to)}${label ? `: ${label}` : ''}`;
+    shapes.push(shape(call ? 'call' : 'event', from, to, label, title));
+  }
+  for (const b of boxes) {
+    const target = deadLetterOf(b.node);
+    const to = target === undefined ? undefined : byId.get(target);
+    if (to)
+      shapes.push(
+        shape('dead-letter', b, to, 'dead letters', `Dead letters from ${nameOf(b)} to ${nameOf(to)}`),
+      );
+  }
+  return shapes;
+}
+
+/** The points an edge's drawing stays within: its curve's hull, its arrowhead and its label. */
+export function edgeExtent(s: EdgeShape): Point[] {
+  const pts: Point[] = [...s.curve, { x: s.tip.x, y: s.tip.y - ARROW_HALF_WIDTH }];
+  pts.push({ x: s.tip.x, y: s.tip.y + ARROW_HALF_WIDTH });
+  if (s.label) {
+    pts.push({ x: s.label.x, y: s.label.y });
+    pts.push({ x: s.label.x + s.label.width, y: s.label.y + s.label.height });
+  }
+  return pts;
+}

@@ -1,0 +1,155 @@
+// Where each node's box goes and what it says, line by line. Boxes sit at the flow's positions
+// (the canvas's top-left corners) and are the canvas's 220 px wide, wider when their text needs
+// it and the next node to the right leaves room; text that still does not fit wraps (the label,
+// a badge) or is cut with "…" (the full label stays in the node's <title>).
+import type { FlowNode, Kind } from '../../model/flow';
+import { MODEL_KINDS } from '../../model/kinds';
+import { summarize } from '../../model/summary';
+import type { Font } from './metrics';
+import { textWidth } from './metrics';
+import { cleanText, fitLine, wrapLines } from './text';
+
+/** What a node's badge shows: a line of figures, and alarm counts drawn in the danger colour. */
+export interface NodeBadge {
+  readonly text: string;
+  readonly alarm?: string;
+}
+export type Badge = string | NodeBadge;
+
+export type Tone = 'kind' | 'text' | 'muted' | 'danger';
+export interface Line {
+  readonly text: string;
+  readonly font: Font;
+  readonly tone: Tone;
+  /** Pixels from the box's top to the baseline. */
+  readonly baseline: number;
+}
+
+export interface NodeBox {
+  readonly node: FlowNode;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly lines: readonly Line[];
+  /** Pixels from the box's top to the rule above the badge, when there is a badge. */
+  readonly rule: number | null;
+  /** The node in words, label in full: the box's <title>. */
+  readonly title: string;
+}
+
+export const FONTS = {
+  kind: { size: 10, bold: true, letterSpacing: 0.6 },
+  label: { size: 13, bold: true },
+  summary: { size: 12, bold: false },
+  badge: { size: 11, bold: true },
+  alarm: { size: 11, bold: false },
+} as const satisfies Record<string, Font>;
+
+const LINE_HEIGHT = { kind: 14, label: 17, summary: 16, badge: 15, alarm: 15 } as const;
+
+export const MIN_WIDTH = 220;
+const MAX_WIDTH = 380;
+/** The least space kept between a widened box and the next node to its right. */
+const GAP = 40;
+const PAD_TOP = 10;
+const PAD_BOTTOM = 10;
+/** Room for the accent strip and the space after it. */
+export const PAD_LEFT = 16;
+/** Room on the right for the kind's decoration (queue bars, topic fan), as the canvas pads. */
+const padRight = (k: Kind): number => (k === 'queue' ? 26 : k === 'topic' ? 30 : 14);
+const padTop = (k: Kind): number => (k === 'store' ? 24 : PAD_TOP);
+const padBottom = (k: Kind): number => (k === 'stream' ? 16 : PAD_BOTTOM);
+const RULE_SPACE = 7;
+
+interface Texts {
+  kind: string;
+  label: string;
+  summary: string;
+  badge: string;
+  alarm: string;
+}
+
+function textsOf(node: FlowNode, badge: Badge | undefined): Texts {
+  const b = typeof badge === 'string' ? { text: badge } : badge;
+  return {
+    kind: MODEL_KINDS[node.kind].label.toUpperCase(),
+    label: cleanText(node.label || node.id),
+    summary: cleanText(summarize(node)),
+    badge: cleanText(b?.text ?? ''),
+    alarm: cleanText(b?.alarm ?? ''),
+  };
+}
+
+/** The width the node's text asks for, every line unbroken. */
+function wantedWidth(node: FlowNode, t: Texts): number {
+  const widest = Math.max(
+    textWidth(t.kind, FONTS.kind),
+    textWidth(t.label, FONTS.label),
+    textWidth(t.summary, FONTS.summary),
+    textWidth(t.badge, FONTS.badge),
+    textWidth(t.alarm, FONTS.alarm),
+  );
+  return Math.ceil(PAD_LEFT + widest + padRight(node.kind));
+}
+
+function boxAt(node: FlowNode, t: Texts, width: number): Omit<NodeBox, 'x' | 'y'> {
+  const room = width - PAD_LEFT - padRight(node.kind);
+  const lines: Line[] = [];
+  let y = padTop(node.kind);
+  const add = (text: string, key: keyof typeof FONTS, tone: Tone) => {
+    const font = FONTS[key];
+    const height = LINE_HEIGHT[key];
+    // The baseline sits so that the x-height is centred in the line.
+    lines.push({ text, font, tone, baseline: y + height / 2 + font.size * 0.36 });
+    y += height;
+  };
+  add(fitLine(t.kind, room, FONTS.kind), 'kind', 'kind');
+  for (const l of wrapLines(t.label, room, FONTS.label, 2)) add(l, 'label', 'text');
+  if (t.summary) add(fitLine(t.summary, room, FONTS.summary), 'summary', 'muted');
+  let rule: number | null = null;
+  if (t.badge || t.alarm) {
+    rule = y + RULE_SPACE / 2;
+    y += RULE_SPACE;
+    if (t.badge) for (const l of wrapLines(t.badge, room, FONTS.badge, 2)) add(l, 'badge', 'text');
+    if (t.alarm) for (const l of wrapLines(t.alarm, room, FONTS.alarm, 2)) add(l, 'alarm', 'danger');
+  }
+  const label = node.label || node.id;
+  return {
+    node,
+    width,
+    height: y + padBottom(node.kind),
+    lines,
+    rule,
+    title: `${MODEL_KINDS[node.kind].label} “${label}” (${node.id})`,
+  };
+}
+
+/**
+ * Every node's box. A box wider than the canvas's takes only the room before the nearest node to
+ * its right that it would otherwise run into (judged by the boxes at the canvas's width).
+ */
+export function layoutNodes(
+  nodes: readonly FlowNode[],
+  badges: ReadonlyMap<string, Badge> | undefined,
+): NodeBox[] {
+  const texts = nodes.map((n) => textsOf(n, badges?.get(n.id)));
+  const narrow = nodes.map((n, i) => boxAt(n, texts[i]!, MIN_WIDTH));
+  return nodes.map((n, i) => {
+    const want = Math.min(MAX_WIDTH, wantedWidth(n, texts[i]!));
+    let width = MIN_WIDTH;
+    if (want > MIN_WIDTH) {
+      const top = n.position.y;
+      const bottom = top + narrow[i]!.height;
+      let room = want;
+      nodes.forEach((m, j) => {
+        if (j === i || m.position.x <= n.position.x) return;
+        const overlaps = m.position.y < bottom && m.position.y + narrow[j]!.height > top;
+        if (overlaps) room = Math.min(room, m.position.x - n.position.x - GAP);
+      });
+      width = Math.max(MIN_WIDTH, room);
+    }
+    const box = width === MIN_WIDTH ? narrow[i]! : boxAt(n, texts[i]!, width);
+    return { ...box, x: n.position.x, y: n.position.y };
+  });
+}
