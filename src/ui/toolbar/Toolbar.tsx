@@ -3,9 +3,17 @@
 import { type ReactNode, useRef } from 'react';
 import { useAppStore, useHistory } from '../../store/useAppStore';
 import type { EditorActions } from '../hooks/useEditorActions';
-import { useImportAsyncApi, useImportFile } from '../hooks/useImportFile';
+import { FilePicker, type FilePickerHandle } from './FilePicker';
 import { ToolButton } from './ToolButton';
-import { EXPORT_ICON, IMPORT_ICON, LAYOUT_ICON, REDO_ICON, SHARE_ICON, UNDO_ICON } from './toolIcons';
+import {
+  EXPORT_ICON,
+  IMAGE_ICON,
+  IMPORT_ICON,
+  LAYOUT_ICON,
+  REDO_ICON,
+  SHARE_ICON,
+  UNDO_ICON,
+} from './toolIcons';
 
 interface Props {
   actions: EditorActions;
@@ -18,10 +26,7 @@ export function Toolbar({ actions, children }: Props) {
   const name = useAppStore((s) => s.flow.name);
   const isEmpty = useAppStore((s) => s.flow.nodes.length === 0 && s.flow.edges.length === 0);
   const openDialog = useAppStore((s) => s.openDialog);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const asyncApiInput = useRef<HTMLInputElement>(null);
-  const importFile = useImportFile();
-  const importAsyncApi = useImportAsyncApi();
+  const picker = useRef<FilePickerHandle>(null);
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
@@ -52,22 +57,10 @@ export function Toolbar({ actions, children }: Props) {
           label="Import JSON"
           icon={IMPORT_ICON}
           compact
-          onClick={() => fileInput.current?.click()}
+          onClick={() => picker.current?.pickFlow()}
         />
         <ToolButton label="Export JSON" icon={EXPORT_ICON} compact onClick={actions.exportJson} />
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="Flow JSON file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            // Reset so choosing the same file again still fires a change.
-            e.currentTarget.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <FilePicker ref={picker} />
       </div>
       <div className="toolbar__group" role="group" aria-label="AsyncAPI">
         <span className="toolbar__caption" aria-hidden="true">
@@ -77,7 +70,7 @@ export function Toolbar({ actions, children }: Props) {
           label="Import AsyncAPI"
           icon={IMPORT_ICON}
           compact
-          onClick={() => asyncApiInput.current?.click()}
+          onClick={() => picker.current?.pickAsyncApi()}
         />
         <ToolButton
           label="Export AsyncAPI"
@@ -86,19 +79,6 @@ export function Toolbar({ actions, children }: Props) {
           onClick={actions.exportAsyncApi}
           disabled={isEmpty}
         />
-        <input
-          ref={asyncApiInput}
-          type="file"
-          accept=".yaml,.yml,.json,application/yaml,application/json"
-          multiple
-          hidden
-          aria-label="AsyncAPI documents"
-          onChange={(e) => {
-            const files = [...(e.currentTarget.files ?? [])];
-            e.currentTarget.value = '';
-            if (files.length) void importAsyncApi(files);
-          }}
-        />
       </div>
       <div className="toolbar__group">
         <ToolButton
@@ -106,6 +86,13 @@ export function Toolbar({ actions, children }: Props) {
           icon={SHARE_ICON}
           compact
           onClick={() => openDialog('share')}
+          disabled={isEmpty}
+        />
+        <ToolButton
+          label="Export image"
+          icon={IMAGE_ICON}
+          compact
+          onClick={() => openDialog('export-image')}
           disabled={isEmpty}
         />
       </div>
