@@ -1,6 +1,6 @@
-// Saving text as a file from the browser: a Blob behind a temporary link, so it works everywhere.
-export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+// Saving a file from the browser: a Blob behind a temporary link, so it works everywhere.
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -10,4 +10,8 @@ export function downloadText(name: string, text: string, type: string): void {
   a.remove();
   // Revoke later: revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadText(name: string, text: string, type: string): void {
+  downloadBlob(name, new Blob([text], { type }));
 }

@@ -13,6 +13,7 @@ import { FlowCanvas } from './canvas/FlowCanvas';
 import { ConfirmNewDialog } from './dialogs/ConfirmNewDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { useEditorActions } from './hooks/useEditorActions';
+import { ExportImageDialog } from './image/ExportImageDialog';
 import { useSharedLinks } from './hooks/useSharedLinks';
 import { useShortcuts } from './hooks/useShortcuts';
 import { chartHeight } from './layout/panelLayout';
@@ -65,6 +66,7 @@ export function AppLayout() {
         {dialog === 'templates' && <TemplatesDialog onPick={actions.loadTemplate} />}
         {dialog === 'confirm-new' && <ConfirmNewDialog onConfirm={actions.newFlow} />}
         {dialog === 'share' && <ShareDialog />}
+        {dialog === 'export-image' && <ExportImageDialog />}
         <Toasts />
         <Announcer />
       </div>

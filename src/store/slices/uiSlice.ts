@@ -18,7 +18,7 @@ export interface Toast {
   /** Choices; a message with choices stays until one is made or it is dismissed. */
   actions?: ToastAction[];
 }
-export type Dialog = 'templates' | 'confirm-new' | 'share' | null;
+export type Dialog = 'templates' | 'confirm-new' | 'share' | 'export-image' | null;
 /** What the right-hand column shows: the selection's Inspector, the flow's faults, or experiments. */
 export type SideTab = 'inspector' | 'faults' | 'experiment';
 

@@ -4,6 +4,7 @@ import { NODE_ROW } from '../../engine/snapshot';
 import { assertNever } from '../../model/assertNever';
 import type { Kind } from '../../model/flow';
 import { formatDuration } from '../../model/format';
+import type { SnapshotHolder } from '../../runtime/client';
 
 const F = NODE_ROW.at;
 /** Counters that flash when they move, with their badge wording. */
@@ -67,4 +68,27 @@ export function alarmText(rows: Float64Array, at: number): string {
     if (v > 0) text += `${text ? ' · ' : ''}${fmt(v)} ${word}`;
   }
   return text;
+}
+
+/**
+ * Every node's badge as the canvas shows it now, for an exported image: null when no run has
+ * figures. A node added since the run was loaded has no row, and no badge.
+ */
+export function currentBadges(
+  holder: SnapshotHolder,
+  nodes: readonly { id: string; kind: Kind }[],
+): Map<string, { text: string; alarm?: string }> | null {
+  const { layout, snapshot } = holder;
+  if (!layout || !snapshot) return null;
+  const rows = snapshot.buffers.nodes;
+  const index = new Map(layout.nodeIds.map((id, i) => [id, i]));
+  const badges = new Map<string, { text: string; alarm?: string }>();
+  for (const n of nodes) {
+    const i = index.get(n.id);
+    if (i === undefined) continue;
+    const at = i * NODE_ROW.size;
+    const alarm = alarmText(rows, at);
+    badges.set(n.id, { text: badgeText(n.kind, rows, at).text, ...(alarm ? { alarm } : {}) });
+  }
+  return badges;
 }
