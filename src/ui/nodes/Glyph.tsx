@@ -1,5 +1,5 @@
-// A kind's icon: an inline 24×24 SVG drawn in currentColor, so each node, palette entry and
-// inspector heading tints it with its own colour.
+// An icon: an inline 24×24 SVG drawn in currentColor, so each node, palette entry and inspector
+// heading tints its kind's icon with its own colour, and a toolbar button's icon follows its text.
 import type { ReactNode } from 'react';
 
 export function Glyph({ children, size = 18 }: { children: ReactNode; size?: number }) {

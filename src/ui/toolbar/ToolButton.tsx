@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Glyph } from '../nodes/Glyph';
 
 interface Props {
   label: string;
@@ -24,21 +25,7 @@ export function ToolButton({ label, onClick, shortcut, disabled, icon, compact }
       title={shortcut ? `${label} (${shortcut})` : label}
       {...(shortcut ? { 'aria-keyshortcuts': shortcut.replace('Ctrl', 'Control') } : {})}
     >
-      {icon && (
-        <svg
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-        >
-          {icon}
-        </svg>
-      )}
+      {icon && <Glyph>{icon}</Glyph>}
       <span className="tool-button__label">{label}</span>
     </button>
   );

@@ -49,37 +49,20 @@ export function Toolbar({ actions, children }: Props) {
         <ToolButton label="New" onClick={() => (isEmpty ? actions.newFlow() : openDialog('confirm-new'))} />
         <ToolButton label="Templates" onClick={() => openDialog('templates')} />
       </div>
-      <div className="toolbar__group" role="group" aria-label="Flow JSON">
-        <span className="toolbar__caption" aria-hidden="true">
-          JSON
-        </span>
-        <ToolButton
-          label="Import JSON"
-          icon={IMPORT_ICON}
-          compact
-          onClick={() => picker.current?.pickFlow()}
-        />
-        <ToolButton label="Export JSON" icon={EXPORT_ICON} compact onClick={actions.exportJson} />
-        <FilePicker ref={picker} />
-      </div>
-      <div className="toolbar__group" role="group" aria-label="AsyncAPI">
-        <span className="toolbar__caption" aria-hidden="true">
-          AsyncAPI
-        </span>
-        <ToolButton
-          label="Import AsyncAPI"
-          icon={IMPORT_ICON}
-          compact
-          onClick={() => picker.current?.pickAsyncApi()}
-        />
-        <ToolButton
-          label="Export AsyncAPI"
-          icon={EXPORT_ICON}
-          compact
-          onClick={actions.exportAsyncApi}
-          disabled={isEmpty}
-        />
-      </div>
+      <ExchangePair
+        format="JSON"
+        group="Flow JSON"
+        onImport={() => picker.current?.pickFlow()}
+        onExport={actions.exportJson}
+      />
+      <FilePicker ref={picker} />
+      <ExchangePair
+        format="AsyncAPI"
+        group="AsyncAPI"
+        onImport={() => picker.current?.pickAsyncApi()}
+        onExport={actions.exportAsyncApi}
+        exportDisabled={isEmpty}
+      />
       <div className="toolbar__group">
         <ToolButton
           label="Share"
@@ -123,5 +106,34 @@ export function Toolbar({ actions, children }: Props) {
       </div>
       <div className="toolbar__run">{children}</div>
     </header>
+  );
+}
+
+interface PairProps {
+  /** The format as the buttons name it: "Import JSON", "Export JSON". */
+  format: string;
+  /** The group's accessible name. */
+  group: string;
+  onImport: () => void;
+  onExport: () => void;
+  exportDisabled?: boolean;
+}
+
+/** Import and Export of one format; when their labels are hidden, a caption names the format. */
+function ExchangePair({ format, group, onImport, onExport, exportDisabled }: PairProps) {
+  return (
+    <div className="toolbar__group" role="group" aria-label={group}>
+      <span className="toolbar__caption" aria-hidden="true">
+        {format}
+      </span>
+      <ToolButton label={`Import ${format}`} icon={IMPORT_ICON} compact onClick={onImport} />
+      <ToolButton
+        label={`Export ${format}`}
+        icon={EXPORT_ICON}
+        compact
+        onClick={onExport}
+        disabled={exportDisabled}
+      />
+    </div>
   );
 }
