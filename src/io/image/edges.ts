@@ -47,6 +47,11 @@ const LABEL_MAX_WIDTH = 260;
 const controlOffset = (distance: number): number =>
   distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
 
+/** An edge's label as drawn: the canvas's words, cut to the most a label takes. */
+export const labelText = (text: string): string => fitLine(cleanText(text), LABEL_MAX_WIDTH, EDGE_FONT);
+/** The width of a label's box. */
+export const labelWidth = (fitted: string): number => textWidth(fitted, EDGE_FONT) + 2 * LABEL_PAD_X;
+
 function shape(
   kind: EdgeKind,
   from: NodeBox,
@@ -62,8 +67,8 @@ function shape(
   const c2 = { x: end.x - off, y: end.y };
   let label: EdgeLabel | null = null;
   if (text) {
-    const fitted = fitLine(cleanText(text), LABEL_MAX_WIDTH, EDGE_FONT);
-    const width = textWidth(fitted, EDGE_FONT) + 2 * LABEL_PAD_X;
+    const fitted = labelText(text);
+    const width = labelWidth(fitted);
     // The curve's middle (t = ½), where React Flow puts an edge's label, and its direction there.
     const mx = 0.125 * start.x + 0.375 * c1.x + 0.375 * c2.x + 0.125 * end.x;
     const my = 0.125 * start.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * end.y;

@@ -148,7 +148,7 @@ export function renderFlowSvg(flow: Flow, options: RenderOptions): RenderedSvg {
   const p = palette(options.theme);
   const given = options.padding ?? DEFAULT_PADDING;
   const pad = Number.isFinite(given) ? Math.max(0, given) : DEFAULT_PADDING;
-  const placed = layoutNodes(flow.nodes, options.badges);
+  const placed = layoutNodes(flow, options.badges);
   const bounds = extent(placed, layoutEdges(flow, placed));
   const empty = placed.length === 0;
   // Everything moves so that the drawing starts at (pad, pad): a viewBox at 0 0 reads alike everywhere.
