@@ -20,6 +20,9 @@ export interface CliResult {
   stderr: string;
 }
 
+/** What the machine refused (a file not written, no font): a reason to tell people, not a bug. */
+export class Refused extends Error {}
+
 /** The command speaking: each line it writes to stderr starts with its name. */
 export type Command = 'simulate' | 'render';
 
