@@ -12,19 +12,19 @@ usage:
   (or: npx eventflow render …)
 
 options:
-  --format svg|png   the image's format (default: from --out's extension, else svg)
-  --theme light|dark colours for a light or a dark document (default light)
-  --out FILE         write the image to FILE instead of stdout
-  --badges           run the flow as simulate does and draw each node's figures under it
-                     (utilization and p99 of handlers, depth of queues, alarm counts)
+  --format svg|png    the image's format (default: from --out's extension, else svg)
+  --theme light|dark  colours for a light or a dark document (default light)
+  --out FILE          write the image to FILE instead of stdout
+  --badges            run the flow as simulate does and draw each node's figures under it
+                      (utilization and p99 of handlers, depth of queues, alarm counts)
   --duration S, --seed N, --warmup S, --max-wall S, --max-events N, --max-messages N
-                     with --badges: the run's options, as simulate takes them
-  --scale N          PNG pixels per SVG pixel (default ${DEFAULT_SCALE}, for sharp text in documents; at most ${MAX_SCALE});
-                     at most ${formatCount(MAX_SIDE)} pixels a side and ${formatCount(MAX_PIXELS)} in all
-  --font FILE        PNG: also draw with this font file (.ttf, .otf, .ttc); repeatable. Text is
-                     drawn with DejaVu Sans where the system has it (Debian: fonts-dejavu-core),
-                     else with another installed sans; with no font at all, render refuses
-  -h, --help         this text
+                      with --badges: the run's options, as simulate takes them
+  --scale N           PNG pixels per SVG pixel (default ${DEFAULT_SCALE}, for sharp text in documents; at most ${MAX_SCALE});
+                      at most ${formatCount(MAX_SIDE)} pixels a side and ${formatCount(MAX_PIXELS)} in all
+  --font FILE         PNG: also draw with this font file (.ttf, .otf, .ttc); repeatable. Text is
+                      drawn with DejaVu Sans where the system has it (Debian: fonts-dejavu-core),
+                      else with another installed sans; with no font at all, render refuses
+  -h, --help          this text
 
 PNG bytes are never written to a terminal: pass --out or redirect stdout. The flow file must be a
 regular file of at most ${formatBytes(MAX_FILE_BYTES)}.
