@@ -47,4 +47,33 @@ describe('edge geometry', () => {
         if (level) expect(e.label.y + e.label.height).toBeLessThanOrEqual(e.tip.y);
       }
   });
+
+  it('lifts a label wider than the gap between its boxes above them, off their text', () => {
+    const node = (id: string, x: number) => ({
+      id,
+      kind: 'handler' as const,
+      position: { x, y: 0 },
+      config: { concurrency: 1, service: { dist: 'constant' as const, value: 0.01 } },
+    });
+    const flow = {
+      nodes: [node('a', 0), node('b', 250)],
+      edges: [{ id: 'e', source: 'a', target: 'b', filter: ['OrderPlaced', 'OrderCancelled'] }],
+    };
+    const boxes = layoutNodes(flow, undefined);
+    const [edge] = layoutEdges({ ...flow, format: 'eventflow', version: 2, name: 'x' }, boxes);
+    const l = edge!.label!;
+    expect(l.width).toBeGreaterThan(30);
+    for (const b of boxes) expect(l.y + l.height <= b.y || l.y >= b.y + b.height).toBe(true);
+    // In the templates, no label covers any box.
+    for (const t of TEMPLATES) {
+      const { boxes: all, edges } = laidOut(t.id);
+      for (const e of edges)
+        for (const b of all) {
+          if (!e.label) continue;
+          const { x, y, width, height } = e.label;
+          const over = x < b.x + b.width && b.x < x + width && y < b.y + b.height && b.y < y + height;
+          expect(over, `${t.id}: ${e.title} over ${b.node.id}`).toBe(false);
+        }
+    }
+  });
 });

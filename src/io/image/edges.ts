@@ -48,6 +48,25 @@ export const ARROW_HALF_WIDTH = 4.5;
 const LABEL_PAD_X = 5;
 const LABEL_HEIGHT = 17;
 const LABEL_MAX_WIDTH = 260;
+/** Space between a label moved off a box and the box. */
+const LABEL_LIFT = 3;
+
+const covers = (l: EdgeLabel, b: NodeBox): boolean =>
+  l.x < b.x + b.width && b.x < l.x + l.width && l.y < b.y + b.height && b.y < l.y + l.height;
+
+/**
+ * The label, moved up or down as little as takes it off its edge's boxes: on the canvas a label
+ * over a box hides its text until the view moves, in a still image for good.
+ */
+function clear(label: EdgeLabel, from: NodeBox, to: NodeBox): EdgeLabel {
+  if (!covers(label, from) && !covers(label, to)) return label;
+  const places = [from, to]
+    .flatMap((b) => [b.y - label.height - LABEL_LIFT, b.y + b.height + LABEL_LIFT])
+    .map((y) => ({ ...label, y }))
+    .filter((l) => !covers(l, from) && !covers(l, to))
+    .sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y));
+  return places[0] ?? label;
+}
 
 /** React Flow's control-point distance for a Bézier edge (curvature 0.25). */
 const controlOffset = (distance: number): number =>
@@ -107,7 +126,7 @@ function shape(
     // (a call's dots, most of all) still shows in a still image, where nothing can be hovered.
     const level = Math.abs(dy) <= 0.25 * Math.abs(dx);
     const top = level ? my - LABEL_HEIGHT - 2 : my - LABEL_HEIGHT / 2;
-    label = { text: fitted, x: mx - width / 2, y: top, width, height: LABEL_HEIGHT };
+    label = clear({ text: fitted, x: mx - width / 2, y: top, width, height: LABEL_HEIGHT }, from, to);
   }
   return { kind, curve: [start, c1, c2, end], tip, heading, label, title };
 }

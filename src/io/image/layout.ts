@@ -146,8 +146,8 @@ function labelRoom(flow: Pick<Flow, 'nodes' | 'edges'>): Map<string, number> {
 
 /**
  * Every node's box. A box wider than the canvas's takes only the room before the nearest node to
- * its right that it would otherwise run into (judged by the boxes at the canvas's width), less
- * what the label of an edge between them needs.
+ * its right that it would otherwise run into (judged by the boxes at the canvas's width), and
+ * leaves what the label of an edge to a node on its right needs.
  */
 export function layoutNodes(
   flow: Pick<Flow, 'nodes' | 'edges'>,
@@ -167,8 +167,11 @@ export function layoutNodes(
       nodes.forEach((m, j) => {
         if (j === i || m.position.x <= n.position.x) return;
         const overlaps = m.position.y < bottom && m.position.y + narrow[j]!.height > top;
-        const gap = Math.max(GAP, labels.get(`${n.id}\u0000${m.id}`) ?? 0);
-        if (overlaps) room = Math.min(room, m.position.x - n.position.x - gap);
+        if (overlaps) room = Math.min(room, m.position.x - n.position.x - GAP);
+        // An edge's label sits between the two boxes, level with neither, so it needs its room
+        // even from a node off to the side.
+        const label = labels.get(`${n.id}\u0000${m.id}`);
+        if (label !== undefined) room = Math.min(room, m.position.x - n.position.x - label);
       });
       width = Math.max(MIN_WIDTH, room);
     }
