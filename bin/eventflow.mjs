@@ -19,15 +19,25 @@ commands:
   simulate FLOW.json [options]          run a flow headless; its figures as JSON on stdout
   simulate FLOW.json --sweep PATH=…     a sweep over a field, replicated, on worker threads
   simulate merge PART.json…             join the shards of a sweep (--shard I/N) into its document
+  render FLOW.json [--format svg|png]   the flow's diagram as an image (PNG as bytes on stdout)
   help                                  this text
 
-"eventflow simulate --help" gives every option, the documents and the exit codes (docs/cli.md).
+"eventflow simulate --help" and "eventflow render --help" give every option, the documents and
+the exit codes (docs/cli.md).
 `;
+
+/** Each command: its module in the bundle, and its source for when there is no bundle. */
+const COMMANDS = {
+  simulate: { bundled: 'main', source: 'src/cli/main.ts' },
+  render: { bundled: 'render', source: 'src/cli/renderMain.ts' },
+};
+/** Modules the bundle leaves to Node: resvg's native binary cannot be bundled. */
+const EXTERNAL = ['@resvg/resvg-js'];
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'help' || command === '--help' || command === '-h') process.stdout.write(USAGE);
-else if (command !== 'simulate') {
+else if (!Object.hasOwn(COMMANDS, command ?? '')) {
   // The command name is echoed with its control characters escaped, as simulate does.
   const what =
     command === undefined
@@ -36,28 +46,28 @@ else if (command !== 'simulate') {
   process.stderr.write(`eventflow: ${what}\n${USAGE}`);
   process.exitCode = 2;
 } else {
-  const { main } = await load();
+  const { main } = await load(COMMANDS[command]);
   await main(rest);
 }
 
 /** The command's main module: the bundle when it can be had, else the sources through tsx. */
-async function load() {
+async function load({ bundled, source }) {
   let dir;
   try {
     dir = bundle();
   } catch {
     const { register } = await import('tsx/esm/api');
     register();
-    return import(pathToFileURL(join(root, 'src/cli/main.ts')).href);
+    return import(pathToFileURL(join(root, source)).href);
   }
-  return import(pathToFileURL(join(dir, 'main.mjs')).href);
+  return import(pathToFileURL(join(dir, `${bundled}.mjs`)).href);
 }
 
 /**
- * The directory holding main.mjs and sweepWorker.mjs (pool.ts starts workers from the file
- * beside the module it runs in), built when the manifest's inputs changed. Each build goes to a
- * directory of its own and the manifest is replaced by a rename, so two commands started at
- * once never read a half-written bundle.
+ * The directory holding each command's module and sweepWorker.mjs (pool.ts starts workers from
+ * the file beside the module it runs in), built when the manifest's inputs changed. Each build
+ * goes to a directory of its own and the manifest is replaced by a rename, so two commands
+ * started at once never read a half-written bundle.
  */
 function bundle() {
   // node_modules may be shared between clones (a symbolic link): one cache per clone.
@@ -74,8 +84,12 @@ function bundle() {
   const build = randomUUID();
   const result = esbuild.buildSync({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', sweepWorker: 'src/cli/sweepWorker.ts' },
+    entryPoints: {
+      ...Object.fromEntries(Object.values(COMMANDS).map((c) => [c.bundled, c.source])),
+      sweepWorker: 'src/cli/sweepWorker.ts',
+    },
     bundle: true,
+    external: EXTERNAL,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -109,7 +123,7 @@ function readManifest(file) {
 
 function isFresh(cache, manifest) {
   try {
-    statSync(join(cache, manifest.build, 'main.mjs'));
+    for (const c of Object.values(COMMANDS)) statSync(join(cache, manifest.build, `${c.bundled}.mjs`));
     return Object.entries(manifest.inputs).every(([file, sig]) => signature(file) === sig);
   } catch {
     return false;

@@ -20,11 +20,17 @@ export interface CliResult {
   stderr: string;
 }
 
-export const line = (message: string): string => `simulate: ${message}\n`;
-export const failure = (message: string, code: number): CliResult => ({
+/** What the machine refused (a file not written, no font): a reason to tell people, not a bug. */
+export class Refused extends Error {}
+
+/** The command speaking: each line it writes to stderr starts with its name. */
+export type Command = 'simulate' | 'render';
+
+export const line = (message: string, command: Command = 'simulate'): string => `${command}: ${message}\n`;
+export const failure = (message: string, code: number, command: Command = 'simulate'): CliResult => ({
   code,
   stdout: '',
-  stderr: line(message),
+  stderr: line(message, command),
 });
 
 /** Milliseconds between progress lines. */

@@ -4,15 +4,16 @@
 // line with exit code 5.
 import { performance } from 'node:perf_hooks';
 import { EXIT } from './args';
+import type { Command } from './io';
 import { readRegularFile } from './readFile';
 import { runCli } from './run';
 import { safeText } from './terminal';
 
 /** One line for an error that should never happen: what it was, and that it is a bug. */
-export function internalError(err: unknown): string {
+export function internalError(err: unknown, command: Command = 'simulate'): string {
   const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const first = what.split('\n', 1)[0]!;
-  return `simulate: internal error (${safeText(first, 300)}); this is a bug in Eventflow Studio, please report it with the flow file\n`;
+  return `${command}: internal error (${safeText(first, 300)}); this is a bug in Eventflow Studio, please report it with the flow file\n`;
 }
 
 function fail(err: unknown): never {

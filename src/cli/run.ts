@@ -10,7 +10,7 @@ import { formatCount } from '../model/format';
 import { checkSlos, describeSlo, type SloResult } from '../model/slo';
 import { EXIT, parseArgs } from './args';
 import { HELP } from './help';
-import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
+import { type CliIo, type CliResult, type Command, failure, formatSeconds, line, PROGRESS_MS } from './io';
 import { runMerge } from './merge';
 import { type Prepared, prepare, problemList, runTimes } from './prepare';
 import { runSweep } from './sweep';
@@ -44,11 +44,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
 
 type Report = SimulationReport & { stopped?: Stopped; slos?: SloResult[] };
 
-function runOne(p: Prepared, io: CliIo): CliResult {
+/** One run of a prepared flow, to its end or to a limit. */
+export interface FlowRun {
+  /** The report, with `stopped` (after `events`) when a limit stopped the run. */
+  doc: Report;
+  /** The report without `stopped`, as objectives read it. */
+  report: SimulationReport;
+  stopped: Stopped | null;
+  /** For stderr when the run stopped: "run stopped: … — at t = 8,123.4 s of 1e9 s (80,123,456 events)". */
+  stoppedAt: string;
+}
+
+/**
+ * Runs the flow as `simulate` runs one: its settings and the flags, the limits, progress on a
+ * terminal. `render --badges` runs its flow here too, so an image shows the figures simulate prints.
+ */
+export function runFlow(p: Prepared, io: CliIo): FlowRun | CliResult {
   const { seed, maxWall, maxEvents, maxMessages } = p.args;
   const settings = p.flow.settings;
   const times = runTimes(p.args, settings);
-  if (!times.ok) return failure(times.message, EXIT.usage);
+  if (!times.ok) return failure(times.message, EXIT.usage, p.command);
   const d = times.duration;
   const options: Partial<SimulationOptions> = {
     seed: seed ?? settings?.seed ?? DEFAULT_SETTINGS.seed,
@@ -57,7 +72,8 @@ function runOne(p: Prepared, io: CliIo): CliResult {
     ...(maxMessages !== undefined ? { limits: { maxMessages } } : {}),
   };
   const created = createSimulation(p.flow, options);
-  if (!created.ok) return failure(`${p.name} cannot run:\n${problemList(created.problems)}`, EXIT.badFlow);
+  if (!created.ok)
+    return failure(`${p.name} cannot run:\n${problemList(created.problems)}`, EXIT.badFlow, p.command);
 
   const sim = created.sim;
   const start = io.now();
@@ -91,7 +107,7 @@ function runOne(p: Prepared, io: CliIo): CliResult {
     }
     if (io.progress && now - lastProgress >= PROGRESS_MS) {
       lastProgress = now;
-      io.progress(progressLine(sim, d, now - start));
+      io.progress(progressLine(sim, d, now - start, p.command));
     }
     if (ran === 0 && !sim.done) break; // nothing more can happen before the end (defensive)
   }
@@ -99,17 +115,24 @@ function runOne(p: Prepared, io: CliIo): CliResult {
 
   const report: Report = sim.report();
   report.wallMs = Math.round((io.now() - start) * 1000) / 1000;
-  const doc = stopped ? withStopped(report, stopped) : report;
+  const stoppedAt = stopped
+    ? `${safeText(stopped.message, 2000)} — at t = ${formatSeconds(stopped.time)} of ${formatSeconds(d)}` +
+      ` (${formatCount(sim.events)} events)`
+    : '';
+  return { doc: stopped ? withStopped(report, stopped) : report, report, stopped, stoppedAt };
+}
+
+function runOne(p: Prepared, io: CliIo): CliResult {
+  const run = runFlow(p, io);
+  if ('code' in run) return run;
+  const { doc, stopped } = run;
   // Checked on a stopped run too, so the document says what its figures meet; the exit code
   // then says the run stopped (4), which a failed objective (3) does not hide.
-  if (p.slos.length > 0) doc.slos = checkSlos(report, p.slos);
+  if (p.slos.length > 0) doc.slos = checkSlos(run.report, p.slos);
   const stdout = `${safeJson(JSON.stringify(doc, null, 2))}\n`;
   let stderr = p.notes;
   if (stopped) {
-    stderr += line(
-      `${safeText(stopped.message, 2000)} — at t = ${formatSeconds(stopped.time)} of ${formatSeconds(d)}` +
-        ` (${formatCount(sim.events)} events); the figures on stdout cover the run up to there`,
-    );
+    stderr += line(`${run.stoppedAt}; the figures on stdout cover the run up to there`);
     return { code: EXIT.stopped, stdout, stderr };
   }
   const failed = (doc.slos ?? []).filter((s) => !s.pass);
@@ -135,10 +158,10 @@ function withStopped(report: Report, stopped: Stopped): Report {
   return { seed, duration, wallMs, events, stopped, ...rest };
 }
 
-function progressLine(sim: Simulation, duration: number, wallMs: number): string {
+function progressLine(sim: Simulation, duration: number, wallMs: number, command: Command): string {
   const share = Math.min(100, (sim.now / duration) * 100);
   return (
-    `simulate: t = ${formatSeconds(sim.now)} of ${formatSeconds(duration)} (${share.toFixed(1)}%)` +
+    `${command}: t = ${formatSeconds(sim.now)} of ${formatSeconds(duration)} (${share.toFixed(1)}%)` +
     ` · ${formatCount(sim.events)} events · ${(wallMs / 1000).toFixed(1)} s`
   );
 }

@@ -1,5 +1,5 @@
 // Test helpers: the command in-process (runCli with files held in memory beside the real ones)
-// and as users start it (a process through tsx, or the package's bin).
+// and as users start it (a process through tsx, or the package's bin; render's output as bytes).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readRegularFile } from '../readFile';
@@ -30,6 +30,21 @@ const spawn = (args: string[]): Spawned => {
 /** `npm run -s simulate -- …`, without npm. */
 export const simulate = (...args: string[]): Spawned =>
   spawn(['--import', 'tsx', 'src/cli/simulate.ts', ...args]);
+
+export interface SpawnedBytes {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** `npm run -s render -- …`, without npm; stdout as bytes (a PNG's). */
+export function render(...args: string[]): SpawnedBytes {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/render.ts', ...args], {
+    cwd: root,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+}
 
 /** `npx eventflow …`, without npx. */
 export const eventflow = (...args: string[]): Spawned => spawn(['bin/eventflow.mjs', ...args]);

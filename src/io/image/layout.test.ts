@@ -40,7 +40,7 @@ describe('node layout', () => {
       ['with long badges', busyBadges(nodes.map((n) => n.id))],
     ] as const)
       it(`${t.id} ${what}: text stays in its box, and no box runs into another's text`, () => {
-        const boxes = layoutNodes(nodes, badges);
+        const boxes = layoutNodes(parsed.flow, badges);
         for (const b of boxes) {
           expect(b.width).toBeGreaterThanOrEqual(MIN_WIDTH);
           for (const r of lineRects(b)) {
@@ -65,10 +65,10 @@ describe('node layout', () => {
       position: { x, y: 0 },
       config: { concurrency: 1, service: { dist: 'constant' as const, value: 0.01 } },
     });
-    const [alone] = layoutNodes([handler('a', 0)], undefined);
+    const [alone] = layoutNodes({ nodes: [handler('a', 0)], edges: [] }, undefined);
     expect(alone!.width).toBeGreaterThan(MIN_WIDTH);
     expect(alone!.lines.filter((l) => l.tone === 'text')).toHaveLength(1);
-    const [squeezed] = layoutNodes([handler('a', 0), handler('b', 250)], undefined);
+    const [squeezed] = layoutNodes({ nodes: [handler('a', 0), handler('b', 250)], edges: [] }, undefined);
     expect(squeezed!.width).toBe(MIN_WIDTH);
     // Then the label wraps onto a second line rather than being cut.
     expect(

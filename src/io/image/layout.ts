@@ -2,11 +2,13 @@
 // (the canvas's top-left corners) and are the canvas's 220 px wide, wider when their text needs
 // it and the next node to the right leaves room; text that still does not fit wraps (the label,
 // a badge) or is cut with "…" (the full label stays in the node's <title>).
-import type { FlowNode, Kind } from '../../model/flow';
+import { edgeLabel } from '../../model/edgeLabel';
+import type { Flow, FlowNode, Kind } from '../../model/flow';
 import { MODEL_KINDS } from '../../model/kinds';
 import { summarize } from '../../model/summary';
 import type { Font } from './metrics';
 import { textWidth } from './metrics';
+import { ARROW_LENGTH, labelText, labelWidth } from './edges';
 import { cleanText, fitLine, wrapLines } from './text';
 
 /** What a node's badge shows: a line of figures, and alarm counts drawn in the danger colour. */
@@ -61,6 +63,8 @@ const padRight = (k: Kind): number => (k === 'queue' ? 26 : k === 'topic' ? 30 :
 const padTop = (k: Kind): number => (k === 'store' ? 24 : PAD_TOP);
 const padBottom = (k: Kind): number => (k === 'stream' ? 16 : PAD_BOTTOM);
 const RULE_SPACE = 7;
+/** Space kept on each side of an edge's label, between two boxes. */
+const LABEL_AIR = 8;
 
 interface Texts {
   kind: string;
@@ -125,14 +129,32 @@ function boxAt(node: FlowNode, t: Texts, width: number): Omit<NodeBox, 'x' | 'y'
   };
 }
 
+/** For each "source → target" pair, the room the label of an edge between them needs. */
+function labelRoom(flow: Pick<Flow, 'nodes' | 'edges'>): Map<string, number> {
+  const kinds = new Map(flow.nodes.map((n) => [n.id, n.kind]));
+  const room = new Map<string, number>();
+  for (const e of flow.edges) {
+    const text = edgeLabel(e, kinds.get(e.target) === 'dependency');
+    if (!text) continue;
+    const key = `${e.source}\u0000${e.target}`;
+    // The label, a little air on each side, and the arrowhead.
+    const need = labelWidth(labelText(text)) + 2 * LABEL_AIR + ARROW_LENGTH;
+    room.set(key, Math.max(room.get(key) ?? 0, need));
+  }
+  return room;
+}
+
 /**
  * Every node's box. A box wider than the canvas's takes only the room before the nearest node to
- * its right that it would otherwise run into (judged by the boxes at the canvas's width).
+ * its right that it would otherwise run into (judged by the boxes at the canvas's width), and
+ * leaves what the label of an edge to a node on its right needs.
  */
 export function layoutNodes(
-  nodes: readonly FlowNode[],
+  flow: Pick<Flow, 'nodes' | 'edges'>,
   badges: ReadonlyMap<string, Badge> | undefined,
 ): NodeBox[] {
+  const { nodes } = flow;
+  const labels = labelRoom(flow);
   const texts = nodes.map((n) => textsOf(n, badges?.get(n.id)));
   const narrow = nodes.map((n, i) => boxAt(n, texts[i]!, MIN_WIDTH));
   return nodes.map((n, i) => {
@@ -146,6 +168,10 @@ export function layoutNodes(
         if (j === i || m.position.x <= n.position.x) return;
         const overlaps = m.position.y < bottom && m.position.y + narrow[j]!.height > top;
         if (overlaps) room = Math.min(room, m.position.x - n.position.x - GAP);
+        // An edge's label sits between the two boxes, level with neither, so it needs its room
+        // even from a node off to the side.
+        const label = labels.get(`${n.id}\u0000${m.id}`);
+        if (label !== undefined) room = Math.min(room, m.position.x - n.position.x - label);
       });
       width = Math.max(MIN_WIDTH, room);
     }

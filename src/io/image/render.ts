@@ -3,7 +3,7 @@
 // Figma, a browser): presentation attributes only, no stylesheet, no <foreignObject>, no
 // external reference, no <marker>; text as <text> so that it stays selectable and searchable.
 import type { Flow } from '../../model/flow';
-import { type EdgeShape, edgeExtent, layoutEdges, EDGE_FONT, ARROW_HALF_WIDTH, ARROW_LENGTH } from './edges';
+import { arrowPath, EDGE_FONT, type EdgeShape, edgeExtent, layoutEdges, linePath } from './edges';
 import { type Badge, layoutNodes, type NodeBox, PAD_LEFT, type Tone } from './layout';
 import { drawShape } from './shapes';
 import { cleanText } from './text';
@@ -69,8 +69,6 @@ function drawNode(b: NodeBox, p: Palette): string {
 }
 
 function drawEdge(s: EdgeShape, p: Palette): string {
-  const [a, c1, c2, b] = s.curve;
-  const d = `M${num(a.x)} ${num(a.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(b.x)} ${num(b.y)}`;
   const colour = s.kind === 'call' ? p.kinds.dependency.accent : s.kind === 'dead-letter' ? p.danger : p.edge;
   const line =
     s.kind === 'call'
@@ -78,18 +76,12 @@ function drawEdge(s: EdgeShape, p: Palette): string {
       : s.kind === 'dead-letter'
         ? { 'stroke-width': 1.5, 'stroke-dasharray': '5 4' }
         : { 'stroke-width': 1.5 };
-  // The line runs into the arrowhead's base by a pixel, so no gap shows between them.
-  const t = s.tip;
-  const arrow =
-    `M${num(t.x)} ${num(t.y)}L${num(t.x - ARROW_LENGTH)} ${num(t.y - ARROW_HALF_WIDTH)}` +
-    `V${num(t.y + ARROW_HALF_WIDTH)}Z`;
-  const opacity = s.kind === 'dead-letter' ? 0.75 : undefined;
   return el(
     'g',
-    { class: `ef-edge ef-edge--${s.kind}`, opacity },
+    { class: `ef-edge ef-edge--${s.kind}`, opacity: s.kind === 'dead-letter' ? 0.75 : undefined },
     el('title', {}, text(s.title)) +
-      el('path', { d: `${d}h1`, fill: 'none', stroke: colour, ...line }) +
-      el('path', { d: arrow, fill: colour }),
+      el('path', { d: linePath(s), fill: 'none', stroke: colour, ...line }) +
+      el('path', { d: arrowPath(s), fill: colour }),
   );
 }
 
@@ -148,7 +140,7 @@ export function renderFlowSvg(flow: Flow, options: RenderOptions): RenderedSvg {
   const p = palette(options.theme);
   const given = options.padding ?? DEFAULT_PADDING;
   const pad = Number.isFinite(given) ? Math.max(0, given) : DEFAULT_PADDING;
-  const placed = layoutNodes(flow.nodes, options.badges);
+  const placed = layoutNodes(flow, options.badges);
   const bounds = extent(placed, layoutEdges(flow, placed));
   const empty = placed.length === 0;
   // Everything moves so that the drawing starts at (pad, pad): a viewBox at 0 0 reads alike everywhere.

@@ -71,7 +71,8 @@ function decoration(b: NodeBox, k: KindPaint, p: Palette): string {
     // A fan: one point spreading to three, the copies a topic hands its subscriptions.
     case 'topic': {
       const cx = x + w - 12;
-      const cy = y + h / 2;
+      // Beside the node's own lines: a badge below the rule makes the box taller, not the fan lower.
+      const cy = y + (b.rule ?? h) / 2;
       const from = `M${num(cx - 12)} ${num(cy)}`;
       const d = `${from}L${num(cx)} ${num(cy - 8)}${from}H${num(cx)}${from}L${num(cx)} ${num(cy + 8)}`;
       const dot = (dx: number, dy: number, r: number) =>

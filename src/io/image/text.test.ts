@@ -51,4 +51,17 @@ describe('text in boxes', () => {
     for (const line of [...long, ...many]) expect(textWidth(line, font)).toBeLessThanOrEqual(80);
     expect(wrapLines('', 60, font, 2)).toEqual(['']);
   });
+
+  it('breaks a line of figures between figures, leaving the dot out', () => {
+    const figures = 'utilization 16.2% · p99 31.1 ms';
+    expect(wrapLines(figures, textWidth(figures, font) - 1, font, 2)).toEqual([
+      'utilization 16.2%',
+      'p99 31.1 ms',
+    ]);
+    for (let max = 30; max < 200; max += 7)
+      for (const l of wrapLines('12 sent · 3 dropped · 4 dead-lettered · 5 timed out', max, font, 4)) {
+        expect(l).not.toMatch(/^·|· ?$/);
+        expect(textWidth(l, font)).toBeLessThanOrEqual(max);
+      }
+  });
 });

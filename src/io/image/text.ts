@@ -36,36 +36,48 @@ export function fitLine(text: string, max: number, font: Font): string {
 }
 
 /**
- * `text` in at most `maxLines` lines of at most `max` pixels, broken at spaces; a word wider than
- * a line is broken where it must be, and what does not fit in the last line is cut with "…".
+ * `text` in at most `maxLines` lines of at most `max` pixels, broken between figures (" · ") where
+ * it can be, else at spaces; a word wider than a line is broken where it must be, and what does
+ * not fit in the last line is cut with "…".
  */
 export function wrapLines(text: string, max: number, font: Font, maxLines: number): string[] {
   const lines: string[] = [];
   let rest = text;
   while (rest !== '' && lines.length < maxLines - 1) {
     if (textWidth(rest, font) <= max) break;
-    const cut = breakAt(rest, max, font);
-    lines.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
+    const { end, next } = breakAt(rest, max, font);
+    lines.push(rest.slice(0, end).trimEnd());
+    rest = rest.slice(next).trimStart();
   }
   if (rest !== '' || lines.length === 0) lines.push(fitLine(rest, max, font));
   return lines;
 }
 
-/** Where to end a line of `text` (which does not fit whole): after the last space that fits, else mid-word. */
-function breakAt(text: string, max: number, font: Font): number {
+const SEPARATOR = ' · ';
+
+/**
+ * Where to end a line of `text` (which does not fit whole), and where the next one starts: before
+ * the last " · " that fits (the dot dropped), else after the last space, else mid-word.
+ */
+function breakAt(text: string, max: number, font: Font): { end: number; next: number } {
   let width = 0;
   let end = 0;
   let lastSpace = -1;
+  let lastSeparator = -1;
   for (const g of graphemes(text)) {
     const w = textWidth(g, font);
     // A space at the end of a line is dropped, so it never makes the line too wide.
     if (g !== ' ' && width + w > max) break;
+    if (g === ' ') {
+      if (text.startsWith(SEPARATOR, end) && end > 0) lastSeparator = end;
+      lastSpace = end + 1;
+    }
     width += w;
     end += g.length;
-    if (g === ' ') lastSpace = end;
   }
-  if (lastSpace > 0) return lastSpace;
+  if (lastSeparator > 0) return { end: lastSeparator, next: lastSeparator + SEPARATOR.length };
+  if (lastSpace > 0) return { end: lastSpace, next: lastSpace };
   // Not even one grapheme fits: take one anyway, so that every line holds something.
-  return end > 0 ? end : (graphemes(text)[0]?.length ?? text.length);
+  const first = end > 0 ? end : (graphemes(text)[0]?.length ?? text.length);
+  return { end: first, next: first };
 }
