@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Halt, SimulationReport } from '../engine/api';
-import type { SweepUnit } from '../engine/experiment';
-import { type FromWorker, runPlanUnit, type SweepPlan, type ToWorker, type UnitOutcome } from './sweepUnit';
+import { runUnit, type SweepUnit, type UnitRun } from '../engine/experiment';
+import type { FromWorker, SweepPlan, ToWorker } from './sweepUnit';
 
 export type PoolResult =
   | {
@@ -49,11 +49,11 @@ export async function runUnits(
   };
   const over = () => state.end !== null || state.failed !== null;
 
-  const take = (out: UnitOutcome, thread: number) => {
+  const take = (out: UnitRun, thread: number) => {
     if (over()) return;
-    if ('halt' in out) state.end = { ok: false, ...out };
+    if (!out.ok) state.end = { ok: false, unit: out.unit, halt: out.halt, duration: out.duration };
     else {
-      results.push(out);
+      results.push({ unit: out.unit, report: out.report });
       perThread[thread]!++;
       onDone?.(results.length);
       if (results.length === units.length) state.end = { ok: true, results, perThread };
@@ -91,7 +91,8 @@ export async function runUnits(
   try {
     // This thread's share: one unit at a time, so that it is never the one the others wait for.
     while (!over() && state.next < units.length) {
-      take(runPlanUnit(plan, units[state.next++]!), 0);
+      const unit = units[state.next++]!;
+      take(runUnit(plan.flows[unit.point]!, unit, plan.limits), 0);
       if (threads > 1) await new Promise((resolve) => setImmediate(resolve));
     }
     // What the workers still hold.

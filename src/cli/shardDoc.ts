@@ -3,10 +3,9 @@
 // that do not belong together. The sweep document itself has neither: it is DESIGN.md's.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { SweepShard } from '../engine/experiment';
+import type { RunTimes, SweepShard } from '../engine/experiment';
 import type { Flow } from '../model/flow';
 import { type Slo, sloSchema } from '../model/slo';
-import type { RunTimes } from './sweepUnit';
 
 export interface ShardDoc extends SweepShard {
   /**

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSweep, pointFlows, sweepDocument, unitsOf } from '../engine/experiment';
+import { withTimes } from '../engine/testing/sweeps';
 import { parseFlowText } from '../model/validate';
 import { HELP } from './help';
 import { runUnits } from './pool';
@@ -190,10 +191,10 @@ describe('worker threads', () => {
     if (!flow.ok) throw new Error('examples/mm1.json');
     const spec = parseSweep('nodes.billing.config.concurrency=1,2,3');
     if (!spec.ok) throw new Error(spec.message);
-    const flows = pointFlows(flow.flow, spec.value);
-    if (!flows.ok) throw new Error(flows.message);
     // Runs long enough (about 0.1 s each) that the worker is up well before this thread is done.
-    const plan = { flows: flows.flows, times: [1, 2, 3].map(() => ({ duration: 3000, warmup: 0 })) };
+    const flows = pointFlows(withTimes(flow.flow, { duration: 3000, warmup: 0 }), spec.value);
+    if (!flows.ok) throw new Error(flows.message);
+    const plan = { flows: flows.flows, limits: {} };
     const units = unitsOf(3, 8, 1);
     const one = await runUnits(plan, units, 1);
     const two = await runUnits(plan, units, 2);

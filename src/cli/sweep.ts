@@ -2,7 +2,7 @@
 // runs spread over worker threads (pool.ts); the sweep document (DESIGN.md) or, with --shard,
 // a shard document for merge. Objectives are checked on each point's mean and are data here,
 // not the exit code: a sizing sweep is expected to have values that fail.
-import type { SweepDocument, SweepSpec } from '../engine/experiment';
+import type { RunTimes, SweepDocument, SweepSpec } from '../engine/experiment';
 import { meetsWithConfidence, pointFlows, shardDocument, sweepDocument, unitsOf } from '../engine/experiment';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
@@ -13,7 +13,7 @@ import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS }
 import { runUnits } from './pool';
 import { type Prepared, problemList, runTimes } from './prepare';
 import { fingerprintOf, withRunInfo } from './shardDoc';
-import type { RunTimes, SweepPlan } from './sweepUnit';
+import type { SweepPlan } from './sweepUnit';
 import { safeJson, safeText } from './terminal';
 
 /** Settings a sweep may vary: each point's runs are that long. The seed is the replication's. */
@@ -47,6 +47,8 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
   };
   const flows = pointFlows(base, spec);
   if (!flows.ok) return usage(flows.message);
+  // Each point's runs last what its flow's settings say (runUnit reads them); checked here, so
+  // that the message can say where the duration and the warm-up came from.
   const times: RunTimes[] = [];
   for (const [i, flow] of flows.flows.entries()) {
     const at = `${spec.path} = ${spec.values[i]}`;
@@ -64,8 +66,7 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
     );
   const plan: SweepPlan = {
     flows: flows.flows,
-    times,
-    ...(args.maxMessages !== undefined ? { maxMessages: args.maxMessages } : {}),
+    limits: args.maxMessages !== undefined ? { maxMessages: args.maxMessages } : {},
   };
   const units = unitsOf(spec.values.length, args.replications, seed, args.shard);
 
@@ -100,7 +101,7 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
   const out = (doc: object) => `${safeJson(JSON.stringify(doc, null, 2))}\n`;
   if (args.shard) {
     const shard = shardDocument(spec, args.replications, seed, args.shard, result.results);
-    const fingerprint = fingerprintOf(p.flow, times, plan.maxMessages);
+    const fingerprint = fingerprintOf(p.flow, times, args.maxMessages);
     return { code: EXIT.ok, stdout: out(withRunInfo(shard, fingerprint, p.slos)), stderr: p.notes };
   }
   const doc = sweepDocument(spec, args.replications, seed, result.results, p.slos);

@@ -1,10 +1,12 @@
 // The UI side of sweeps: a pool of dedicated sweep workers (sweepWorker.ts). A job's point flows
 // go to each worker once; units follow a couple at a time, handed to whichever worker answers, so
 // a slow unit never holds the others up. Results come back in any order and are put back in unit
-// order. Cancel terminates the workers outright: a unit in the middle of a long run stops too.
+// order. A run a guard stopped ends the job: its figures cover only part of the run, so no
+// document can be made. Cancel terminates the workers outright: a unit in the middle of a long
+// run stops too.
 // Framework-free: the worker factory is handed in, so tests run hosts in-process.
-import type { SimulationReport } from '../engine/api';
-import type { SweepSettings, SweepUnit } from '../engine/experiment';
+import type { Halt, SimulationReport } from '../engine/api';
+import type { SweepUnit } from '../engine/experiment';
 import type { Flow } from '../model/flow';
 import { isFromSweepWorker, type FromSweepWorker, type ToSweepWorker } from './protocol';
 
@@ -19,7 +21,6 @@ export interface SweepJob {
   /** The flow of each point, validated (engine/experiment pointFlows). */
   flows: Flow[];
   units: SweepUnit[];
-  settings: SweepSettings;
 }
 
 export interface UnitResult {
@@ -28,6 +29,10 @@ export interface UnitResult {
   /** Wall time the worker spent on the unit. */
   wallMs: number;
 }
+
+/** How a job ended: every unit's result, or the first run a guard stopped (the others abandoned). */
+export type JobOutcome =
+  { ok: true; results: UnitResult[] } | { ok: false; unit: SweepUnit; halt: Halt; duration: number };
 
 /** Why a job's promise rejects when Cancel stopped it. */
 export class SweepCancelled extends Error {
@@ -42,9 +47,9 @@ export interface SweepPool {
   readonly size: number;
   /**
    * Runs every unit of the job across the workers (no more workers than units); resolves with the
-   * results in the job's unit order. One job at a time.
+   * results in the job's unit order, or with the run a guard stopped. One job at a time.
    */
-  run(job: SweepJob, onUnit?: (done: number, total: number) => void): Promise<UnitResult[]>;
+  run(job: SweepJob, onUnit?: (done: number, total: number) => void): Promise<JobOutcome>;
   /** Stops the job under way at once (its promise rejects with SweepCancelled). Workers restart on the next run. */
   cancel(): void;
   destroy(): void;
@@ -95,7 +100,7 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
     run(job, onUnit) {
       if (running) return Promise.reject(new Error('a sweep is already running'));
       const total = job.units.length;
-      if (total === 0) return Promise.resolve([]);
+      if (total === 0) return Promise.resolve({ ok: true, results: [] });
       const id = ++jobs;
       const count = Math.min(size, total);
       while (workers.length < count) workers.push(start());
@@ -105,7 +110,7 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
       let next = 0;
       let done = 0;
 
-      return new Promise<UnitResult[]>((resolve, reject) => {
+      return new Promise<JobOutcome>((resolve, reject) => {
         const feed = (w: number): void => {
           while (held[w]! < IN_FLIGHT && next < total) {
             held[w]!++;
@@ -113,17 +118,25 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
           }
         };
         let over = false;
-        const fail = (err: Error): void => {
+        const end = (): void => {
           // The other workers may be mid-unit of a job that can no longer finish.
           over = true;
           stopWorkers();
           running = null;
+        };
+        const fail = (err: Error): void => {
+          end();
           reject(err);
         };
         const onMessage = (w: number, msg: FromSweepWorker): void => {
           if (over || msg.job !== id) return;
           if (msg.type === 'unitFailed') {
             fail(new Error(msg.message));
+            return;
+          }
+          if (msg.type === 'unitHalted') {
+            end();
+            resolve({ ok: false, unit: msg.unit, halt: msg.halt, duration: msg.duration });
             return;
           }
           const i = at.get(`${msg.unit.point}/${msg.unit.replication}`);
@@ -140,11 +153,11 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
           }
           over = true;
           running = null;
-          resolve(results as UnitResult[]);
+          resolve({ ok: true, results: results as UnitResult[] });
         };
         running = { onMessage, fail };
         for (let w = 0; w < count; w++) {
-          workers[w]!.postMessage({ type: 'sweepJob', job: id, flows: job.flows, settings: job.settings });
+          workers[w]!.postMessage({ type: 'sweepJob', job: id, flows: job.flows });
           feed(w);
         }
       });

@@ -1,6 +1,8 @@
 // A sweep and the search for the smallest passing value, run on a sweep pool. Both end in the
 // engine's own documents: the results go through sweepDocument (which sorts them into unit order),
-// so the app shows exactly what `simulate --sweep` prints for the same flow, values and seed.
+// so the app shows exactly what `simulate --sweep` prints for the same flow, values and seed. A
+// run a guard stopped ends either with SweepHalted, naming the value, the seed and the reason.
+import type { Halt } from '../engine/api';
 import {
   Bisection,
   meetsWithConfidence,
@@ -9,12 +11,13 @@ import {
   unitsOf,
   type SweepDocument,
   type SweepPoint,
-  type SweepSettings,
   type SweepSpec,
+  type SweepUnit,
 } from '../engine/experiment';
+import { formatDuration } from '../model/format';
 import type { Flow } from '../model/flow';
 import type { Slo } from '../model/slo';
-import type { SweepPool, UnitResult } from './sweepPool';
+import type { SweepJob, SweepPool, UnitResult } from './sweepPool';
 
 export interface SweepRequest {
   flow: Flow;
@@ -22,8 +25,42 @@ export interface SweepRequest {
   replications: number;
   /** Replication r of every point runs with seed + r (common random numbers). */
   seed: number;
-  settings: SweepSettings;
   slos: readonly Slo[];
+}
+
+/**
+ * A guard stopped one of the sweep's runs (the message limit, time that does not advance, a
+ * deadlock): its figures cover only part of the run, so they are not averaged into a point and
+ * the sweep gives no document. Says which value and seed, how far the run got, and why.
+ */
+export class SweepHalted extends Error {
+  constructor(
+    readonly path: string,
+    readonly value: number,
+    readonly unit: SweepUnit,
+    readonly halt: Halt,
+    /** The run's full length in simulated seconds. */
+    readonly duration: number,
+  ) {
+    super(
+      `the run of ${path} = ${value} with seed ${unit.seed} stopped at ${formatDuration(halt.time)} ` +
+        `of ${formatDuration(duration)}: ${halt.message}`,
+    );
+    this.name = 'SweepHalted';
+  }
+}
+
+/** Every result of the job, in unit order; throws SweepHalted when a guard stopped a run. */
+async function runJob(
+  pool: SweepPool,
+  spec: SweepSpec,
+  job: SweepJob,
+  onUnit?: (done: number, total: number) => void,
+): Promise<UnitResult[]> {
+  const outcome = await pool.run(job, onUnit);
+  if (outcome.ok) return outcome.results;
+  const { unit, halt, duration } = outcome;
+  throw new SweepHalted(spec.path, spec.values[unit.point]!, unit, halt, duration);
 }
 
 /** What a sweep took: wall time from start to document, and the engine events it processed. */
@@ -67,7 +104,7 @@ export async function runSweep(
   const start = now();
   const flows = flowsOf(req.flow, req.spec);
   const units = unitsOf(req.spec.values.length, req.replications, req.seed);
-  const results = await pool.run({ flows, units, settings: req.settings }, onProgress);
+  const results = await runJob(pool, req.spec, { flows, units }, onProgress);
   const document = sweepDocument(req.spec, req.replications, req.seed, results, req.slos);
   return {
     document,
@@ -118,7 +155,7 @@ export async function findSmallest(
     onProbe?.(probes.length, value);
     const spec = { path: req.spec.path, values: [value] };
     const units = unitsOf(1, req.replications, req.seed);
-    const results = await pool.run({ flows: flowsOf(req.flow, spec), units, settings: req.settings });
+    const results = await runJob(pool, spec, { flows: flowsOf(req.flow, spec), units });
     const point = sweepDocument(spec, req.replications, req.seed, results, req.slos).points[0]!;
     const pass = meetsWithConfidence(point, req.slos);
     search.record(i, pass);

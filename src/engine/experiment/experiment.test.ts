@@ -5,6 +5,7 @@ import type { Flow } from '../../model/flow';
 import { erlangC } from '../../model/theory';
 import { parseAssert, checkSlos, metricPathProblem } from '../../model/slo';
 import { exp, flowOf, handler, producer, queue } from '../testing/flows';
+import { ranUnit } from '../testing/sweeps';
 import {
   Bisection,
   meetsWithConfidence,
@@ -40,10 +41,7 @@ function sweep(
   const flows = pointFlows(flow, spec);
   if (!flows.ok) throw new Error(flows.message);
   const units = unitsOf(spec.values.length, replications, seed);
-  const results = units.map((unit) => ({
-    unit,
-    report: runUnit(flows.flows[unit.point]!, unit, { duration, warmup }),
-  }));
+  const results = units.map((unit) => ranUnit(flows.flows[unit.point]!, unit, { duration, warmup }));
   return { units, results, flows: flows.flows };
 }
 
@@ -87,6 +85,44 @@ describe('sweep paths and values', () => {
       ok: false,
       message: expect.stringContaining('not a number'),
     });
+  });
+});
+
+describe('a unit: each point its own run length, and a run a guard stops said so', () => {
+  it("sweeps of settings.duration and settings.warmup change each point's runs", () => {
+    // Poisson arrivals at λ = 2: the end-to-end count over d − w seconds is λ(d − w) ± a few √.
+    const lambda = 2;
+    const base = { ...mmc(lambda, 0.1, 1), settings: { duration: 100, warmup: 0 } };
+    const figures = (path: string, values: number[]) => {
+      const flows = pointFlows(base, { path, values });
+      if (!flows.ok) throw new Error(flows.message);
+      return unitsOf(values.length, 1, 1).map((unit) => {
+        const run = runUnit(flows.flows[unit.point]!, unit);
+        if (!run.ok) throw new Error(run.halt.message);
+        return run.report;
+      });
+    };
+    const near = (count: number, expected: number) =>
+      expect(Math.abs(count - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    const byDuration = figures('settings.duration', [100, 400]);
+    expect(byDuration.map((r) => r.duration)).toEqual([100, 400]);
+    near(byDuration[0]!.endToEnd.count, lambda * 100);
+    near(byDuration[1]!.endToEnd.count, lambda * 400);
+    const byWarmup = figures('settings.warmup', [0, 60]);
+    near(byWarmup[0]!.endToEnd.count, lambda * 100);
+    near(byWarmup[1]!.endToEnd.count, lambda * 40);
+  });
+
+  it('a run a guard stops is not a report: the halt, with the run length it had', () => {
+    // ρ = 4: the queue grows by about 30 messages a second and passes a limit of 1,000 within a
+    // minute (the engine looks every 4,096 events).
+    const flow = { ...mmc(40, 0.1, 1), settings: { duration: 600, warmup: 0 } };
+    const unit = { point: 0, replication: 0, seed: 3 };
+    const run = runUnit(flow, unit, { maxMessages: 1000 });
+    expect(run).toMatchObject({ ok: false, unit, duration: 600, halt: { kind: 'messages', nodeId: 'q' } });
+    expect(!run.ok && run.halt.time).toBeLessThan(600);
+    // Within the engine's default limit the same run finishes.
+    expect(runUnit(flow, unit)).toMatchObject({ ok: true, report: { duration: 600, wallMs: 0 } });
   });
 });
 
@@ -140,10 +176,9 @@ describe('shards and merge', () => {
         3,
         5,
         { index, count: 3 },
-        unitsOf(2, 3, 5, { index, count: 3 }).map((unit) => ({
-          unit,
-          report: runUnit(flows.flows[unit.point]!, unit, { duration: 200, warmup: 0 }),
-        })),
+        unitsOf(2, 3, 5, { index, count: 3 }).map((unit) =>
+          ranUnit(flows.flows[unit.point]!, unit, { duration: 200, warmup: 0 }),
+        ),
       ),
     );
     // Through JSON, as shards travel between machines.

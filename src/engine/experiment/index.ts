@@ -6,11 +6,10 @@ export {
   meetsWithConfidence,
   mergeShards,
   pointFlows,
-  runUnit,
   shardDocument,
   sweepDocument,
   unitsOf,
-  type SweepSettings,
 } from './run';
+export { runTimesOf, runUnit, type RunTimes, type UnitRun } from './unit';
 export { applySweepValue, parseSweep, MAX_SWEEP_POINTS, MAX_SWEEP_RUNS } from './sweep';
 export type { ReportStat, SweepDocument, SweepPoint, SweepShard, SweepSpec, SweepUnit } from './types';

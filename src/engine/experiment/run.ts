@@ -1,19 +1,12 @@
-// Running a sweep's units and putting the results together. Any host (the CLI's worker threads,
-// the app's Web Workers, a shard on a batch runner) runs units with runUnit(); whatever order
-// they finish in, sweepDocument() puts them back in unit order, so the document is the same.
+// Putting a sweep's results together. Any host (the CLI's worker threads, the app's Web Workers,
+// a shard on a batch runner) runs units with runUnit() (unit.ts); whatever order they finish in,
+// sweepDocument() puts them back in unit order, so the document is the same.
 import type { Flow } from '../../model/flow';
 import { checkSlos, metricValue, type Slo } from '../../model/slo';
 import type { SimulationReport } from '../api';
-import { createEngineSimulation } from '../simulation';
 import { aggregateReports } from './aggregate';
 import { applySweepValue, shardOf, sweepUnits } from './sweep';
 import type { SweepDocument, SweepShard, SweepSpec, SweepUnit } from './types';
-
-/** How every run of a sweep is made, besides its point and seed. */
-export interface SweepSettings {
-  duration: number;
-  warmup: number;
-}
 
 /** The flow of each point, validated once; the first refused value stops the sweep before any run. */
 export function pointFlows(
@@ -27,17 +20,6 @@ export function pointFlows(
     flows.push(r.value);
   }
   return { ok: true, flows };
-}
-
-/** One run of a point's flow with a unit's seed: the report, wall time left 0. */
-export function runUnit(flow: Flow, unit: SweepUnit, settings: SweepSettings): SimulationReport {
-  const sim = createEngineSimulation(flow, {
-    seed: unit.seed,
-    duration: settings.duration,
-    warmup: settings.warmup,
-  });
-  sim.advanceTo(settings.duration);
-  return { ...sim.report(), wallMs: 0 };
 }
 
 /** A shard's document: its units with their reports, in unit order. */
