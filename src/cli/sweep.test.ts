@@ -1,10 +1,12 @@
 // Sweeps at the command line: the document of DESIGN.md, each point the mean of its seeds'
 // runs, the same document whatever --jobs is, shards that merge to the unsharded document bit
 // for bit through real processes, and merge refusing what does not belong together.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSweep, pointFlows, sweepDocument, unitsOf } from '../engine/experiment';
+import { sha256Hex } from '../engine/experiment/sha256';
 import { withTimes } from '../engine/testing/sweeps';
 import { parseFlowText } from '../model/validate';
 import { HELP } from './help';
@@ -271,6 +273,7 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
     await shard('long.json', '--shard', '2/2', '--duration', '41');
     await shard('slo.json', '--shard', '2/2', '--assert', 'endToEnd.p99 < 1');
     await shard('of3.json', '--shard', '2/3');
+    await shard('limit.json', '--shard', '2/2', '--max-messages', '1000000');
     const cut = JSON.parse(files.get('a2.json')!);
     cut.units.pop();
     files.set('cut.json', JSON.stringify(cut));
@@ -288,12 +291,17 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
       [
         ['a1.json', 'long.json'],
         1,
-        'long.json and a1.json are shards of different sweeps: they differ in the flow, --duration, --warmup or --max-messages',
+        'long.json and a1.json are shards of different sweeps: they differ in the flow or how its runs are made (duration, warm-up, message limit)',
       ],
       [
         ['a1.json', 'slo.json'],
         1,
-        'slo.json and a1.json are shards of different sweeps: they differ in the objectives (the flow\'s "slos" or --assert)',
+        'slo.json and a1.json are shards of different sweeps: they differ in the objectives',
+      ],
+      [
+        ['a1.json', 'limit.json'],
+        1,
+        'limit.json and a1.json are shards of different sweeps: they differ in the flow or how its runs are made',
       ],
       [
         ['a1.json', 'of3.json'],
@@ -303,7 +311,7 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
       [
         ['a1.json', 'cut.json'],
         1,
-        'cut.json does not hold the runs shard 2/2 should (4 in unit order; it holds 3): a truncated or edited file?',
+        'cut.json does not hold the runs shard 2/2 should (4 in unit order; it holds 3): cut short or edited?',
       ],
       [['text.json'], 1, 'text.json is not JSON'],
       [['report.json'], 1, 'report.json is not a shard document of simulate --shard (sweep: '],
@@ -318,5 +326,12 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
     }
     const ok = await cli('merge', 'a2.json', 'a1.json');
     expect(ok.stdout).toBe((await cli(...sweep)).stdout);
+  });
+});
+
+describe('the fingerprint', () => {
+  it("is SHA-256 of the text's UTF-8 bytes, as node:crypto computes it", () => {
+    for (const text of ['', 'Billing → Ledger', 'é€😀', 'lone \ud800 surrogate', 'x'.repeat(119)])
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(text).digest('hex'));
   });
 });

@@ -2,8 +2,15 @@
 // runs spread over worker threads (pool.ts); the sweep document (DESIGN.md) or, with --shard,
 // a shard document for merge. Objectives are checked on each point's mean and are data here,
 // not the exit code: a sizing sweep is expected to have values that fail.
-import type { RunTimes, SweepDocument, SweepSpec } from '../engine/experiment';
-import { meetsWithConfidence, pointFlows, shardDocument, sweepDocument, unitsOf } from '../engine/experiment';
+import type { SweepDocument, SweepSpec } from '../engine/experiment';
+import {
+  meetsWithConfidence,
+  pointFlows,
+  shardDocument,
+  sweepDocument,
+  sweepFingerprint,
+  unitsOf,
+} from '../engine/experiment';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
 import { runnableProblems } from '../model/runnable';
@@ -12,7 +19,6 @@ import { EXIT } from './args';
 import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
 import { runUnits } from './pool';
 import { type Prepared, problemList, runTimes } from './prepare';
-import { fingerprintOf, withRunInfo } from './shardDoc';
 import type { SweepPlan } from './sweepUnit';
 import { safeJson, safeText } from './terminal';
 
@@ -49,14 +55,12 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
   if (!flows.ok) return usage(flows.message);
   // Each point's runs last what its flow's settings say (runUnit reads them); checked here, so
   // that the message can say where the duration and the warm-up came from.
-  const times: RunTimes[] = [];
   for (const [i, flow] of flows.flows.entries()) {
     const at = `${spec.path} = ${spec.values[i]}`;
     const problems = runnableProblems(flow);
     if (problems.length > 0) return usage(`${at}: the flow cannot run:\n${problemList(problems)}`);
     const t = runTimes(args, flow.settings, spec.path);
     if (!t.ok) return usage(`${at}: ${t.message}`);
-    times.push({ duration: t.duration, warmup: t.warmup });
   }
   const seed = args.seed ?? p.flow.settings?.seed ?? DEFAULT_SETTINGS.seed;
   if (seed + args.replications - 1 > Number.MAX_SAFE_INTEGER)
@@ -100,9 +104,9 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
   }
   const out = (doc: object) => `${safeJson(JSON.stringify(doc, null, 2))}\n`;
   if (args.shard) {
-    const shard = shardDocument(spec, args.replications, seed, args.shard, result.results);
-    const fingerprint = fingerprintOf(p.flow, times, args.maxMessages);
-    return { code: EXIT.ok, stdout: out(withRunInfo(shard, fingerprint, p.slos)), stderr: p.notes };
+    const fingerprint = sweepFingerprint(base, plan.limits);
+    const of = { spec, replications: args.replications, seed, fingerprint, slos: p.slos };
+    return { code: EXIT.ok, stdout: out(shardDocument(of, args.shard, result.results)), stderr: p.notes };
   }
   const doc = sweepDocument(spec, args.replications, seed, result.results, p.slos);
   const summary = p.slos.length > 0 ? line(safeText(smallestMeeting(doc, p.slos))) : '';

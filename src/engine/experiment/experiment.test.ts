@@ -5,7 +5,8 @@ import type { Flow } from '../../model/flow';
 import { erlangC } from '../../model/theory';
 import { parseAssert, checkSlos, metricPathProblem } from '../../model/slo';
 import { exp, flowOf, handler, producer, queue } from '../testing/flows';
-import { ranUnit } from '../testing/sweeps';
+import { ranUnit, withTimes } from '../testing/sweeps';
+import { sha256Hex } from './sha256';
 import {
   Bisection,
   meetsWithConfidence,
@@ -13,9 +14,13 @@ import {
   parseSweep,
   pointFlows,
   runUnit,
+  runTimesOf,
   shardDocument,
   sweepDocument,
+  sweepFingerprint,
   unitsOf,
+  type ShardOf,
+  type SweepShard,
   type SweepSpec,
   applySweepValue,
 } from '.';
@@ -163,29 +168,105 @@ describe('sweeps against queueing theory', () => {
 });
 
 describe('shards and merge', () => {
-  it('three shards merge to the unsharded document, bit for bit, in any order', () => {
-    const spec = { path: 'nodes.h.config.concurrency', values: [1, 2] };
-    const flow = mmc(0.8, 1, 1);
-    const { results } = sweep(flow, spec, 3, 5, 200, 0);
-    const whole = sweepDocument(spec, 3, 5, results);
-    const flows = pointFlows(flow, spec);
+  const spec = { path: 'nodes.h.config.concurrency', values: [1, 2] };
+  const flow = withTimes(mmc(0.8, 1, 1), { duration: 200, warmup: 0 });
+  const slos = [{ metric: 'endToEnd.p99', lt: 8 }];
+  const of = { spec, replications: 3, seed: 5, fingerprint: sweepFingerprint(flow), slos };
+  const shardsOf = (o: ShardOf, count: number) => {
+    const flows = pointFlows(flow, o.spec);
     if (!flows.ok) throw new Error(flows.message);
-    const shards = [1, 2, 3].map((index) =>
+    return Array.from({ length: count }, (_, i) =>
       shardDocument(
-        spec,
-        3,
-        5,
-        { index, count: 3 },
-        unitsOf(2, 3, 5, { index, count: 3 }).map((unit) =>
-          ranUnit(flows.flows[unit.point]!, unit, { duration: 200, warmup: 0 }),
+        o,
+        { index: i + 1, count },
+        unitsOf(o.spec.values.length, o.replications, o.seed, { index: i + 1, count }).map((unit) =>
+          ranUnit(flows.flows[unit.point]!, unit, runTimesOf(flow)),
         ),
       ),
     );
-    // Through JSON, as shards travel between machines.
-    const parts = shards.map((s) => JSON.parse(JSON.stringify(s)) as typeof s).reverse();
-    expect(JSON.stringify(mergeShards(parts))).toBe(JSON.stringify(whole));
-    expect(() => mergeShards(parts.slice(1))).toThrow('shards 3/3 are missing');
-    expect(() => mergeShards([parts[0]!, parts[0]!, parts[1]!])).toThrow('given twice');
+  };
+  // Through JSON, as shards travel between machines.
+  const travelled = (shards: SweepShard[]) => shards.map((s) => JSON.parse(JSON.stringify(s)) as SweepShard);
+  const refusal = (parts: SweepShard[], names?: string[]) => {
+    const r = mergeShards(parts, names);
+    return r.ok ? 'merged' : r.message;
+  };
+
+  it('three shards merge to the unsharded document, bit for bit, in any order', () => {
+    const { results } = sweep(flow, spec, 3, 5, 200, 0);
+    const whole = sweepDocument(spec, 3, 5, results, slos);
+    const parts = travelled(shardsOf(of, 3)).reverse();
+    expect(Object.keys(parts[0]!)).toEqual([
+      'sweep',
+      'replications',
+      'seed',
+      'shard',
+      'fingerprint',
+      'slos',
+      'units',
+    ]);
+    const merged = mergeShards(parts);
+    expect(merged.ok && JSON.stringify(merged.document)).toBe(JSON.stringify(whole));
+  });
+
+  it('refuses parts that do not belong together, naming the part and what differs', () => {
+    const [a1, a2, a3] = travelled(shardsOf(of, 3)) as [SweepShard, SweepShard, SweepShard];
+    const other = (o: Partial<ShardOf>, count = 3) => travelled(shardsOf({ ...of, ...o }, count))[1]!;
+    const differ = (what: string) =>
+      `part 2 and part 1 are shards of different sweeps: they differ in ${what}`;
+    expect(refusal([a1, other({ seed: 6 }), a3])).toBe(differ('the seed'));
+    expect(refusal([a1, other({ replications: 4 }), a3])).toBe(differ('the replications'));
+    expect(refusal([a1, other({ spec: { ...spec, values: [1, 3] } }), a3])).toBe(
+      differ('the swept path or values'),
+    );
+    expect(refusal([a1, other({ slos: [] }), a3])).toBe(differ('the objectives'));
+    expect(refusal([a1, other({}, 2), a3])).toBe(differ('the number of shards'));
+    // Another flow, another run length, another message limit: each its own fingerprint.
+    for (const fingerprint of [
+      sweepFingerprint(mmc(0.9, 1, 1)),
+      sweepFingerprint(withTimes(flow, { duration: 201, warmup: 0 })),
+      sweepFingerprint(flow, { maxMessages: 1000 }),
+    ]) {
+      expect(fingerprint).not.toBe(of.fingerprint);
+      expect(refusal([a1, other({ fingerprint }), a3])).toBe(
+        differ('the flow or how its runs are made (duration, warm-up, message limit)'),
+      );
+    }
+    // A default written out is the same run: the same fingerprint.
+    expect(sweepFingerprint(withTimes(flow, { duration: 200, warmup: 0 }), { maxMessages: 5_000_000 })).toBe(
+      of.fingerprint,
+    );
+
+    expect(refusal([a1, a1, a2, a3], ['a.json', 'b.json', 'c.json', 'd.json'])).toBe(
+      'a.json and b.json are both shard 1/3',
+    );
+    expect(refusal([a3, a1])).toBe('shard 2/3 missing (every shard of the sweep is needed)');
+    expect(refusal([a3])).toBe('shards 1/3, 2/3 missing (every shard of the sweep is needed)');
+    expect(refusal([a1, { ...a2, shard: { index: 4, count: 3 } }, a3])).toBe(
+      'part 2 says it is shard 4/3: a sweep in 3 shards has 1/3 to 3/3',
+    );
+    expect(refusal([])).toBe('no shards to merge');
+    // A gap, a duplicate, a run of another shard or seed: not exactly the shard's runs.
+    const held = (units: SweepShard['units']) => refusal([a1, { ...a2, units }, a3]);
+    const should = (n: number) =>
+      `part 2 does not hold the runs shard 2/3 should (2 in unit order; it holds ${n}): cut short or edited?`;
+    expect(held(a2.units.slice(1))).toBe(should(1));
+    expect(held([a2.units[0]!, a2.units[0]!])).toBe(should(2));
+    expect(held([a2.units[0]!, a1.units[1]!])).toBe(should(2));
+    expect(held([a2.units[0]!, { ...a2.units[1]!, seed: 99 }])).toBe(should(2));
+    expect(refusal([a1, a2, a3])).toBe('merged');
+  });
+
+  it('fingerprints with SHA-256', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+    expect(sha256Hex('a'.repeat(1_000_000))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
+    expect(of.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
 

@@ -6,7 +6,7 @@ import { checkSlos, metricValue, type Slo } from '../../model/slo';
 import type { SimulationReport } from '../api';
 import { aggregateReports } from './aggregate';
 import { applySweepValue, shardOf, sweepUnits } from './sweep';
-import type { SweepDocument, SweepShard, SweepSpec, SweepUnit } from './types';
+import type { SweepDocument, SweepSpec, SweepUnit } from './types';
 
 /** The flow of each point, validated once; the first refused value stops the sweep before any run. */
 export function pointFlows(
@@ -22,24 +22,8 @@ export function pointFlows(
   return { ok: true, flows };
 }
 
-/** A shard's document: its units with their reports, in unit order. */
-export function shardDocument(
-  spec: SweepSpec,
-  replications: number,
-  seed: number,
-  shard: { index: number; count: number },
-  results: readonly { unit: SweepUnit; report: SimulationReport }[],
-): SweepShard {
-  return {
-    sweep: spec,
-    replications,
-    seed,
-    shard,
-    units: [...results].sort(byUnit).map(({ unit, report }) => ({ ...unit, report })),
-  };
-}
-
-const byUnit = (a: { unit: SweepUnit }, b: { unit: SweepUnit }): number =>
+/** Unit order: point by point, replications in order (the order results are aggregated in). */
+export const byUnit = (a: { unit: SweepUnit }, b: { unit: SweepUnit }): number =>
   a.unit.point - b.unit.point || a.unit.replication - b.unit.replication;
 
 /** The sweep's document from every unit's report (any order), SLOs checked on each point's mean. */
@@ -66,31 +50,6 @@ export function sweepDocument(
       return slos.length ? { ...point, slos: checkSlos(mean, slos) } : point;
     }),
   };
-}
-
-/**
- * Shards of one sweep (any order) back into its document. Refuses parts of different sweeps,
- * a shard given twice, and a missing one, each said plainly.
- */
-export function mergeShards(parts: readonly SweepShard[], slos: readonly Slo[] = []): SweepDocument {
-  if (parts.length === 0) throw new Error('merge needs at least one shard');
-  const [first] = parts;
-  const key = (p: SweepShard) => JSON.stringify([p.sweep, p.replications, p.seed, p.shard.count]);
-  for (const p of parts)
-    if (key(p) !== key(first!))
-      throw new Error(
-        'these shards come from different sweeps (path, values, replications, seed or shard count differ)',
-      );
-  const seen = new Set<number>();
-  for (const p of parts) {
-    if (seen.has(p.shard.index)) throw new Error(`shard ${p.shard.index}/${p.shard.count} is given twice`);
-    seen.add(p.shard.index);
-  }
-  const missing = Array.from({ length: first!.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length)
-    throw new Error(`shards ${missing.map((i) => `${i}/${first!.shard.count}`).join(', ')} are missing`);
-  const results = parts.flatMap((p) => p.units.map(({ report, ...unit }) => ({ unit, report })));
-  return sweepDocument(first!.sweep, first!.replications, first!.seed, results, slos);
 }
 
 /** The units of a sweep, or of one shard of it. */
