@@ -3,6 +3,17 @@
 // are independent, so the spread between them is an honest error even where observations inside
 // one run are correlated). Wall time is left out (0): it varies from run to run, and a sweep's
 // document must be the same however its runs were spread over workers or shards.
+//
+// Percentiles (p50, p95, p99) are read from histogram buckets: each run reports its bucket's
+// midpoint, within half a bucket (1/129 of the value at most) of its exact percentile, and so
+// the mean of R of them is within the mean of those half-widths of the mean of the exact ones.
+// The spread between runs cannot show that rounding: when every run lands in one bucket the
+// t-interval is ±0, though the exact values may lie anywhere in the bucket, and an objective
+// whose target falls inside it would be "met with 95 % confidence" on no evidence. So a
+// percentile's half-width is the t-interval's plus that rounding bound: a bound added to a
+// bound, since rounding is not noise around 0 that more runs would average away (runs in one
+// bucket share it).
+import { bucketHalfWidth } from '../histogram';
 import type { SimulationReport } from '../api';
 import type { Aggregate, ReportStat } from './types';
 
@@ -18,8 +29,17 @@ export const t975 = (df: number): number => {
   return z + (z ** 3 + z) / (4 * df);
 };
 
-/** Mean and 95 % half-width of `xs` (null when any is null, or, for the half-width, when R < 2). */
-export function meanAndHalfWidth(xs: readonly (number | null)[]): {
+/** The report's figures read from histogram buckets (in every Stats: end to end, wait, service, sojourn). */
+export const PERCENTILES: ReadonlySet<string> = new Set(['p50', 'p95', 'p99']);
+
+/**
+ * Mean and 95 % half-width of `xs` (null when any is null, or, for the half-width, when R < 2);
+ * for a percentile, the half-width grows by the mean bucket half-width (see above).
+ */
+export function meanAndHalfWidth(
+  xs: readonly (number | null)[],
+  percentile = false,
+): {
   mean: number | null;
   half: number | null;
 } {
@@ -31,7 +51,11 @@ export function meanAndHalfWidth(xs: readonly (number | null)[]): {
   if (v.length < 2) return { mean, half: null };
   let ss = 0;
   for (const x of v) ss += (x - mean) ** 2;
-  return { mean, half: t975(v.length - 1) * Math.sqrt(ss / (v.length - 1) / v.length) };
+  const half = t975(v.length - 1) * Math.sqrt(ss / (v.length - 1) / v.length);
+  if (!percentile) return { mean, half };
+  let rounding = 0;
+  for (const x of v) rounding += bucketHalfWidth(x);
+  return { mean, half: half + rounding / v.length };
 }
 
 /**
@@ -49,11 +73,11 @@ export function aggregateReports(reports: readonly SimulationReport[]): {
   };
 }
 
-function walk(values: readonly unknown[], which: 'mean' | 'half'): Aggregate<unknown> {
+function walk(values: readonly unknown[], which: 'mean' | 'half', key = ''): Aggregate<unknown> {
   const first = values[0];
   if (typeof first === 'number' || first === null) {
     const xs = values.map((v) => (typeof v === 'number' ? v : null));
-    return meanAndHalfWidth(xs)[which];
+    return meanAndHalfWidth(xs, PERCENTILES.has(key))[which];
   }
   if (Array.isArray(first)) {
     return first.map((_, i) =>
@@ -70,6 +94,7 @@ function walk(values: readonly unknown[], which: 'mean' | 'half'): Aggregate<unk
       out[key] = walk(
         values.map((v) => (v as Record<string, unknown>)[key]),
         which,
+        key,
       );
     }
     return out;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../model/flow';
 import { erlangC } from '../../model/theory';
 import { parseAssert, checkSlos, metricPathProblem } from '../../model/slo';
-import { exp, flowOf, handler, producer, queue } from '../testing/flows';
+import { bucketHalfWidth, bucketOf, bucketValue } from '../histogram';
+import { constant, exp, flowOf, handler, producer, queue } from '../testing/flows';
 import { ranUnit, withTimes } from '../testing/sweeps';
 import { sha256Hex } from './sha256';
 import {
@@ -164,6 +165,42 @@ describe('sweeps against queueing theory', () => {
     const expected = 2 * (2.571 / 2.069);
     const ratio = half(6) / half(24);
     expect(Math.abs(ratio / expected - 1)).toBeLessThan(0.3);
+  });
+});
+
+describe('percentiles from histogram buckets', () => {
+  it('replications that all land in one bucket straddling the target are not a certain pass', () => {
+    // One request a second into a handler of uniform service on [a, b]: end to end is the service
+    // alone, and its exact p99 is a + 0.99 (b − a). [a, b] is the upper part of one histogram
+    // bucket, so every run reports that bucket's midpoint, below both a and the target.
+    const mid = bucketValue(bucketOf(0.0101));
+    const half = bucketHalfWidth(mid);
+    const [a, b] = [mid + 0.2 * half, mid + 0.9 * half];
+    const target = mid + 0.1 * half;
+    const flow = flowOf(
+      [
+        producer('p', { eventType: 'e', interarrival: constant(1) }),
+        handler('h', { concurrency: 1, service: { dist: 'uniform', min: a, max: b } }),
+      ],
+      ['p->h'],
+    );
+    const spec = { path: 'load', values: [1] };
+    const { results } = sweep(flow, spec, 5, 1, 300, 0);
+    expect(new Set(results.map((r) => r.report.endToEnd.p99))).toEqual(new Set([mid]));
+    const slos = [{ metric: 'endToEnd.p99', lt: target }];
+    const point = sweepDocument(spec, 5, 1, results, slos).points[0]!;
+    // The truth fails: every run's exact p99 is above the target.
+    expect(a + 0.99 * (b - a)).toBeGreaterThan(target);
+    // The runs agree to the bit, so the t-interval alone is ±0 and said "certain"; the bucket's
+    // half-width keeps the decision honest.
+    expect(point.mean.endToEnd.p99).toBe(mid);
+    expect(point.ci95.endToEnd.p99).toBe(half);
+    expect(point.slos![0]!.pass).toBe(true);
+    expect(meetsWithConfidence(point, slos)).toBe(false);
+    // A target past the bucket is met with confidence.
+    expect(meetsWithConfidence(point, [{ metric: 'endToEnd.p99', lt: mid + 1.01 * half }])).toBe(true);
+    // Figures that are not read from buckets keep their plain t-interval: the mean is exact.
+    expect(point.ci95.endToEnd.mean).toBeLessThan(half / 10);
   });
 });
 
