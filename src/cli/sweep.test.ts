@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSweep, pointFlows, sweepDocument, unitsOf } from '../engine/experiment';
+import { parseSweep, pointFlows, SweepFold, unitsOf } from '../engine/experiment';
 import { sha256Hex } from '../engine/experiment/sha256';
 import { withTimes } from '../engine/testing/sweeps';
 import { parseFlowText } from '../model/validate';
@@ -198,14 +198,19 @@ describe('worker threads', () => {
     if (!flows.ok) throw new Error(flows.message);
     const plan = { flows: flows.flows, limits: {} };
     const units = unitsOf(3, 8, 1);
-    const one = await runUnits(plan, units, 1);
-    const two = await runUnits(plan, units, 2);
-    if (!one.ok || !two.ok) throw new Error('a run stopped');
+    // Each report folded as it comes, in whatever order the threads finish.
+    const folded = async (jobs: number) => {
+      const fold = new SweepFold(spec.value, 8, 1);
+      const pool = await runUnits(plan, units, jobs, (unit, report) => fold.add(unit, report));
+      if (!pool.ok) throw new Error('a run stopped');
+      return { perThread: pool.perThread, doc: JSON.stringify(fold.document()) };
+    };
+    const one = await folded(1);
+    const two = await folded(2);
     expect(one.perThread).toEqual([24]);
     expect(two.perThread[0]! + two.perThread[1]!).toBe(24);
     expect(two.perThread[1]).toBeGreaterThan(0);
-    const doc = (r: typeof one) => JSON.stringify(sweepDocument(spec.value, 8, 1, r.results));
-    expect(doc(two)).toBe(doc(one));
+    expect(two.doc).toBe(one.doc);
   });
 });
 

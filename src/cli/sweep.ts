@@ -2,12 +2,13 @@
 // runs spread over worker threads (pool.ts); the sweep document (DESIGN.md) or, with --shard,
 // a shard document for merge. Objectives are checked on each point's mean and are data here,
 // not the exit code: a sizing sweep is expected to have values that fail.
-import type { SweepDocument, SweepSpec } from '../engine/experiment';
+import type { SimulationReport } from '../engine/api';
+import type { SweepDocument, SweepSpec, SweepUnit } from '../engine/experiment';
 import {
   meetsWithConfidence,
   pointFlows,
   shardDocument,
-  sweepDocument,
+  SweepFold,
   sweepFingerprint,
   unitsOf,
 } from '../engine/experiment';
@@ -87,7 +88,14 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
         ` · ${((now - start) / 1000).toFixed(1)} s`,
     );
   };
-  const result = await runUnits(plan, units, args.jobs, onDone);
+  // A shard prints every report; a whole sweep needs only each point's figures, so its reports
+  // are folded as they come and let go.
+  const reports: { unit: SweepUnit; report: SimulationReport }[] = [];
+  const fold = new SweepFold(spec, args.replications, seed, p.slos);
+  const keep = args.shard
+    ? (unit: SweepUnit, report: SimulationReport) => reports.push({ unit, report })
+    : (unit: SweepUnit, report: SimulationReport) => fold.add(unit, report);
+  const result = await runUnits(plan, units, args.jobs, keep, onDone);
   if (io.progress && lastProgress !== start) io.progress('');
 
   if (!result.ok) {
@@ -106,9 +114,9 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
   if (args.shard) {
     const fingerprint = sweepFingerprint(base, plan.limits);
     const of = { spec, replications: args.replications, seed, fingerprint, slos: p.slos };
-    return { code: EXIT.ok, stdout: out(shardDocument(of, args.shard, result.results)), stderr: p.notes };
+    return { code: EXIT.ok, stdout: out(shardDocument(of, args.shard, reports)), stderr: p.notes };
   }
-  const doc = sweepDocument(spec, args.replications, seed, result.results, p.slos);
+  const doc = fold.document();
   const summary = p.slos.length > 0 ? line(safeText(smallestMeeting(doc, p.slos))) : '';
   return { code: EXIT.ok, stdout: out(doc), stderr: p.notes + summary };
 }

@@ -1,13 +1,14 @@
 // A sweep and the search for the smallest passing value, run on a sweep pool. Both end in the
-// engine's own documents: the results go through sweepDocument (which sorts them into unit order),
-// so the app shows exactly what `simulate --sweep` prints for the same flow, values and seed. A
-// run a guard stopped ends either with SweepHalted, naming the value, the seed and the reason.
+// engine's own documents: each result is folded into its point as it comes (SweepFold, which
+// folds a point's replications in their order whatever order they arrive in), so the app shows
+// exactly what `simulate --sweep` prints for the same flow, values and seed. A run a guard
+// stopped ends either with SweepHalted, naming the value, the seed and the reason.
 import type { Halt } from '../engine/api';
 import {
   Bisection,
   meetsWithConfidence,
   pointFlows,
-  sweepDocument,
+  SweepFold,
   unitsOf,
   type SweepDocument,
   type SweepPoint,
@@ -17,7 +18,7 @@ import {
 import { formatDuration } from '../model/format';
 import type { Flow } from '../model/flow';
 import type { Slo } from '../model/slo';
-import type { SweepJob, SweepPool, UnitResult } from './sweepPool';
+import type { SweepPool } from './sweepPool';
 
 export interface SweepRequest {
   flow: Flow;
@@ -50,19 +51,6 @@ export class SweepHalted extends Error {
   }
 }
 
-/** Every result of the job, in unit order; throws SweepHalted when a guard stopped a run. */
-async function runJob(
-  pool: SweepPool,
-  spec: SweepSpec,
-  job: SweepJob,
-  onUnit?: (done: number, total: number) => void,
-): Promise<UnitResult[]> {
-  const outcome = await pool.run(job, onUnit);
-  if (outcome.ok) return outcome.results;
-  const { unit, halt, duration } = outcome;
-  throw new SweepHalted(spec.path, spec.values[unit.point]!, unit, halt, duration);
-}
-
 /** What a sweep took: wall time from start to document, and the engine events it processed. */
 export interface SweepCost {
   wallMs: number;
@@ -85,15 +73,48 @@ function flowsOf(flow: Flow, spec: SweepSpec): Flow[] {
   return flows.flows;
 }
 
-const costOf = (results: readonly UnitResult[], wallMs: number, workers: number): SweepCost => {
-  let events = 0;
-  let busyMs = 0;
-  for (const r of results) {
-    events += r.report.events;
-    busyMs += r.wallMs;
-  }
-  return { wallMs, events, runs: results.length, workers, busyMs };
-};
+/** Engine events, runs and the workers' busy time, summed over every result as it comes. */
+interface Tally {
+  events: number;
+  runs: number;
+  busyMs: number;
+}
+
+/**
+ * The document of `spec` over its point flows: each result folded into its point as it comes
+ * (the engine's SweepFold, so the report is let go at once) and counted in `tally`. Throws
+ * SweepHalted when a guard stopped a run.
+ */
+async function sweepOn(
+  pool: SweepPool,
+  req: SweepRequest,
+  spec: SweepSpec,
+  tally: Tally,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SweepDocument> {
+  const fold = new SweepFold(spec, req.replications, req.seed, req.slos);
+  const units = unitsOf(spec.values.length, req.replications, req.seed);
+  const outcome = await pool.run({ flows: flowsOf(req.flow, spec), units }, (result, done, total) => {
+    fold.add(result.unit, result.report);
+    tally.events += result.report.events;
+    tally.runs++;
+    tally.busyMs += result.wallMs;
+    onProgress?.(done, total);
+  });
+  if (outcome.ok) return fold.document();
+  const { unit, halt, duration } = outcome;
+  throw new SweepHalted(spec.path, spec.values[unit.point]!, unit, halt, duration);
+}
+
+const newTally = (): Tally => ({ events: 0, runs: 0, busyMs: 0 });
+
+const costOf = ({ events, runs, busyMs }: Tally, wallMs: number, workers: number): SweepCost => ({
+  wallMs,
+  events,
+  runs,
+  workers,
+  busyMs,
+});
 
 export async function runSweep(
   pool: SweepPool,
@@ -102,14 +123,10 @@ export async function runSweep(
   onProgress?: (done: number, total: number) => void,
 ): Promise<SweepOutcome> {
   const start = now();
-  const flows = flowsOf(req.flow, req.spec);
-  const units = unitsOf(req.spec.values.length, req.replications, req.seed);
-  const results = await runJob(pool, req.spec, { flows, units }, onProgress);
-  const document = sweepDocument(req.spec, req.replications, req.seed, results, req.slos);
-  return {
-    document,
-    cost: costOf(results, now() - start, Math.min(pool.size, units.length)),
-  };
+  const tally = newTally();
+  const document = await sweepOn(pool, req, req.spec, tally, onProgress);
+  const workers = Math.min(pool.size, req.spec.values.length * req.replications);
+  return { document, cost: costOf(tally, now() - start, workers) };
 }
 
 /** One value the search tried: its point (as a sweep of that value alone gives it) and whether it met the objectives. */
@@ -149,18 +166,15 @@ export async function findSmallest(
   const start = now();
   const search = new Bisection(values.length);
   const probes: Probe[] = [];
-  const all: UnitResult[] = [];
+  const tally = newTally();
   for (let i = search.next(); i !== null; i = search.next()) {
     const value = values[i]!;
     onProbe?.(probes.length, value);
     const spec = { path: req.spec.path, values: [value] };
-    const units = unitsOf(1, req.replications, req.seed);
-    const results = await runJob(pool, spec, { flows: flowsOf(req.flow, spec), units });
-    const point = sweepDocument(spec, req.replications, req.seed, results, req.slos).points[0]!;
+    const point = (await sweepOn(pool, req, spec, tally)).points[0]!;
     const pass = meetsWithConfidence(point, req.slos);
     search.record(i, pass);
     probes.push({ value, point, pass });
-    all.push(...results);
   }
   const found = search.answer;
   return {
@@ -168,6 +182,6 @@ export async function findSmallest(
     values,
     answer: found === null ? null : probes.find((p) => p.value === values[found])!,
     probes,
-    cost: costOf(all, now() - start, Math.min(pool.size, req.replications)),
+    cost: costOf(tally, now() - start, Math.min(pool.size, req.replications)),
   };
 }

@@ -18,6 +18,7 @@ import {
   runTimesOf,
   shardDocument,
   sweepDocument,
+  SweepFold,
   sweepFingerprint,
   unitsOf,
   type ShardOf,
@@ -165,6 +166,67 @@ describe('sweeps against queueing theory', () => {
     const expected = 2 * (2.571 / 2.069);
     const ratio = half(6) / half(24);
     expect(Math.abs(ratio / expected - 1)).toBeLessThan(0.3);
+  });
+});
+
+describe('folding runs as they come', () => {
+  const spec = { path: 'nodes.h.config.concurrency', values: [1, 2, 3] };
+  const { results } = sweep(mmc(0.8, 1, 1), spec, 6, 11, 150, 10);
+  const slos = [{ metric: 'endToEnd.p99', lt: 6 }];
+  const folded = (order: readonly (typeof results)[number][]) => {
+    const fold = new SweepFold(spec, 6, 11, slos);
+    for (const { unit, report } of order) fold.add(unit, report);
+    return JSON.stringify(fold.document());
+  };
+
+  it('gives the same document, to the bit, whatever order the runs arrive in', () => {
+    const inOrder = folded(results);
+    expect(folded([...results].reverse())).toBe(inOrder);
+    // Shuffles from a fixed seed (a linear congruential generator: the test needs no quality).
+    let x = 7;
+    for (let k = 0; k < 5; k++) {
+      const shuffled = [...results];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        x = (x * 1103515245 + 12345) % 2 ** 31;
+        const j = x % (i + 1);
+        [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+      }
+      expect(folded(shuffled)).toBe(inOrder);
+    }
+  });
+
+  it('means are the plain sums over replications; intervals the t-interval of their spread', () => {
+    const doc = sweepDocument(spec, 6, 11, results, slos);
+    doc.points.forEach((p, i) => {
+      const xs = results.filter((r) => r.unit.point === i).map((r) => r.report.nodes.h!.wait.mean);
+      let sum = 0;
+      for (const x of xs) sum += x;
+      expect(p.mean.nodes.h!.wait.mean).toBe(sum / 6);
+      const mean = sum / 6;
+      const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / 5);
+      expect(p.ci95.nodes.h!.wait.mean).toBeCloseTo((2.571 * sd) / Math.sqrt(6), 12);
+      expect(p.seeds).toEqual([11, 12, 13, 14, 15, 16]);
+    });
+  });
+
+  it('lets each report go once folded, and says what is missing or twice', () => {
+    const fold = new SweepFold(spec, 6, 11, slos);
+    const copies = results.map(({ unit, report }) => ({ unit, report: structuredClone(report) }));
+    for (const { unit, report } of copies) {
+      fold.add(unit, report);
+      // Whatever happens to a report after it was folded cannot reach the document.
+      report.endToEnd.p99 = -1;
+      report.nodes.h!.wait.mean = -1;
+    }
+    expect(JSON.stringify(fold.document())).toBe(folded(results));
+
+    const partial = new SweepFold(spec, 6, 11);
+    for (const r of results.slice(1)) partial.add(r.unit, r.report);
+    expect(() => partial.document()).toThrow('point 0 (1) has 5 of 6 replications');
+    expect(() => partial.add(results[1]!.unit, results[1]!.report)).toThrow('unit 0/1 is given twice');
+    expect(() => partial.add({ point: 0, replication: 6, seed: 17 }, results[0]!.report)).toThrow(
+      'no unit 0/6',
+    );
   });
 });
 

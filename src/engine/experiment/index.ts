@@ -1,6 +1,7 @@
 // Experiments: sweeps over a field with replications, SLO checks and the search for the smallest
 // value that meets them. Pure, so the CLI's worker threads and the app's Web Workers run the same.
-export { aggregateReports, meanAndHalfWidth, t975 } from './aggregate';
+export { t975 } from './aggregate';
+export { SweepFold } from './fold';
 export { Bisection, meetsWithConfidence, pointFlows, sweepDocument, unitsOf } from './run';
 export { mergeShards, shardDocument, sweepFingerprint, type ShardOf } from './shards';
 export { runTimesOf, runUnit, type RunTimes, type UnitRun } from './unit';

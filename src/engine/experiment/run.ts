@@ -1,10 +1,11 @@
-// Putting a sweep's results together. Any host (the CLI's worker threads, the app's Web Workers,
-// a shard on a batch runner) runs units with runUnit() (unit.ts); whatever order they finish in,
-// sweepDocument() puts them back in unit order, so the document is the same.
+// A sweep's points and units, its document, and the search for the smallest passing value. Any
+// host (the CLI's worker threads, the app's Web Workers, a shard on a batch runner) runs units
+// with runUnit() (unit.ts); whatever order they finish in, a SweepFold (fold.ts) folds each
+// point's replications in order, so the document is the same.
 import type { Flow } from '../../model/flow';
-import { checkSlos, metricValue, type Slo } from '../../model/slo';
+import { metricValue, type Slo } from '../../model/slo';
 import type { SimulationReport } from '../api';
-import { aggregateReports } from './aggregate';
+import { SweepFold } from './fold';
 import { applySweepValue, shardOf, sweepUnits } from './sweep';
 import type { SweepDocument, SweepSpec, SweepUnit } from './types';
 
@@ -22,11 +23,14 @@ export function pointFlows(
   return { ok: true, flows };
 }
 
-/** Unit order: point by point, replications in order (the order results are aggregated in). */
+/** Unit order: point by point, replications in order (the order a shard lists its runs in). */
 export const byUnit = (a: { unit: SweepUnit }, b: { unit: SweepUnit }): number =>
   a.unit.point - b.unit.point || a.unit.replication - b.unit.replication;
 
-/** The sweep's document from every unit's report (any order), SLOs checked on each point's mean. */
+/**
+ * The sweep's document from every unit's report (any order), SLOs checked on each point's mean:
+ * a SweepFold given them all. A host that gets reports one at a time folds them as they come.
+ */
 export function sweepDocument(
   spec: SweepSpec,
   replications: number,
@@ -34,22 +38,9 @@ export function sweepDocument(
   results: readonly { unit: SweepUnit; report: SimulationReport }[],
   slos: readonly Slo[] = [],
 ): SweepDocument {
-  const byPoint: SimulationReport[][] = spec.values.map(() => []);
-  for (const r of [...results].sort(byUnit)) byPoint[r.unit.point]!.push(r.report);
-  return {
-    sweep: spec,
-    replications,
-    seed,
-    points: spec.values.map((value, i) => {
-      const reports = byPoint[i]!;
-      if (reports.length !== replications)
-        throw new Error(`point ${i} (${value}) has ${reports.length} of ${replications} replications`);
-      const { mean, ci95 } = aggregateReports(reports);
-      const point = { value, seeds: reports.map((_, r) => seed + r), mean, ci95 };
-      // Checked on the mean as a report: its numbers are all there (null only where a run had none).
-      return slos.length ? { ...point, slos: checkSlos(mean, slos) } : point;
-    }),
-  };
+  const fold = new SweepFold(spec, replications, seed, slos);
+  for (const { unit, report } of results) fold.add(unit, report);
+  return fold.document();
 }
 
 /** The units of a sweep, or of one shard of it. */
