@@ -4,19 +4,19 @@
 // plan once and then lists of units, shrinking as the sweep nears its end (guided
 // self-scheduling: long lists while there is plenty left, short ones so that the threads
 // finish together), two lists queued so that it never waits for the next. Outcomes come back
-// in any order; the documents put them back in unit order.
+// in any order, each handed on at once: a sweep folds it into its point (in replication order,
+// whatever the order of arrival) and lets it go, a shard keeps it for its document.
 import type * as Esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Halt, SimulationReport } from '../engine/api';
-import type { SweepUnit } from '../engine/experiment';
-import { type FromWorker, runPlanUnit, type SweepPlan, type ToWorker, type UnitOutcome } from './sweepUnit';
+import { runUnit, type SweepUnit, type UnitRun } from '../engine/experiment';
+import type { FromWorker, SweepPlan, ToWorker } from './sweepUnit';
 
 export type PoolResult =
   | {
       ok: true;
-      results: { unit: SweepUnit; report: SimulationReport }[];
       /** Units each thread ran, this one first: tests hold the pool to sharing the work. */
       perThread: number[];
     }
@@ -27,17 +27,19 @@ export type PoolResult =
 const LISTS_PER_THREAD = 4;
 
 /**
- * Every unit's report, run on `jobs` threads (at most one per unit); `onDone` is told how many
- * have finished after each. Rejects only on a bug (a worker that throws or dies).
+ * Runs every unit on `jobs` threads (at most one per unit), giving each report to `onReport` as
+ * it comes (in any order) and then telling `onDone` how many have finished. Ends at the first
+ * run a guard stopped. Rejects only on a bug (a worker that throws or dies).
  */
 export async function runUnits(
   plan: SweepPlan,
   units: readonly SweepUnit[],
   jobs: number,
+  onReport: (unit: SweepUnit, report: SimulationReport) => void,
   onDone?: (done: number) => void,
 ): Promise<PoolResult> {
   const threads = Math.max(1, Math.min(jobs, units.length));
-  const results: { unit: SweepUnit; report: SimulationReport }[] = [];
+  let done = 0;
   const perThread = Array.from({ length: threads }, () => 0);
   // Changed by the workers' callbacks as well as by this thread's loop.
   const state = {
@@ -49,14 +51,15 @@ export async function runUnits(
   };
   const over = () => state.end !== null || state.failed !== null;
 
-  const take = (out: UnitOutcome, thread: number) => {
+  const take = (out: UnitRun, thread: number) => {
     if (over()) return;
-    if ('halt' in out) state.end = { ok: false, ...out };
+    if (!out.ok) state.end = { ok: false, unit: out.unit, halt: out.halt, duration: out.duration };
     else {
-      results.push(out);
+      onReport(out.unit, out.report);
       perThread[thread]!++;
-      onDone?.(results.length);
-      if (results.length === units.length) state.end = { ok: true, results, perThread };
+      done++;
+      onDone?.(done);
+      if (done === units.length) state.end = { ok: true, perThread };
     }
     if (over()) state.wake();
   };
@@ -91,7 +94,8 @@ export async function runUnits(
   try {
     // This thread's share: one unit at a time, so that it is never the one the others wait for.
     while (!over() && state.next < units.length) {
-      take(runPlanUnit(plan, units[state.next++]!), 0);
+      const unit = units[state.next++]!;
+      take(runUnit(plan.flows[unit.point]!, unit, plan.limits), 0);
       if (threads > 1) await new Promise((resolve) => setImmediate(resolve));
     }
     // What the workers still hold.

@@ -1,10 +1,13 @@
 // Sweeps at the command line: the document of DESIGN.md, each point the mean of its seeds'
 // runs, the same document whatever --jobs is, shards that merge to the unsharded document bit
 // for bit through real processes, and merge refusing what does not belong together.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSweep, pointFlows, sweepDocument, unitsOf } from '../engine/experiment';
+import { parseSweep, pointFlows, SweepFold, unitsOf } from '../engine/experiment';
+import { sha256Hex } from '../engine/experiment/sha256';
+import { withTimes } from '../engine/testing/sweeps';
 import { parseFlowText } from '../model/validate';
 import { HELP } from './help';
 import { runUnits } from './pool';
@@ -190,19 +193,24 @@ describe('worker threads', () => {
     if (!flow.ok) throw new Error('examples/mm1.json');
     const spec = parseSweep('nodes.billing.config.concurrency=1,2,3');
     if (!spec.ok) throw new Error(spec.message);
-    const flows = pointFlows(flow.flow, spec.value);
-    if (!flows.ok) throw new Error(flows.message);
     // Runs long enough (about 0.1 s each) that the worker is up well before this thread is done.
-    const plan = { flows: flows.flows, times: [1, 2, 3].map(() => ({ duration: 3000, warmup: 0 })) };
+    const flows = pointFlows(withTimes(flow.flow, { duration: 3000, warmup: 0 }), spec.value);
+    if (!flows.ok) throw new Error(flows.message);
+    const plan = { flows: flows.flows, limits: {} };
     const units = unitsOf(3, 8, 1);
-    const one = await runUnits(plan, units, 1);
-    const two = await runUnits(plan, units, 2);
-    if (!one.ok || !two.ok) throw new Error('a run stopped');
+    // Each report folded as it comes, in whatever order the threads finish.
+    const folded = async (jobs: number) => {
+      const fold = new SweepFold(spec.value, 8, 1);
+      const pool = await runUnits(plan, units, jobs, (unit, report) => fold.add(unit, report));
+      if (!pool.ok) throw new Error('a run stopped');
+      return { perThread: pool.perThread, doc: JSON.stringify(fold.document()) };
+    };
+    const one = await folded(1);
+    const two = await folded(2);
     expect(one.perThread).toEqual([24]);
     expect(two.perThread[0]! + two.perThread[1]!).toBe(24);
     expect(two.perThread[1]).toBeGreaterThan(0);
-    const doc = (r: typeof one) => JSON.stringify(sweepDocument(spec.value, 8, 1, r.results));
-    expect(doc(two)).toBe(doc(one));
+    expect(two.doc).toBe(one.doc);
   });
 });
 
@@ -270,6 +278,7 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
     await shard('long.json', '--shard', '2/2', '--duration', '41');
     await shard('slo.json', '--shard', '2/2', '--assert', 'endToEnd.p99 < 1');
     await shard('of3.json', '--shard', '2/3');
+    await shard('limit.json', '--shard', '2/2', '--max-messages', '1000000');
     const cut = JSON.parse(files.get('a2.json')!);
     cut.units.pop();
     files.set('cut.json', JSON.stringify(cut));
@@ -287,12 +296,17 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
       [
         ['a1.json', 'long.json'],
         1,
-        'long.json and a1.json are shards of different sweeps: they differ in the flow, --duration, --warmup or --max-messages',
+        'long.json and a1.json are shards of different sweeps: they differ in the flow or how its runs are made (duration, warm-up, message limit)',
       ],
       [
         ['a1.json', 'slo.json'],
         1,
-        'slo.json and a1.json are shards of different sweeps: they differ in the objectives (the flow\'s "slos" or --assert)',
+        'slo.json and a1.json are shards of different sweeps: they differ in the objectives',
+      ],
+      [
+        ['a1.json', 'limit.json'],
+        1,
+        'limit.json and a1.json are shards of different sweeps: they differ in the flow or how its runs are made',
       ],
       [
         ['a1.json', 'of3.json'],
@@ -302,7 +316,7 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
       [
         ['a1.json', 'cut.json'],
         1,
-        'cut.json does not hold the runs shard 2/2 should (4 in unit order; it holds 3): a truncated or edited file?',
+        'cut.json does not hold the runs shard 2/2 should (4 in unit order; it holds 3): cut short or edited?',
       ],
       [['text.json'], 1, 'text.json is not JSON'],
       [['report.json'], 1, 'report.json is not a shard document of simulate --shard (sweep: '],
@@ -317,5 +331,12 @@ describe('merge refuses parts that are not every shard of one sweep', () => {
     }
     const ok = await cli('merge', 'a2.json', 'a1.json');
     expect(ok.stdout).toBe((await cli(...sweep)).stdout);
+  });
+});
+
+describe('the fingerprint', () => {
+  it("is SHA-256 of the text's UTF-8 bytes, as node:crypto computes it", () => {
+    for (const text of ['', 'Billing → Ledger', 'é€😀', 'lone \ud800 surrogate', 'x'.repeat(119)])
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(text).digest('hex'));
   });
 });

@@ -2,8 +2,16 @@
 // runs spread over worker threads (pool.ts); the sweep document (DESIGN.md) or, with --shard,
 // a shard document for merge. Objectives are checked on each point's mean and are data here,
 // not the exit code: a sizing sweep is expected to have values that fail.
-import type { SweepDocument, SweepSpec } from '../engine/experiment';
-import { meetsWithConfidence, pointFlows, shardDocument, sweepDocument, unitsOf } from '../engine/experiment';
+import type { SimulationReport } from '../engine/api';
+import type { SweepDocument, SweepSpec, SweepUnit } from '../engine/experiment';
+import {
+  meetsWithConfidence,
+  pointFlows,
+  shardDocument,
+  SweepFold,
+  sweepFingerprint,
+  unitsOf,
+} from '../engine/experiment';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
 import { runnableProblems } from '../model/runnable';
@@ -12,8 +20,7 @@ import { EXIT } from './args';
 import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
 import { runUnits } from './pool';
 import { type Prepared, problemList, runTimes } from './prepare';
-import { fingerprintOf, withRunInfo } from './shardDoc';
-import type { RunTimes, SweepPlan } from './sweepUnit';
+import type { SweepPlan } from './sweepUnit';
 import { safeJson, safeText } from './terminal';
 
 /** Settings a sweep may vary: each point's runs are that long. The seed is the replication's. */
@@ -47,14 +54,14 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
   };
   const flows = pointFlows(base, spec);
   if (!flows.ok) return usage(flows.message);
-  const times: RunTimes[] = [];
+  // Each point's runs last what its flow's settings say (runUnit reads them); checked here, so
+  // that the message can say where the duration and the warm-up came from.
   for (const [i, flow] of flows.flows.entries()) {
     const at = `${spec.path} = ${spec.values[i]}`;
     const problems = runnableProblems(flow);
     if (problems.length > 0) return usage(`${at}: the flow cannot run:\n${problemList(problems)}`);
     const t = runTimes(args, flow.settings, spec.path);
     if (!t.ok) return usage(`${at}: ${t.message}`);
-    times.push({ duration: t.duration, warmup: t.warmup });
   }
   const seed = args.seed ?? p.flow.settings?.seed ?? DEFAULT_SETTINGS.seed;
   if (seed + args.replications - 1 > Number.MAX_SAFE_INTEGER)
@@ -64,8 +71,7 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
     );
   const plan: SweepPlan = {
     flows: flows.flows,
-    times,
-    ...(args.maxMessages !== undefined ? { maxMessages: args.maxMessages } : {}),
+    limits: args.maxMessages !== undefined ? { maxMessages: args.maxMessages } : {},
   };
   const units = unitsOf(spec.values.length, args.replications, seed, args.shard);
 
@@ -82,7 +88,14 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
         ` · ${((now - start) / 1000).toFixed(1)} s`,
     );
   };
-  const result = await runUnits(plan, units, args.jobs, onDone);
+  // A shard prints every report; a whole sweep needs only each point's figures, so its reports
+  // are folded as they come and let go.
+  const reports: { unit: SweepUnit; report: SimulationReport }[] = [];
+  const fold = new SweepFold(spec, args.replications, seed, p.slos);
+  const keep = args.shard
+    ? (unit: SweepUnit, report: SimulationReport) => reports.push({ unit, report })
+    : (unit: SweepUnit, report: SimulationReport) => fold.add(unit, report);
+  const result = await runUnits(plan, units, args.jobs, keep, onDone);
   if (io.progress && lastProgress !== start) io.progress('');
 
   if (!result.ok) {
@@ -99,11 +112,11 @@ export async function runSweep(p: Prepared, spec: SweepSpec, io: CliIo): Promise
   }
   const out = (doc: object) => `${safeJson(JSON.stringify(doc, null, 2))}\n`;
   if (args.shard) {
-    const shard = shardDocument(spec, args.replications, seed, args.shard, result.results);
-    const fingerprint = fingerprintOf(p.flow, times, plan.maxMessages);
-    return { code: EXIT.ok, stdout: out(withRunInfo(shard, fingerprint, p.slos)), stderr: p.notes };
+    const fingerprint = sweepFingerprint(base, plan.limits);
+    const of = { spec, replications: args.replications, seed, fingerprint, slos: p.slos };
+    return { code: EXIT.ok, stdout: out(shardDocument(of, args.shard, reports)), stderr: p.notes };
   }
-  const doc = sweepDocument(spec, args.replications, seed, result.results, p.slos);
+  const doc = fold.document();
   const summary = p.slos.length > 0 ? line(safeText(smallestMeeting(doc, p.slos))) : '';
   return { code: EXIT.ok, stdout: out(doc), stderr: p.notes + summary };
 }

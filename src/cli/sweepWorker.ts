@@ -2,7 +2,8 @@
 // sent, in order, and posts every outcome as it comes. A bug throws out of here, and pool.ts
 // gets it as the worker's 'error' event.
 import { parentPort } from 'node:worker_threads';
-import { type FromWorker, runPlanUnit, type SweepPlan, type ToWorker } from './sweepUnit';
+import { runUnit } from '../engine/experiment';
+import type { FromWorker, SweepPlan, ToWorker } from './sweepUnit';
 
 const port = parentPort;
 if (!port) throw new Error('sweepWorker.ts runs as a worker thread (see pool.ts)');
@@ -16,6 +17,7 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   if (!plan) throw new Error('units before the plan');
-  for (const unit of m.units) post({ type: 'outcome', outcome: runPlanUnit(plan, unit) });
+  for (const unit of m.units)
+    post({ type: 'outcome', outcome: runUnit(plan.flows[unit.point]!, unit, plan.limits) });
   post({ type: 'listDone' });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, bucketValue, HistogramSet } from './histogram';
+import { bucketHalfWidth, bucketOf, bucketValue, HistogramSet } from './histogram';
 import { Rng } from './rng';
 
 describe('HistogramSet', () => {
@@ -26,6 +26,19 @@ describe('HistogramSet', () => {
     for (let x = 1e-8; x < 1e6; x *= 1.0037) {
       expect(Math.abs(bucketValue(bucketOf(x)) / x - 1)).toBeLessThanOrEqual(1 / 128);
     }
+  });
+
+  it("a reported quantile is within its bucket's half-width of every value that could be reported so", () => {
+    const rng = new Rng(5);
+    for (let k = 0; k < 20_000; k++) {
+      const x = Math.exp(-20 + 30 * rng.next());
+      const half = bucketHalfWidth(bucketValue(bucketOf(x)));
+      expect(Math.abs(bucketValue(bucketOf(x)) - x)).toBeLessThanOrEqual(half);
+      // The exact max, reported when it is below its bucket's midpoint, has the same bound.
+      expect(bucketHalfWidth(x)).toBe(half);
+      expect(half / x).toBeLessThanOrEqual(1 / 128);
+    }
+    expect(bucketHalfWidth(0)).toBe(0);
   });
 
   it('is empty-safe and puts 0 in the lowest bucket', () => {

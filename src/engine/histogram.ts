@@ -36,6 +36,18 @@ export function bucketValue(i: number): number {
   return Math.pow(2, e + MIN_EXP) * (1 + (m + 0.5) / SUB);
 }
 
+/**
+ * How far the exact quantile may be from a reported one: half the width of the bucket the
+ * reported value lies in (a bucket's midpoint, or the exact max when that is lower, is within
+ * half a bucket of every value in it: 1/129 of the value at most). 0 for 0, which stands for
+ * values below 2^MIN_EXP (about 1 ns, under the shortest time a flow may hold).
+ */
+export function bucketHalfWidth(x: number): number {
+  const i = bucketOf(x);
+  if (i === 0) return 0;
+  return Math.pow(2, Math.floor((i - 1) / SUB) + MIN_EXP) / SUB / 2;
+}
+
 // Per-row summary slots in HistogramSet.stats (sum, max): one array, adjacent values.
 const S_SUM = 0;
 const S_MAX = 1;

@@ -1,8 +1,8 @@
 // The one protocol between the UI (client.ts) and the simulation worker (host.ts / worker.ts).
 // Both sides import this file and nothing else defines a message. Every message is a plain
 // structured-clone-able object discriminated on `type`.
-import type { SimulationReport } from '../engine/api';
-import type { SweepSettings, SweepUnit } from '../engine/experiment';
+import type { Halt, SimulationReport } from '../engine/api';
+import type { SweepUnit } from '../engine/experiment';
 import { snapshotBuffers, type SnapshotArrays, type SnapshotLayout } from '../engine/snapshot';
 import type { Flow } from '../model/flow';
 import type { FlowProblem } from '../model/validate';
@@ -181,14 +181,16 @@ export type FromWorker =
 // ---------------------------------------------------------------- sweep workers
 // A sweep's runs go to a pool of dedicated workers (sweepHost.ts), apart from the run worker, so a
 // sweep never disturbs the flow on the canvas. Each worker is sent a job's point flows once, then
-// units a few at a time; it answers every unit with its report.
+// units a few at a time; it answers every unit with its report, or says that a guard stopped it.
 
-/** A new job: the validated flow of each point (engine/experiment pointFlows) and how every run is made. */
+/**
+ * A new job: the validated flow of each point (engine/experiment pointFlows). Each point's runs
+ * last what its flow's settings say (runUnit reads them), within the engine's default limits.
+ */
 export interface SweepJobMessage {
   type: 'sweepJob';
   job: number;
   flows: Flow[];
-  settings: SweepSettings;
 }
 /** Run these units of `job`, one after another, answering each with `unitDone`. */
 export interface SweepUnitsMessage {
@@ -207,6 +209,19 @@ export interface UnitDoneMessage {
   report: SimulationReport;
   wallMs: number;
 }
+/**
+ * A guard stopped the unit's run (the message limit, time that does not advance, a deadlock):
+ * its figures cover only part of the run, so the job cannot give a document. The worker runs
+ * nothing more of the job.
+ */
+export interface UnitHaltedMessage {
+  type: 'unitHalted';
+  job: number;
+  unit: SweepUnit;
+  halt: Halt;
+  /** The run's full length in simulated seconds (the halt's time is how far it got). */
+  duration: number;
+}
 /** A unit could not run (the engine refused its flow or threw); the job cannot be completed. */
 export interface UnitFailedMessage {
   type: 'unitFailed';
@@ -215,7 +230,7 @@ export interface UnitFailedMessage {
   message: string;
 }
 
-export type FromSweepWorker = UnitDoneMessage | UnitFailedMessage;
+export type FromSweepWorker = UnitDoneMessage | UnitHaltedMessage | UnitFailedMessage;
 
 /** The arrays of a snapshot message, for the transfer list of postMessage. */
 export const transferList = (b: SnapshotArrays): ArrayBuffer[] => snapshotBuffers(b);
@@ -247,7 +262,11 @@ const FROM_WORKER: ReadonlySet<string> = new Set<FromWorker['type']>([
 ]);
 
 const TO_SWEEP_WORKER: ReadonlySet<string> = new Set<ToSweepWorker['type']>(['sweepJob', 'sweepUnits']);
-const FROM_SWEEP_WORKER: ReadonlySet<string> = new Set<FromSweepWorker['type']>(['unitDone', 'unitFailed']);
+const FROM_SWEEP_WORKER: ReadonlySet<string> = new Set<FromSweepWorker['type']>([
+  'unitDone',
+  'unitHalted',
+  'unitFailed',
+]);
 
 const typeOf = (v: unknown): string | undefined =>
   typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string'

@@ -1,8 +1,8 @@
 // The sweep worker's logic, framework-free: it keeps the point flows of the current job and runs
 // the units it is sent with the engine's runUnit, the same function the CLI's worker threads
-// call, so a unit's report is the same whichever host ran it. The clock is handed in (wall time
+// call, so a unit's outcome is the same whichever host ran it. The clock is handed in (wall time
 // per unit, for the speed figure) and so is the poster, so tests run it in-process.
-import { runUnit, type SweepSettings } from '../engine/experiment';
+import { runUnit } from '../engine/experiment';
 import type { Flow } from '../model/flow';
 import type { FromSweepWorker, ToSweepWorker } from './protocol';
 
@@ -18,11 +18,10 @@ export interface SweepHost {
 export function createSweepHost(env: SweepHostEnv): SweepHost {
   let job = -1;
   let flows: Flow[] = [];
-  let settings: SweepSettings = { duration: 0, warmup: 0 };
   return {
     handle(msg) {
       if (msg.type === 'sweepJob') {
-        ({ job, flows, settings } = msg);
+        ({ job, flows } = msg);
         return;
       }
       // Units of an older job (sent before a newer job replaced it) are stale.
@@ -35,8 +34,13 @@ export function createSweepHost(env: SweepHostEnv): SweepHost {
         }
         const start = env.now();
         try {
-          const report = runUnit(flow, unit, settings);
-          env.post({ type: 'unitDone', job, unit, report, wallMs: env.now() - start });
+          const run = runUnit(flow, unit);
+          if (!run.ok) {
+            // The job cannot give a document: the rest of this list would be wasted work.
+            env.post({ type: 'unitHalted', job, unit, halt: run.halt, duration: run.duration });
+            return;
+          }
+          env.post({ type: 'unitDone', job, unit, report: run.report, wallMs: env.now() - start });
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           env.post({ type: 'unitFailed', job, unit, message });

@@ -1,10 +1,12 @@
 // The UI side of sweeps: a pool of dedicated sweep workers (sweepWorker.ts). A job's point flows
 // go to each worker once; units follow a couple at a time, handed to whichever worker answers, so
-// a slow unit never holds the others up. Results come back in any order and are put back in unit
-// order. Cancel terminates the workers outright: a unit in the middle of a long run stops too.
+// a slow unit never holds the others up. Results come back in any order and are handed on as
+// they come (runtime/sweeps.ts folds each into its point and lets it go). A run a guard stopped
+// ends the job: its figures cover only part of the run, so no document can be made. Cancel
+// terminates the workers outright: a unit in the middle of a long run stops too.
 // Framework-free: the worker factory is handed in, so tests run hosts in-process.
-import type { SimulationReport } from '../engine/api';
-import type { SweepSettings, SweepUnit } from '../engine/experiment';
+import type { Halt, SimulationReport } from '../engine/api';
+import type { SweepUnit } from '../engine/experiment';
 import type { Flow } from '../model/flow';
 import { isFromSweepWorker, type FromSweepWorker, type ToSweepWorker } from './protocol';
 
@@ -19,7 +21,6 @@ export interface SweepJob {
   /** The flow of each point, validated (engine/experiment pointFlows). */
   flows: Flow[];
   units: SweepUnit[];
-  settings: SweepSettings;
 }
 
 export interface UnitResult {
@@ -28,6 +29,9 @@ export interface UnitResult {
   /** Wall time the worker spent on the unit. */
   wallMs: number;
 }
+
+/** How a job ended: every unit's result handed on, or the first run a guard stopped (the others abandoned). */
+export type JobOutcome = { ok: true } | { ok: false; unit: SweepUnit; halt: Halt; duration: number };
 
 /** Why a job's promise rejects when Cancel stopped it. */
 export class SweepCancelled extends Error {
@@ -41,10 +45,11 @@ export interface SweepPool {
   /** Workers the pool runs at most. */
   readonly size: number;
   /**
-   * Runs every unit of the job across the workers (no more workers than units); resolves with the
-   * results in the job's unit order. One job at a time.
+   * Runs every unit of the job across the workers (no more workers than units), giving each
+   * result to `onUnit` as it comes, in any order, with how many are done; resolves when all are,
+   * or with the run a guard stopped. One job at a time.
    */
-  run(job: SweepJob, onUnit?: (done: number, total: number) => void): Promise<UnitResult[]>;
+  run(job: SweepJob, onUnit: (result: UnitResult, done: number, total: number) => void): Promise<JobOutcome>;
   /** Stops the job under way at once (its promise rejects with SweepCancelled). Workers restart on the next run. */
   cancel(): void;
   destroy(): void;
@@ -95,17 +100,17 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
     run(job, onUnit) {
       if (running) return Promise.reject(new Error('a sweep is already running'));
       const total = job.units.length;
-      if (total === 0) return Promise.resolve([]);
+      if (total === 0) return Promise.resolve({ ok: true });
       const id = ++jobs;
       const count = Math.min(size, total);
       while (workers.length < count) workers.push(start());
       const at = new Map(job.units.map((u, i) => [`${u.point}/${u.replication}`, i]));
-      const results: (UnitResult | undefined)[] = new Array(total);
+      const answered = new Uint8Array(total);
       const held = new Array<number>(count).fill(0);
       let next = 0;
       let done = 0;
 
-      return new Promise<UnitResult[]>((resolve, reject) => {
+      return new Promise<JobOutcome>((resolve, reject) => {
         const feed = (w: number): void => {
           while (held[w]! < IN_FLIGHT && next < total) {
             held[w]!++;
@@ -113,11 +118,14 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
           }
         };
         let over = false;
-        const fail = (err: Error): void => {
+        const end = (): void => {
           // The other workers may be mid-unit of a job that can no longer finish.
           over = true;
           stopWorkers();
           running = null;
+        };
+        const fail = (err: Error): void => {
+          end();
           reject(err);
         };
         const onMessage = (w: number, msg: FromSweepWorker): void => {
@@ -126,13 +134,18 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
             fail(new Error(msg.message));
             return;
           }
+          if (msg.type === 'unitHalted') {
+            end();
+            resolve({ ok: false, unit: msg.unit, halt: msg.halt, duration: msg.duration });
+            return;
+          }
           const i = at.get(`${msg.unit.point}/${msg.unit.replication}`);
-          if (i === undefined || results[i]) return;
-          results[i] = { unit: job.units[i]!, report: msg.report, wallMs: msg.wallMs };
+          if (i === undefined || answered[i]) return;
+          answered[i] = 1;
           done++;
           held[w]!--;
-          onUnit?.(done, total);
-          // The progress callback may have cancelled the job.
+          onUnit({ unit: job.units[i]!, report: msg.report, wallMs: msg.wallMs }, done, total);
+          // The callback may have cancelled the job.
           if (over) return;
           if (done < total) {
             feed(w);
@@ -140,11 +153,11 @@ export function createSweepPool(spawn: () => SweepPort, size: number): SweepPool
           }
           over = true;
           running = null;
-          resolve(results as UnitResult[]);
+          resolve({ ok: true });
         };
         running = { onMessage, fail };
         for (let w = 0; w < count; w++) {
-          workers[w]!.postMessage({ type: 'sweepJob', job: id, flows: job.flows, settings: job.settings });
+          workers[w]!.postMessage({ type: 'sweepJob', job: id, flows: job.flows });
           feed(w);
         }
       });

@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   meetsWithConfidence,
   pointFlows,
-  runUnit,
   sweepDocument,
   unitsOf,
   type SweepSpec,
@@ -16,8 +15,9 @@ import type { Slo } from '../model/slo';
 import { isToSweepWorker, type FromSweepWorker, type ToSweepWorker } from './protocol';
 import { createSweepHost } from './sweepHost';
 import { createSweepPool, poolSize, SweepCancelled, type SweepPool, type SweepPort } from './sweepPool';
-import { findSmallest, runSweep, type SweepRequest } from './sweeps';
-import { orderFlow } from './testing/flows';
+import { findSmallest, runSweep, SweepHalted, type SweepRequest } from './sweeps';
+import { blockLoopFlow, orderFlow } from './testing/flows';
+import { ranUnit, withTimes } from '../engine/testing/sweeps';
 
 const now = () => performance.now();
 const settings = { duration: 30, warmup: 5 };
@@ -69,19 +69,17 @@ function channelWorker(log: { terminated: number }): SweepPort {
 function serialDocument(flow: Flow, spec: SweepSpec, replications: number, seed: number, slos: Slo[]) {
   const flows = pointFlows(flow, spec);
   if (!flows.ok) throw new Error(flows.message);
-  const results = unitsOf(spec.values.length, replications, seed).map((unit) => ({
-    unit,
-    report: runUnit(flows.flows[unit.point]!, unit, settings),
-  }));
+  const results = unitsOf(spec.values.length, replications, seed).map((unit) =>
+    ranUnit(flows.flows[unit.point]!, unit, settings),
+  );
   return sweepDocument(spec, replications, seed, results, slos);
 }
 
 const request = (spec: SweepSpec, slos: Slo[] = [], replications = 3): SweepRequest => ({
-  flow: orderFlow(),
+  flow: withTimes(orderFlow(), settings),
   spec,
   replications,
   seed: 7,
-  settings,
   slos,
 });
 
@@ -159,6 +157,36 @@ describe('sweep pool', () => {
       config: { concurrency: 1, service: { dist: 'constant', value: 0.01 } },
     });
     await expect(runSweep(pool, { ...request(spec), flow }, now)).rejects.toThrow(/unreachable/);
+  });
+
+  it('a run a guard stops ends the sweep with the value, the seed and the reason, never averaged in', async () => {
+    const log = { terminated: 0 };
+    const pool = poolOf(() => delayedWorker(log), 2);
+    const req: SweepRequest = {
+      flow: blockLoopFlow(100),
+      spec: { path: 'nodes.qa.config.capacity', values: [100, 1] },
+      replications: 2,
+      seed: 4,
+      slos: [],
+    };
+    const halted = await runSweep(pool, req, now).catch((err: unknown) => err);
+    expect(halted).toBeInstanceOf(SweepHalted);
+    expect(halted).toMatchObject({
+      path: 'nodes.qa.config.capacity',
+      value: 1,
+      unit: { point: 1 },
+      halt: { kind: 'deadlock' },
+      duration: 20,
+    });
+    expect((halted as SweepHalted).message).toMatch(
+      /^the run of nodes\.qa\.config\.capacity = 1 with seed [45] stopped at .* of 20 s: .*deadlock/,
+    );
+    // The search says the same of the value it tried.
+    const search = findSmallest(pool, { ...req, slos: [{ metric: 'totals.dropped', eq: 0 }] }, now);
+    await expect(search).rejects.toMatchObject({ name: 'SweepHalted', value: 1 });
+    // The pool runs the next job as usual.
+    const { document } = await runSweep(pool, { ...req, spec: { ...req.spec, values: [100] } }, now);
+    expect(document.points).toHaveLength(1);
   });
 
   it('sizes itself by the cores, within reason', () => {

@@ -1,20 +1,24 @@
 // A sweep and the search for the smallest passing value, run on a sweep pool. Both end in the
-// engine's own documents: the results go through sweepDocument (which sorts them into unit order),
-// so the app shows exactly what `simulate --sweep` prints for the same flow, values and seed.
+// engine's own documents: each result is folded into its point as it comes (SweepFold, which
+// folds a point's replications in their order whatever order they arrive in), so the app shows
+// exactly what `simulate --sweep` prints for the same flow, values and seed. A run a guard
+// stopped ends either with SweepHalted, naming the value, the seed and the reason.
+import type { Halt } from '../engine/api';
 import {
   Bisection,
   meetsWithConfidence,
   pointFlows,
-  sweepDocument,
+  SweepFold,
   unitsOf,
   type SweepDocument,
   type SweepPoint,
-  type SweepSettings,
   type SweepSpec,
+  type SweepUnit,
 } from '../engine/experiment';
+import { formatDuration } from '../model/format';
 import type { Flow } from '../model/flow';
 import type { Slo } from '../model/slo';
-import type { SweepPool, UnitResult } from './sweepPool';
+import type { SweepPool } from './sweepPool';
 
 export interface SweepRequest {
   flow: Flow;
@@ -22,8 +26,29 @@ export interface SweepRequest {
   replications: number;
   /** Replication r of every point runs with seed + r (common random numbers). */
   seed: number;
-  settings: SweepSettings;
   slos: readonly Slo[];
+}
+
+/**
+ * A guard stopped one of the sweep's runs (the message limit, time that does not advance, a
+ * deadlock): its figures cover only part of the run, so they are not averaged into a point and
+ * the sweep gives no document. Says which value and seed, how far the run got, and why.
+ */
+export class SweepHalted extends Error {
+  constructor(
+    readonly path: string,
+    readonly value: number,
+    readonly unit: SweepUnit,
+    readonly halt: Halt,
+    /** The run's full length in simulated seconds. */
+    readonly duration: number,
+  ) {
+    super(
+      `the run of ${path} = ${value} with seed ${unit.seed} stopped at ${formatDuration(halt.time)} ` +
+        `of ${formatDuration(duration)}: ${halt.message}`,
+    );
+    this.name = 'SweepHalted';
+  }
 }
 
 /** What a sweep took: wall time from start to document, and the engine events it processed. */
@@ -48,15 +73,48 @@ function flowsOf(flow: Flow, spec: SweepSpec): Flow[] {
   return flows.flows;
 }
 
-const costOf = (results: readonly UnitResult[], wallMs: number, workers: number): SweepCost => {
-  let events = 0;
-  let busyMs = 0;
-  for (const r of results) {
-    events += r.report.events;
-    busyMs += r.wallMs;
-  }
-  return { wallMs, events, runs: results.length, workers, busyMs };
-};
+/** Engine events, runs and the workers' busy time, summed over every result as it comes. */
+interface Tally {
+  events: number;
+  runs: number;
+  busyMs: number;
+}
+
+/**
+ * The document of `spec` over its point flows: each result folded into its point as it comes
+ * (the engine's SweepFold, so the report is let go at once) and counted in `tally`. Throws
+ * SweepHalted when a guard stopped a run.
+ */
+async function sweepOn(
+  pool: SweepPool,
+  req: SweepRequest,
+  spec: SweepSpec,
+  tally: Tally,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SweepDocument> {
+  const fold = new SweepFold(spec, req.replications, req.seed, req.slos);
+  const units = unitsOf(spec.values.length, req.replications, req.seed);
+  const outcome = await pool.run({ flows: flowsOf(req.flow, spec), units }, (result, done, total) => {
+    fold.add(result.unit, result.report);
+    tally.events += result.report.events;
+    tally.runs++;
+    tally.busyMs += result.wallMs;
+    onProgress?.(done, total);
+  });
+  if (outcome.ok) return fold.document();
+  const { unit, halt, duration } = outcome;
+  throw new SweepHalted(spec.path, spec.values[unit.point]!, unit, halt, duration);
+}
+
+const newTally = (): Tally => ({ events: 0, runs: 0, busyMs: 0 });
+
+const costOf = ({ events, runs, busyMs }: Tally, wallMs: number, workers: number): SweepCost => ({
+  wallMs,
+  events,
+  runs,
+  workers,
+  busyMs,
+});
 
 export async function runSweep(
   pool: SweepPool,
@@ -65,14 +123,10 @@ export async function runSweep(
   onProgress?: (done: number, total: number) => void,
 ): Promise<SweepOutcome> {
   const start = now();
-  const flows = flowsOf(req.flow, req.spec);
-  const units = unitsOf(req.spec.values.length, req.replications, req.seed);
-  const results = await pool.run({ flows, units, settings: req.settings }, onProgress);
-  const document = sweepDocument(req.spec, req.replications, req.seed, results, req.slos);
-  return {
-    document,
-    cost: costOf(results, now() - start, Math.min(pool.size, units.length)),
-  };
+  const tally = newTally();
+  const document = await sweepOn(pool, req, req.spec, tally, onProgress);
+  const workers = Math.min(pool.size, req.spec.values.length * req.replications);
+  return { document, cost: costOf(tally, now() - start, workers) };
 }
 
 /** One value the search tried: its point (as a sweep of that value alone gives it) and whether it met the objectives. */
@@ -112,18 +166,15 @@ export async function findSmallest(
   const start = now();
   const search = new Bisection(values.length);
   const probes: Probe[] = [];
-  const all: UnitResult[] = [];
+  const tally = newTally();
   for (let i = search.next(); i !== null; i = search.next()) {
     const value = values[i]!;
     onProbe?.(probes.length, value);
     const spec = { path: req.spec.path, values: [value] };
-    const units = unitsOf(1, req.replications, req.seed);
-    const results = await pool.run({ flows: flowsOf(req.flow, spec), units, settings: req.settings });
-    const point = sweepDocument(spec, req.replications, req.seed, results, req.slos).points[0]!;
+    const point = (await sweepOn(pool, req, spec, tally)).points[0]!;
     const pass = meetsWithConfidence(point, req.slos);
     search.record(i, pass);
     probes.push({ value, point, pass });
-    all.push(...results);
   }
   const found = search.answer;
   return {
@@ -131,6 +182,6 @@ export async function findSmallest(
     values,
     answer: found === null ? null : probes.find((p) => p.value === values[found])!,
     probes,
-    cost: costOf(all, now() - start, Math.min(pool.size, req.replications)),
+    cost: costOf(tally, now() - start, Math.min(pool.size, req.replications)),
   };
 }

@@ -1,19 +1,13 @@
-// Running a sweep's units and putting the results together. Any host (the CLI's worker threads,
-// the app's Web Workers, a shard on a batch runner) runs units with runUnit(); whatever order
-// they finish in, sweepDocument() puts them back in unit order, so the document is the same.
+// A sweep's points and units, its document, and the search for the smallest passing value. Any
+// host (the CLI's worker threads, the app's Web Workers, a shard on a batch runner) runs units
+// with runUnit() (unit.ts); whatever order they finish in, a SweepFold (fold.ts) folds each
+// point's replications in order, so the document is the same.
 import type { Flow } from '../../model/flow';
-import { checkSlos, metricValue, type Slo } from '../../model/slo';
+import { metricValue, type Slo } from '../../model/slo';
 import type { SimulationReport } from '../api';
-import { createEngineSimulation } from '../simulation';
-import { aggregateReports } from './aggregate';
+import { SweepFold } from './fold';
 import { applySweepValue, shardOf, sweepUnits } from './sweep';
-import type { SweepDocument, SweepShard, SweepSpec, SweepUnit } from './types';
-
-/** How every run of a sweep is made, besides its point and seed. */
-export interface SweepSettings {
-  duration: number;
-  warmup: number;
-}
+import type { SweepDocument, SweepSpec, SweepUnit } from './types';
 
 /** The flow of each point, validated once; the first refused value stops the sweep before any run. */
 export function pointFlows(
@@ -29,38 +23,14 @@ export function pointFlows(
   return { ok: true, flows };
 }
 
-/** One run of a point's flow with a unit's seed: the report, wall time left 0. */
-export function runUnit(flow: Flow, unit: SweepUnit, settings: SweepSettings): SimulationReport {
-  const sim = createEngineSimulation(flow, {
-    seed: unit.seed,
-    duration: settings.duration,
-    warmup: settings.warmup,
-  });
-  sim.advanceTo(settings.duration);
-  return { ...sim.report(), wallMs: 0 };
-}
-
-/** A shard's document: its units with their reports, in unit order. */
-export function shardDocument(
-  spec: SweepSpec,
-  replications: number,
-  seed: number,
-  shard: { index: number; count: number },
-  results: readonly { unit: SweepUnit; report: SimulationReport }[],
-): SweepShard {
-  return {
-    sweep: spec,
-    replications,
-    seed,
-    shard,
-    units: [...results].sort(byUnit).map(({ unit, report }) => ({ ...unit, report })),
-  };
-}
-
-const byUnit = (a: { unit: SweepUnit }, b: { unit: SweepUnit }): number =>
+/** Unit order: point by point, replications in order (the order a shard lists its runs in). */
+export const byUnit = (a: { unit: SweepUnit }, b: { unit: SweepUnit }): number =>
   a.unit.point - b.unit.point || a.unit.replication - b.unit.replication;
 
-/** The sweep's document from every unit's report (any order), SLOs checked on each point's mean. */
+/**
+ * The sweep's document from every unit's report (any order), SLOs checked on each point's mean:
+ * a SweepFold given them all. A host that gets reports one at a time folds them as they come.
+ */
 export function sweepDocument(
   spec: SweepSpec,
   replications: number,
@@ -68,47 +38,9 @@ export function sweepDocument(
   results: readonly { unit: SweepUnit; report: SimulationReport }[],
   slos: readonly Slo[] = [],
 ): SweepDocument {
-  const byPoint: SimulationReport[][] = spec.values.map(() => []);
-  for (const r of [...results].sort(byUnit)) byPoint[r.unit.point]!.push(r.report);
-  return {
-    sweep: spec,
-    replications,
-    seed,
-    points: spec.values.map((value, i) => {
-      const reports = byPoint[i]!;
-      if (reports.length !== replications)
-        throw new Error(`point ${i} (${value}) has ${reports.length} of ${replications} replications`);
-      const { mean, ci95 } = aggregateReports(reports);
-      const point = { value, seeds: reports.map((_, r) => seed + r), mean, ci95 };
-      // Checked on the mean as a report: its numbers are all there (null only where a run had none).
-      return slos.length ? { ...point, slos: checkSlos(mean, slos) } : point;
-    }),
-  };
-}
-
-/**
- * Shards of one sweep (any order) back into its document. Refuses parts of different sweeps,
- * a shard given twice, and a missing one, each said plainly.
- */
-export function mergeShards(parts: readonly SweepShard[], slos: readonly Slo[] = []): SweepDocument {
-  if (parts.length === 0) throw new Error('merge needs at least one shard');
-  const [first] = parts;
-  const key = (p: SweepShard) => JSON.stringify([p.sweep, p.replications, p.seed, p.shard.count]);
-  for (const p of parts)
-    if (key(p) !== key(first!))
-      throw new Error(
-        'these shards come from different sweeps (path, values, replications, seed or shard count differ)',
-      );
-  const seen = new Set<number>();
-  for (const p of parts) {
-    if (seen.has(p.shard.index)) throw new Error(`shard ${p.shard.index}/${p.shard.count} is given twice`);
-    seen.add(p.shard.index);
-  }
-  const missing = Array.from({ length: first!.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length)
-    throw new Error(`shards ${missing.map((i) => `${i}/${first!.shard.count}`).join(', ')} are missing`);
-  const results = parts.flatMap((p) => p.units.map(({ report, ...unit }) => ({ unit, report })));
-  return sweepDocument(first!.sweep, first!.replications, first!.seed, results, slos);
+  const fold = new SweepFold(spec, replications, seed, slos);
+  for (const { unit, report } of results) fold.add(unit, report);
+  return fold.document();
 }
 
 /** The units of a sweep, or of one shard of it. */

@@ -1,7 +1,7 @@
 // Experiments (sweeps, replications, SLO checks): the documents the CLI prints and the app shows
 // (docs/cli.md, "Sweeps"). Pure data, shared by the CLI's worker threads and the app's Web Workers.
 import type { SimulationReport } from '../api';
-import type { SloResult } from '../../model/slo';
+import type { Slo, SloResult } from '../../model/slo';
 
 /** What a sweep varies: a path into the flow (or `load`) and the values it takes, in order. */
 export interface SweepSpec {
@@ -50,11 +50,15 @@ export interface SweepDocument {
   points: SweepPoint[];
 }
 
-/** What one shard prints: its units' full reports, for `merge`. */
+/** What one shard prints: what it is of, and its units' full reports, for `merge`. */
 export interface SweepShard {
   sweep: SweepSpec;
   replications: number;
   seed: number;
   shard: { index: number; count: number };
+  /** "sha256:…" of the flow as run and of the run limits (shards.ts, sweepFingerprint). */
+  fingerprint: string;
+  /** The objectives checked on each point's mean, when there are any, so that merge checks them as the sweep would. */
+  slos?: Slo[];
   units: (SweepUnit & { report: SimulationReport })[];
 }

@@ -51,3 +51,37 @@ export function unreachableFlow(): Flow {
   });
   return f;
 }
+
+/**
+ * Five events circling between two `block` queues (queue a → handler → queue b → handler →
+ * queue a), b of capacity 1 and a of `capacity`: with 1 both fill and the run deadlocks at once.
+ */
+export function blockLoopFlow(capacity: number): Flow {
+  const at = { x: 0, y: 0 };
+  const service = { dist: 'exponential', mean: 0.01 } as const;
+  return {
+    format: 'eventflow',
+    version: 2,
+    name: 'block loop',
+    settings: { duration: 20 },
+    nodes: [
+      {
+        id: 'p',
+        kind: 'producer',
+        position: at,
+        config: { eventType: 'e', interarrival: { dist: 'exponential', mean: 0.1 }, count: 5 },
+      },
+      { id: 'qa', kind: 'queue', position: at, config: { capacity, overflow: 'block' } },
+      { id: 'ha', kind: 'handler', position: at, config: { concurrency: 1, service } },
+      { id: 'qb', kind: 'queue', position: at, config: { capacity: 1, overflow: 'block' } },
+      { id: 'hb', kind: 'handler', position: at, config: { concurrency: 1, service } },
+    ],
+    edges: [
+      { id: 'p-qa', source: 'p', target: 'qa' },
+      { id: 'qa-ha', source: 'qa', target: 'ha' },
+      { id: 'ha-qb', source: 'ha', target: 'qb' },
+      { id: 'qb-hb', source: 'qb', target: 'hb' },
+      { id: 'hb-qa', source: 'hb', target: 'qa' },
+    ],
+  };
+}

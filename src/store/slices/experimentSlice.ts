@@ -2,7 +2,7 @@
 // not in undo history), the task under way (a sweep or a search, with its progress), and the last
 // results. The results keep the flow they were run on, so they stay readable after edits and say so.
 import type { StateCreator } from 'zustand';
-import type { SweepDocument, SweepSettings } from '../../engine/experiment';
+import type { RunTimes, SweepDocument } from '../../engine/experiment';
 import type { Flow } from '../../model/flow';
 import type { Slo } from '../../model/slo';
 import type { SearchOutcome, SweepCost } from '../../runtime/sweeps';
@@ -38,7 +38,7 @@ interface RunContext {
   flow: Flow;
   /** The swept field as people read it ("Worker pool A · concurrency"). */
   label: string;
-  settings: SweepSettings;
+  settings: RunTimes;
   cost: SweepCost;
 }
 

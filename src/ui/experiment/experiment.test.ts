@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   applySweepValue,
   pointFlows,
-  runUnit,
   sweepDocument,
   unitsOf,
   type SweepPoint,
@@ -14,7 +13,12 @@ import { parseFlow } from '../../model/validate';
 import { metricPathProblem } from '../../model/slo';
 import type { Flow } from '../../model/flow';
 import { TEMPLATES } from '../../io/templates';
-import { orderFlow } from '../../runtime/testing/flows';
+import { blockLoopFlow, orderFlow } from '../../runtime/testing/flows';
+import { inProcessSweepWorker } from '../../runtime/testing/sweepPorts';
+import { createSweepPool } from '../../runtime/sweepPool';
+import { createAppStore } from '../../store/createAppStore';
+import { startSweep } from './experimentActions';
+import { ranUnit } from '../../engine/testing/sweeps';
 import { fieldOption, LOAD_FIELD, parseValues, suggestedValues, sweepFields } from './sweepFields';
 import { kneeOf, pointViews, saturated, tooWide } from './sweepAnalysis';
 import { firstOp, isTimeMetric, metricOptions, newSlo, targetUnit, withOp } from './sloMetrics';
@@ -178,10 +182,7 @@ describe('reading a sweep', () => {
     const flows = pointFlows(flow, spec);
     if (!flows.ok) throw new Error(flows.message);
     const settings = { duration: 200, warmup: 20 };
-    const results = unitsOf(3, 4, 3).map((unit) => ({
-      unit,
-      report: runUnit(flows.flows[unit.point]!, unit, settings),
-    }));
+    const results = unitsOf(3, 4, 3).map((unit) => ranUnit(flows.flows[unit.point]!, unit, settings));
     const doc = sweepDocument(spec, 4, 3, results, [{ metric: 'endToEnd.p99', lt: 0.1 }]);
     const views = pointViews(doc, flows.flows, settings.duration);
     expect(views.map((v) => [v.value, v.index])).toEqual([
@@ -217,5 +218,26 @@ describe('reading a sweep', () => {
     expect(predictedMeanLatency(orderFlow())).toBeGreaterThan(0.014);
     // The work queue's failures are redelivered into its queue: no model.
     expect(predictedMeanLatency(template('work-queue'))).toBeNull();
+  });
+});
+
+describe('a run a guard stops', () => {
+  it('reaches the region as an error naming the field, its value, the seed and the reason', async () => {
+    const store = createAppStore(blockLoopFlow(100));
+    store.getState().setExperiment({
+      path: 'nodes.qa.config.capacity',
+      values: { mode: 'list', list: '100, 1', from: '', to: '', step: '' },
+      replications: 2,
+    });
+    const pool = createSweepPool(inProcessSweepWorker, 2);
+    await startSweep(store, pool);
+    const { experimentProblem, experimentTask, sweepRecord } = store.getState();
+    expect(experimentTask).toBeNull();
+    expect(sweepRecord).toBeNull();
+    expect(experimentProblem?.tone).toBe('error');
+    expect(experimentProblem?.text).toMatch(
+      /^qa · capacity = 1: the run with seed [12] stopped at [\d.]+ ms of 20 s\. Deadlock by t = .* The sweep has no result: a stopped run covers only part of its time, so it is not averaged in\./,
+    );
+    pool.destroy();
   });
 });

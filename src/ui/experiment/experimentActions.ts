@@ -2,10 +2,11 @@
 // a sweep goes on while another tab is shown, and its progress and results land in the store.
 import type { AppStore } from '../../store/createAppStore';
 import { SweepCancelled, type SweepPool } from '../../runtime/sweepPool';
-import { findSmallest, runSweep, type SweepRequest } from '../../runtime/sweeps';
+import { findSmallest, runSweep, SweepHalted, type SweepRequest } from '../../runtime/sweeps';
 import { formatCount } from '../../model/format';
 import { planSweep, type SweepPlan } from './plan';
 import { answerText } from './answer';
+import { haltedText } from './halted';
 
 /** Progress reaches React at most this often; a sweep of tiny runs finishes hundreds a second. */
 const PROGRESS_GAP_MS = 100;
@@ -37,16 +38,17 @@ function begin(store: AppStore, kind: 'sweep' | 'search'): { plan: SweepPlan; re
       spec: plan.spec,
       replications: plan.replications,
       seed: plan.seed,
-      settings: plan.settings,
       slos,
     },
   };
 }
 
-function stopped(store: AppStore, err: unknown): void {
+function stopped(store: AppStore, plan: SweepPlan, err: unknown): void {
   const s = store.getState();
   const task = s.experimentTask;
-  if (err instanceof SweepCancelled) {
+  if (err instanceof SweepHalted) {
+    s.failTask({ tone: 'error', text: haltedText(plan.field, task?.kind ?? 'sweep', err) });
+  } else if (err instanceof SweepCancelled) {
     const what = task?.kind === 'search' ? 'values tried' : 'runs';
     s.failTask({
       tone: 'info',
@@ -70,10 +72,10 @@ export async function startSweep(store: AppStore, pool: SweepPool): Promise<void
       store.getState().progressTask(done, total);
     });
     const s = store.getState();
-    s.endSweep({ document, cost, flow: req.flow, label: plan.field.label, settings: req.settings });
+    s.endSweep({ document, cost, flow: req.flow, label: plan.field.label, settings: plan.settings });
     s.announce(`Sweep finished: ${formatCount(cost.runs)} runs.`);
   } catch (err) {
-    stopped(store, err);
+    stopped(store, plan, err);
   }
 }
 
@@ -90,13 +92,13 @@ export async function startSearch(store: AppStore, pool: SweepPool): Promise<voi
       outcome,
       flow: req.flow,
       label: plan.field.label,
-      settings: req.settings,
+      settings: plan.settings,
       cost: outcome.cost,
       slos: [...req.slos],
     };
     s.endSearch(record);
     s.announce(answerText(record));
   } catch (err) {
-    stopped(store, err);
+    stopped(store, plan, err);
   }
 }

@@ -1,7 +1,13 @@
 // The next sweep as the setup describes it, checked before anything runs: the field (back to the
 // load when the flow no longer has it), the values, the replications, the runs' settings from the
 // flow, and the first value the engine's validation refuses, said as the CLI says it.
-import { MAX_SWEEP_RUNS, pointFlows, type SweepSettings, type SweepSpec } from '../../engine/experiment';
+import {
+  MAX_SWEEP_RUNS,
+  pointFlows,
+  runTimesOf,
+  type RunTimes,
+  type SweepSpec,
+} from '../../engine/experiment';
 import { DEFAULT_SETTINGS } from '../../model/defaults';
 import type { Flow } from '../../model/flow';
 import { formatCount } from '../../model/format';
@@ -15,7 +21,8 @@ export interface SweepPlan {
   spec: SweepSpec;
   replications: number;
   seed: number;
-  settings: SweepSettings;
+  /** The flow's run length and warm-up, which every run of the sweep takes. */
+  settings: RunTimes;
   runs: number;
 }
 
@@ -48,7 +55,6 @@ export function planSweep(flow: Flow, setup: ExperimentSetup): Planned {
   const spec = { path: field.path, values: parsed.values };
   const flows = pointFlows(flow, spec);
   if (!flows.ok) return { ok: false, field, message: flows.message };
-  const s = flow.settings ?? {};
   return {
     ok: true,
     field,
@@ -56,11 +62,8 @@ export function planSweep(flow: Flow, setup: ExperimentSetup): Planned {
       field,
       spec,
       replications: r,
-      seed: s.seed ?? DEFAULT_SETTINGS.seed,
-      settings: {
-        duration: s.duration ?? DEFAULT_SETTINGS.duration,
-        warmup: s.warmup ?? DEFAULT_SETTINGS.warmup,
-      },
+      seed: flow.settings?.seed ?? DEFAULT_SETTINGS.seed,
+      settings: runTimesOf(flow),
       runs,
     },
   };
