@@ -58,8 +58,9 @@ export const EXIT = {
   internal: 5,
 } as const;
 
+/** `usage`: the error is about the command line as a whole, and the usage line should follow it. */
 export type Parsed =
-  { ok: true; args: SimulateArgs } | { ok: true; help: true } | { ok: false; error: string };
+  { ok: true; args: SimulateArgs } | { ok: true; help: true } | { ok: false; error: string; usage?: true };
 
 type Draft = Partial<SimulateArgs> & { asserts: SimulateArgs['asserts'] };
 
@@ -172,12 +173,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (why !== null) return { ok: false, error: `${name}${quoted(name, text)}: ${why}` };
       seen.add(name);
     } else if (raw.startsWith('-') && raw !== '-') {
-      return { ok: false, error: `unknown option "${raw}"\n${USAGE}` };
+      return { ok: false, error: `unknown option "${raw}"`, usage: true };
     } else if (out.file !== undefined) {
-      return { ok: false, error: `only one flow file, got "${out.file}" and "${raw}"\n${USAGE}` };
+      return { ok: false, error: `only one flow file, got "${out.file}" and "${raw}"`, usage: true };
     } else out.file = raw;
   }
-  if (out.file === undefined) return { ok: false, error: `missing FLOW.json\n${USAGE}` };
+  if (out.file === undefined) return { ok: false, error: 'missing FLOW.json', usage: true };
   if (out.warmup !== undefined && out.duration !== undefined && out.warmup >= out.duration) {
     return { ok: false, error: '--warmup: must be shorter than --duration' };
   }

@@ -8,7 +8,7 @@ import { createSimulation } from '../engine/simulation';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
 import { checkSlos, describeSlo, type SloResult } from '../model/slo';
-import { EXIT, parseArgs } from './args';
+import { EXIT, parseArgs, USAGE } from './args';
 import { HELP } from './help';
 import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
 import { runMerge } from './merge';
@@ -34,7 +34,9 @@ const SLICE = 200_000;
 export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
   if (argv[0] === 'merge') return runMerge(argv.slice(1), io);
   const parsed = parseArgs(argv);
-  if (!parsed.ok) return failure(safeText(parsed.error, 2000), EXIT.usage);
+  // The error may quote what was typed, so it is escaped; the usage line after it is ours.
+  if (!parsed.ok)
+    return failure(`${safeText(parsed.error, 2000)}${parsed.usage ? `\n${USAGE}` : ''}`, EXIT.usage);
   if ('help' in parsed) return { code: EXIT.ok, stdout: HELP, stderr: '' };
   const prepared = prepare(parsed.args, io);
   if ('code' in prepared) return prepared;
