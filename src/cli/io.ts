@@ -20,12 +20,25 @@ export interface CliResult {
   stderr: string;
 }
 
-export const line = (message: string): string => `simulate: ${message}\n`;
-export const failure = (message: string, code: number): CliResult => ({
-  code,
-  stdout: '',
-  stderr: line(message),
-});
+/**
+ * How a command writes to stderr: every line it writes starts with its name, so that in a script
+ * running several commands each message says which one it comes from.
+ */
+export interface Voice {
+  /** The command's name, as it starts its lines ("simulate"). */
+  readonly command: string;
+  line(message: string): string;
+  /** Nothing on stdout, the message on stderr, and the exit code. */
+  failure(message: string, code: number): CliResult;
+}
+
+export const voice = (command: string): Voice => {
+  const line = (message: string): string => `${command}: ${message}\n`;
+  return { command, line, failure: (message, code) => ({ code, stdout: '', stderr: line(message) }) };
+};
+
+export const SIMULATE = voice('simulate');
+export const { line, failure } = SIMULATE;
 
 /** Milliseconds between progress lines. */
 export const PROGRESS_MS = 250;

@@ -1,16 +1,16 @@
-// What a run and a sweep both do before running: read the file, validate the flow, gather its
-// notes and objectives, and check each --assert against the flow's node ids, so that an
-// objective naming no figure is refused before any run (never a check that silently passes).
+// What a run and a sweep both do before running: read the file and validate the flow
+// (flowFile.ts), check that it can run, gather its objectives, and check each --assert against
+// the flow's node ids, so that an objective naming no figure is refused before any run (never a
+// check that silently passes).
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import type { Flow } from '../model/flow';
 import { MAX_FILE_BYTES } from '../model/limits';
-import { formatNotice } from '../model/migrate';
 import { runnableProblems } from '../model/runnable';
 import { metricPathProblem, type Slo } from '../model/slo';
-import { type FlowProblem, formatProblem, parseFlowText } from '../model/validate';
 import { EXIT, type SimulateArgs } from './args';
-import { type CliIo, type CliResult, failure, line } from './io';
-import { firstLines, safeText } from './terminal';
+import { cannotRead, flowFromText, problemList } from './flowFile';
+import { type CliIo, type CliResult, failure, SIMULATE } from './io';
+import { safeText } from './terminal';
 
 export interface Prepared {
   args: SimulateArgs;
@@ -23,24 +23,17 @@ export interface Prepared {
   slos: Slo[];
 }
 
-export const problemList = (problems: readonly FlowProblem[]): string =>
-  firstLines(problems, (p) => safeText(formatProblem(p)), 'problem').join('\n');
-
 export function prepare(args: SimulateArgs, io: CliIo): Prepared | CliResult {
   const name = safeText(args.file, 200);
   let text: string;
   try {
     text = io.readFile(args.file, MAX_FILE_BYTES);
   } catch (err) {
-    return failure(
-      `cannot read ${name}: ${safeText(err instanceof Error ? err.message : String(err))}`,
-      EXIT.usage,
-    );
+    return cannotRead(SIMULATE, name, err);
   }
-  const parsed = parseFlowText(text);
-  if (!parsed.ok)
-    return failure(`${name} is not a valid flow:\n${problemList(parsed.problems)}`, EXIT.badFlow);
-  const flow = parsed.flow;
+  const read = flowFromText(SIMULATE, name, text);
+  if ('code' in read) return read;
+  const { flow, notes } = read;
   const problems = runnableProblems(flow);
   if (problems.length > 0) return failure(`${name} cannot run:\n${problemList(problems)}`, EXIT.badFlow);
   const ids = flow.nodes.map((n) => n.id);
@@ -48,12 +41,11 @@ export function prepare(args: SimulateArgs, io: CliIo): Prepared | CliResult {
     const why = metricPathProblem(a.slo.metric, ids);
     if (why !== null) return failure(safeText(`--assert "${a.text}": ${why}`, 2000), EXIT.usage);
   }
-  const notes = firstLines(parsed.notices, (n) => `note: ${safeText(formatNotice(n))}`, 'note');
   return {
     args,
     flow,
     name,
-    notes: notes.map(line).join(''),
+    notes,
     slos: [...(flow.slos ?? []), ...args.asserts.map((a) => a.slo)],
   };
 }

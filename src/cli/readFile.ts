@@ -1,6 +1,7 @@
-// Reading the flow file from disk, safely: only a regular file, never more than a set size, and
-// never blocking. The path is opened without blocking (a FIFO with no writer would otherwise wait
-// for ever) and what was opened is checked, not the path (so it cannot change in between).
+// Reading a command's input file from disk, safely: only a regular file, never more than a set
+// size, and never blocking. The path is opened without blocking (a FIFO with no writer would
+// otherwise wait for ever) and what was opened is checked, not the path (so it cannot change in
+// between).
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { formatBytes } from './terminal';
 
@@ -37,7 +38,7 @@ export function readRegularFile(path: string, maxBytes: number): string {
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new FileRefused(`${whatItIs(stat)}, not a flow file`);
+    if (!stat.isFile()) throw new FileRefused(`${whatItIs(stat)}, not a regular file`);
     const limit = `more than ${formatBytes(maxBytes)}, the most this command reads`;
     if (stat.size > maxBytes) throw new FileRefused(`${formatBytes(stat.size)}: ${limit}`);
     // Read to the end, not to the size stat gave: the file may grow meanwhile; stop past the limit.

@@ -9,10 +9,11 @@ import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
 import { checkSlos, describeSlo, type SloResult } from '../model/slo';
 import { EXIT, parseArgs, USAGE } from './args';
+import { problemList } from './flowFile';
 import { HELP } from './help';
 import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
 import { runMerge } from './merge';
-import { type Prepared, prepare, problemList, runTimes } from './prepare';
+import { type Prepared, prepare, runTimes } from './prepare';
 import { runSweep } from './sweep';
 import { safeJson, safeText } from './terminal';
 
