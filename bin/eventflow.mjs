@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npx eventflow <command> …` from a clone (package.json "bin"). The command's TypeScript is
+// `npx eventflow <command> …` from a clone (package.json "bin"). Each command's TypeScript is
 // bundled with esbuild (tsx's own, so nothing beyond the dev dependencies) into
 // node_modules/.cache/eventflow-cli/, once, and again only when one of the bundle's input files
-// changes: started from one plain script, the command is up in about a quarter of a second,
-// where running the sources through tsx takes three times that (each module goes through the
-// loader's hooks). If the bundle cannot be made (no esbuild, a read-only tree), the sources run
-// through tsx instead.
+// changes: started from one plain script, a command is up in about a quarter of a second, where
+// running the sources through tsx takes three times that (each module goes through the loader's
+// hooks). If the bundle cannot be made (no esbuild, a read-only tree), the sources run through
+// tsx instead.
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,16 +19,28 @@ commands:
   simulate FLOW.json [options]          run a flow headless; its figures as JSON on stdout
   simulate FLOW.json --sweep PATH=…     a sweep over a field, replicated, on worker threads
   simulate merge PART.json…             join the shards of a sweep (--shard I/N) into its document
+  asyncapi import FILE…                 AsyncAPI 3 documents (YAML or JSON) → Flow JSON
+  asyncapi export FLOW.json             a flow → one AsyncAPI 3.0.0 document (YAML)
   help                                  this text
 
-"eventflow simulate --help" gives every option, the documents and the exit codes (docs/cli.md).
+"eventflow <command> --help" gives every option and the exit codes (docs/cli.md).
 `;
+
+/**
+ * Each command's main module, which exports main(argv); it is also the name of its bundle. Each
+ * is its own entry point, so a command loads only its own code (asyncapi never the engine).
+ */
+const COMMANDS = { simulate: 'src/cli/main.ts', asyncapi: 'src/cli/asyncapiMain.ts' };
+/** Bundled beside the commands: pool.ts starts sweep workers from the file beside its module. */
+const WORKERS = { sweepWorker: 'src/cli/sweepWorker.ts' };
+/** Every file a build holds: one per command and per worker. */
+const ENTRIES = { ...COMMANDS, ...WORKERS };
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'help' || command === '--help' || command === '-h') process.stdout.write(USAGE);
-else if (command !== 'simulate') {
-  // The command name is echoed with its control characters escaped, as simulate does.
+else if (!Object.hasOwn(COMMANDS, command ?? '')) {
+  // The command name is echoed with its control characters escaped, as the commands do.
   const what =
     command === undefined
       ? 'a command is needed'
@@ -36,28 +48,28 @@ else if (command !== 'simulate') {
   process.stderr.write(`eventflow: ${what}\n${USAGE}`);
   process.exitCode = 2;
 } else {
-  const { main } = await load();
+  const { main } = await load(command);
   await main(rest);
 }
 
-/** The command's main module: the bundle when it can be had, else the sources through tsx. */
-async function load() {
+/** The command's main module: its bundle when it can be had, else the sources through tsx. */
+async function load(command) {
   let dir;
   try {
     dir = bundle();
   } catch {
     const { register } = await import('tsx/esm/api');
     register();
-    return import(pathToFileURL(join(root, 'src/cli/main.ts')).href);
+    return import(pathToFileURL(join(root, COMMANDS[command])).href);
   }
-  return import(pathToFileURL(join(dir, 'main.mjs')).href);
+  return import(pathToFileURL(join(dir, `${command}.mjs`)).href);
 }
 
 /**
- * The directory holding main.mjs and sweepWorker.mjs (pool.ts starts workers from the file
- * beside the module it runs in), built when the manifest's inputs changed. Each build goes to a
- * directory of its own and the manifest is replaced by a rename, so two commands started at
- * once never read a half-written bundle.
+ * The directory holding every command's bundle (simulate.mjs, asyncapi.mjs) and sweepWorker.mjs,
+ * built when the manifest's inputs changed. All are built at once, so a build is one version of
+ * the sources. Each build goes to a directory of its own and the manifest is replaced by a
+ * rename, so two commands started at once never read a half-written bundle.
  */
 function bundle() {
   // node_modules may be shared between clones (a symbolic link): one cache per clone.
@@ -74,13 +86,18 @@ function bundle() {
   const build = randomUUID();
   const result = esbuild.buildSync({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', sweepWorker: 'src/cli/sweepWorker.ts' },
+    entryPoints: ENTRIES,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     outdir: join(cache, build),
     outExtension: { '.js': '.mjs' },
+    // CommonJS packages in the bundle (yaml) require Node's built-ins ("process"); an ES module
+    // has no require of its own, so each bundle gets one.
+    banner: {
+      js: "import { createRequire as __eventflowRequire } from 'node:module'; const require = __eventflowRequire(import.meta.url);",
+    },
     metafile: true,
     logLevel: 'silent',
   });
@@ -109,7 +126,7 @@ function readManifest(file) {
 
 function isFresh(cache, manifest) {
   try {
-    statSync(join(cache, manifest.build, 'main.mjs'));
+    for (const name of Object.keys(ENTRIES)) statSync(join(cache, manifest.build, `${name}.mjs`));
     return Object.entries(manifest.inputs).every(([file, sig]) => signature(file) === sig);
   } catch {
     return false;
