@@ -2,9 +2,24 @@
 // throws. No stack trace ever reaches the user: whatever escapes the command is a bug, told in
 // one line with exit code 5. Every command's main (main.ts, renderMain.ts, asyncapiMain.ts) goes
 // through here.
+import { performance } from 'node:perf_hooks';
 import { EXIT } from './args';
-import type { CliResult, Voice } from './io';
+import type { CliIo, CliResult, Voice } from './io';
+import { readRegularFile } from './readFile';
 import { safeText } from './terminal';
+
+/**
+ * What a command that reads a flow file and may run it (simulate, render) takes from the machine:
+ * its files, the clock, and progress lines over each other when stderr is a terminal.
+ */
+export function processIo(): CliIo {
+  const tty = process.stderr.isTTY === true;
+  return {
+    readFile: readRegularFile,
+    now: () => performance.now(),
+    ...(tty ? { progress: (text: string) => process.stderr.write(`\r${text}\u001b[K`) } : {}),
+  };
+}
 
 /** One line for an error that should never happen: what it was, and that it is a bug. */
 export function internalError(voice: Voice, reportWith: string, err: unknown): string {
