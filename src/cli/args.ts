@@ -6,6 +6,8 @@ import { MAX_SWEEP_RUNS, parseSweep, type SweepSpec } from '../engine/experiment
 import { formatCount } from '../model/format';
 import { MAX_SECONDS, MIN_SECONDS } from '../model/limits';
 import { parseAssert, type Slo } from '../model/slo';
+import type { CliResult, Voice } from './io';
+import { safeText } from './terminal';
 
 export interface Shard {
   /** 1-based. */
@@ -58,8 +60,25 @@ export const EXIT = {
   internal: 5,
 } as const;
 
-export type Parsed =
-  { ok: true; args: SimulateArgs } | { ok: true; help: true } | { ok: false; error: string };
+/**
+ * A command line refused: why, which may quote what was typed; `usage` when the error is about the
+ * command line as a whole, and the usage line should follow it. Every command's parser says it so.
+ */
+export interface ArgError {
+  ok: false;
+  error: string;
+  usage?: true;
+}
+
+export type Parsed = { ok: true; args: SimulateArgs } | { ok: true; help: true } | ArgError;
+
+/**
+ * A refused command line on stderr (exit 2): the reason escaped, then, when it asks for it, the
+ * command's usage line, which is ours. Escaping the two as one text once printed the newline
+ * between them as "\u000a".
+ */
+export const argumentFailure = (voice: Voice, refused: ArgError, usageLine: string): CliResult =>
+  voice.failure(`${safeText(refused.error, 2000)}${refused.usage ? `\n${usageLine}` : ''}`, EXIT.usage);
 
 type Draft = Partial<SimulateArgs> & { asserts: SimulateArgs['asserts'] };
 
@@ -172,12 +191,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (why !== null) return { ok: false, error: `${name}${quoted(name, text)}: ${why}` };
       seen.add(name);
     } else if (raw.startsWith('-') && raw !== '-') {
-      return { ok: false, error: `unknown option "${raw}"\n${USAGE}` };
+      return { ok: false, error: `unknown option "${raw}"`, usage: true };
     } else if (out.file !== undefined) {
-      return { ok: false, error: `only one flow file, got "${out.file}" and "${raw}"\n${USAGE}` };
+      return { ok: false, error: `only one flow file, got "${out.file}" and "${raw}"`, usage: true };
     } else out.file = raw;
   }
-  if (out.file === undefined) return { ok: false, error: `missing FLOW.json\n${USAGE}` };
+  if (out.file === undefined) return { ok: false, error: 'missing FLOW.json', usage: true };
   if (out.warmup !== undefined && out.duration !== undefined && out.warmup >= out.duration) {
     return { ok: false, error: '--warmup: must be shorter than --duration' };
   }

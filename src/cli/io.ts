@@ -13,25 +13,33 @@ export interface CliIo {
   progress?: (line: string) => void;
 }
 
-export interface CliResult {
+/** A command's exit code and output; stdout is text, except where a command writes bytes (render's PNG). */
+export interface CliResult<Stdout extends string | Uint8Array = string> {
   /** See EXIT in args.ts. */
   code: number;
-  stdout: string;
+  stdout: Stdout;
   stderr: string;
 }
 
-/** What the machine refused (a file not written, no font): a reason to tell people, not a bug. */
-export class Refused extends Error {}
+/**
+ * How a command writes to stderr: every line it writes starts with its name, so that in a script
+ * running several commands each message says which one it comes from.
+ */
+export interface Voice {
+  /** The command's name, as it starts its lines ("simulate"). */
+  readonly command: string;
+  line(message: string): string;
+  /** Nothing on stdout, the message on stderr, and the exit code. */
+  failure(message: string, code: number): CliResult;
+}
 
-/** The command speaking: each line it writes to stderr starts with its name. */
-export type Command = 'simulate' | 'render';
+export const voice = (command: string): Voice => {
+  const line = (message: string): string => `${command}: ${message}\n`;
+  return { command, line, failure: (message, code) => ({ code, stdout: '', stderr: line(message) }) };
+};
 
-export const line = (message: string, command: Command = 'simulate'): string => `${command}: ${message}\n`;
-export const failure = (message: string, code: number, command: Command = 'simulate'): CliResult => ({
-  code,
-  stdout: '',
-  stderr: line(message, command),
-});
+export const SIMULATE = voice('simulate');
+export const { line, failure } = SIMULATE;
 
 /** Milliseconds between progress lines. */
 export const PROGRESS_MS = 250;

@@ -126,9 +126,14 @@ describe('input that is not a flow file (item 5)', () => {
     '%s is refused at once, not read',
     (device) => {
       const r = simulate([device]);
-      expectAnswer(r, EXIT.usage, new RegExp(`cannot read ${device}: a character device, not a flow file`), {
-        rssMb: 250,
-      });
+      expectAnswer(
+        r,
+        EXIT.usage,
+        new RegExp(`cannot read ${device}: a character device, not a regular file`),
+        {
+          rssMb: 250,
+        },
+      );
     },
     30_000,
   );
@@ -140,9 +145,9 @@ describe('input that is not a flow file (item 5)', () => {
     expectAnswer(
       simulate([fifo], { timeoutMs: 20_000 }),
       EXIT.usage,
-      /a named pipe \(FIFO\), not a flow file/,
+      /a named pipe \(FIFO\), not a regular file/,
     );
-    expectAnswer(simulate([scratch]), EXIT.usage, /a directory, not a flow file/);
+    expectAnswer(simulate([scratch]), EXIT.usage, /a directory, not a regular file/);
   }, 60_000);
 
   it('a file over the size limit is refused with the limit, without being read', () => {

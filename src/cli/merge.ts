@@ -18,7 +18,7 @@ export function runMerge(argv: readonly string[], io: CliIo): CliResult {
   if (argv.includes('--help') || argv.includes('-h')) return { code: EXIT.ok, stdout: HELP, stderr: '' };
   const option = argv.find((a) => a.startsWith('-') && a !== '-');
   if (option !== undefined)
-    return failure(safeText(`merge: unknown option "${option}"\n${MERGE_USAGE}`), EXIT.usage);
+    return failure(`${safeText(`merge: unknown option "${option}"`)}\n${MERGE_USAGE}`, EXIT.usage);
   if (argv.length === 0) return failure(`merge: no shard files\n${MERGE_USAGE}`, EXIT.usage);
 
   const names: string[] = [];

@@ -2,7 +2,8 @@
 // whole images made through the command.)
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NoFont, svgToPng } from './png';
+import { svgToPng } from './png';
+import { NoFont } from './renderCli';
 import { decodePng } from './testing/png';
 
 const TEXT = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><rect width="120" height="30" fill="#ffffff"/><text x="4" y="20" font-size="16" font-family="DejaVu Sans, sans-serif">Hello</text></svg>`;

@@ -8,10 +8,7 @@
 import { statSync } from 'node:fs';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY } from '../io/image';
-import { Refused } from './io';
-
-/** No font could draw the image's text, or a --font file is missing. */
-export class NoFont extends Refused {}
+import { NoFont } from './renderCli';
 
 export interface Fonts {
   /** Font files to load besides (or instead of) the system's. */

@@ -10,9 +10,8 @@ import { drawnNodes } from '../io/image/testing/svgParts';
 import { wellFormedProblem } from '../io/image/testing/wellFormed';
 import { BASE } from '../io/image/theme';
 import { parseFlowText } from '../model/validate';
-import { Refused } from './io';
 import { svgToPng } from './png';
-import { readRegularFile } from './readFile';
+import { FileRefused, readRegularFile } from './readFile';
 import { RENDER_USAGE } from './renderArgs';
 import { type RenderIo, runRender } from './renderCli';
 import { RENDER_HELP } from './renderHelp';
@@ -200,7 +199,7 @@ describe('render CLI (in-process)', () => {
     expect(String(written.get('flow.svg'))).toMatch(/^<svg/);
     const refusing = io({
       writeFile: () => {
-        throw new Refused('permission denied');
+        throw new FileRefused('permission denied');
       },
     });
     const denied = await runRender([WORK_QUEUE, '--out', 'ro/flow.svg'], refusing);

@@ -2,7 +2,7 @@
 // where it goes, and --badges with the options of the run it draws. Those run options are
 // simulate's own, checked by simulate's parser, so they take the same values with the same words.
 import type { ImageTheme } from '../io/image';
-import { parseArgs, type SimulateArgs } from './args';
+import { type ArgError, parseArgs, type SimulateArgs } from './args';
 
 export type ImageFormat = 'svg' | 'png';
 
@@ -32,9 +32,7 @@ export const MAX_PIXELS = 64_000_000;
 /** simulate's options that set the run --badges draws (each takes a value). */
 const RUN_OPTIONS = ['--duration', '--seed', '--warmup', '--max-wall', '--max-events', '--max-messages'];
 
-/** With `usage`, the usage line belongs under the error (kept apart: `error` echoes input, escaped). */
-export type ParsedRender =
-  { ok: true; args: RenderArgs } | { ok: true; help: true } | { ok: false; error: string; usage?: true };
+export type ParsedRender = { ok: true; args: RenderArgs } | { ok: true; help: true } | ArgError;
 
 const FORMATS: readonly ImageFormat[] = ['svg', 'png'];
 const THEMES: readonly ImageTheme[] = ['light', 'dark'];
@@ -123,7 +121,7 @@ function finish(d: Draft & { file: string }): ParsedRender {
   let run: SimulateArgs | undefined;
   if (d.badges) {
     const parsed = parseArgs([d.file, ...d.runOptions]);
-    if (!parsed.ok) return { ok: false, error: parsed.error };
+    if (!parsed.ok) return parsed;
     if ('help' in parsed) return { ok: true, help: true };
     run = parsed.args;
   } else if (d.runOptions.length > 0)

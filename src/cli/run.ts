@@ -2,17 +2,18 @@
 // (io.ts), so that tests run it in-process; main.ts wires it to the real process. This file
 // dispatches (one run, a sweep, merge) and makes one run. Everything a file says is escaped
 // before it reaches stderr, lists are capped, and nothing throws out of here except bugs
-// (main.ts catches those).
+// (host.ts catches those).
 import type { Halt, Simulation, SimulationOptions, SimulationReport } from '../engine/api';
 import { createSimulation } from '../engine/simulation';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import { formatCount } from '../model/format';
 import { checkSlos, describeSlo, type SloResult } from '../model/slo';
-import { EXIT, parseArgs } from './args';
+import { argumentFailure, EXIT, parseArgs, USAGE } from './args';
+import { problemList } from './flowFile';
 import { HELP } from './help';
-import { type CliIo, type CliResult, type Command, failure, formatSeconds, line, PROGRESS_MS } from './io';
+import { type CliIo, type CliResult, formatSeconds, PROGRESS_MS, SIMULATE, type Voice } from './io';
 import { runMerge } from './merge';
-import { type Prepared, prepare, problemList, runTimes } from './prepare';
+import { type Prepared, prepare, runTimes } from './prepare';
 import { runSweep } from './sweep';
 import { safeJson, safeText } from './terminal';
 
@@ -34,9 +35,9 @@ const SLICE = 200_000;
 export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
   if (argv[0] === 'merge') return runMerge(argv.slice(1), io);
   const parsed = parseArgs(argv);
-  if (!parsed.ok) return failure(safeText(parsed.error, 2000), EXIT.usage);
+  if (!parsed.ok) return argumentFailure(SIMULATE, parsed, USAGE);
   if ('help' in parsed) return { code: EXIT.ok, stdout: HELP, stderr: '' };
-  const prepared = prepare(parsed.args, io);
+  const prepared = prepare(SIMULATE, parsed.args, io);
   if ('code' in prepared) return prepared;
   const { sweep } = prepared.args;
   return sweep ? runSweep(prepared, sweep, io) : runOne(prepared, io);
@@ -63,7 +64,7 @@ export function runFlow(p: Prepared, io: CliIo): FlowRun | CliResult {
   const { seed, maxWall, maxEvents, maxMessages } = p.args;
   const settings = p.flow.settings;
   const times = runTimes(p.args, settings);
-  if (!times.ok) return failure(times.message, EXIT.usage, p.command);
+  if (!times.ok) return p.voice.failure(times.message, EXIT.usage);
   const d = times.duration;
   const options: Partial<SimulationOptions> = {
     seed: seed ?? settings?.seed ?? DEFAULT_SETTINGS.seed,
@@ -73,7 +74,7 @@ export function runFlow(p: Prepared, io: CliIo): FlowRun | CliResult {
   };
   const created = createSimulation(p.flow, options);
   if (!created.ok)
-    return failure(`${p.name} cannot run:\n${problemList(created.problems)}`, EXIT.badFlow, p.command);
+    return p.voice.failure(`${p.name} cannot run:\n${problemList(created.problems)}`, EXIT.badFlow);
 
   const sim = created.sim;
   const start = io.now();
@@ -107,7 +108,7 @@ export function runFlow(p: Prepared, io: CliIo): FlowRun | CliResult {
     }
     if (io.progress && now - lastProgress >= PROGRESS_MS) {
       lastProgress = now;
-      io.progress(progressLine(sim, d, now - start, p.command));
+      io.progress(progressLine(sim, d, now - start, p.voice));
     }
     if (ran === 0 && !sim.done) break; // nothing more can happen before the end (defensive)
   }
@@ -132,13 +133,13 @@ function runOne(p: Prepared, io: CliIo): CliResult {
   const stdout = `${safeJson(JSON.stringify(doc, null, 2))}\n`;
   let stderr = p.notes;
   if (stopped) {
-    stderr += line(`${run.stoppedAt}; the figures on stdout cover the run up to there`);
+    stderr += p.voice.line(`${run.stoppedAt}; the figures on stdout cover the run up to there`);
     return { code: EXIT.stopped, stdout, stderr };
   }
   const failed = (doc.slos ?? []).filter((s) => !s.pass);
   if (failed.length === 0) return { code: EXIT.ok, stdout, stderr };
   stderr += failed
-    .map((s) => line(safeText(`objective failed: ${describeSlo(s)} (${actualText(s)})`)))
+    .map((s) => p.voice.line(safeText(`objective failed: ${describeSlo(s)} (${actualText(s)})`)))
     .join('');
   return { code: EXIT.slo, stdout, stderr };
 }
@@ -158,10 +159,10 @@ function withStopped(report: Report, stopped: Stopped): Report {
   return { seed, duration, wallMs, events, stopped, ...rest };
 }
 
-function progressLine(sim: Simulation, duration: number, wallMs: number, command: Command): string {
+function progressLine(sim: Simulation, duration: number, wallMs: number, voice: Voice): string {
   const share = Math.min(100, (sim.now / duration) * 100);
   return (
-    `${command}: t = ${formatSeconds(sim.now)} of ${formatSeconds(duration)} (${share.toFixed(1)}%)` +
+    `${voice.command}: t = ${formatSeconds(sim.now)} of ${formatSeconds(duration)} (${share.toFixed(1)}%)` +
     ` · ${formatCount(sim.events)} events · ${(wallMs / 1000).toFixed(1)} s`
   );
 }

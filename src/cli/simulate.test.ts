@@ -150,6 +150,15 @@ describe('simulate CLI (in-process)', () => {
     }
   });
 
+  it('puts the usage on a line of its own after the reason, the reason escaped', async () => {
+    expect((await cli('examples/mm1.json', '--speed\u001b[2J')).stderr).toBe(
+      'simulate: unknown option "--speed\\u001b[2J"\nusage: npm run -s simulate -- FLOW.json [options]   (--help for more)\n',
+    );
+    expect((await cli('merge', '--x')).stderr).toBe(
+      'simulate: merge: unknown option "--x"\nusage: npm run -s simulate -- merge PART.json… (the files --shard I/N printed)\n',
+    );
+  });
+
   it('prints every problem of a bad flow on its own line, with its path (exit 1)', async () => {
     const at = { x: 0, y: 0 };
     files.set(

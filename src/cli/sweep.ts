@@ -17,9 +17,10 @@ import { formatCount } from '../model/format';
 import { runnableProblems } from '../model/runnable';
 import type { Slo } from '../model/slo';
 import { EXIT } from './args';
+import { problemList } from './flowFile';
 import { type CliIo, type CliResult, failure, formatSeconds, line, PROGRESS_MS } from './io';
 import { runUnits } from './pool';
-import { type Prepared, problemList, runTimes } from './prepare';
+import { type Prepared, runTimes } from './prepare';
 import type { SweepPlan } from './sweepUnit';
 import { safeJson, safeText } from './terminal';
 

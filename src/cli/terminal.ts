@@ -29,9 +29,14 @@ export function safeJson(json: string): string {
 /** How many items of a list (problems, notes) a message shows before "…and N more". */
 export const SHOWN = 20;
 
-/** The first SHOWN items as lines, and "…and N more <noun>s" when there are more. */
-export function firstLines<T>(items: readonly T[], format: (item: T) => string, noun: string): string[] {
-  const lines = items.slice(0, SHOWN).map(format);
+/** The first `shown` items as lines, and "…and N more <noun>s" when there are more. */
+export function firstLines<T>(
+  items: readonly T[],
+  format: (item: T) => string,
+  noun: string,
+  shown = SHOWN,
+): string[] {
+  const lines = items.slice(0, shown).map(format);
   const rest = items.length - lines.length;
   if (rest > 0) lines.push(`…and ${rest.toLocaleString('en-US')} more ${noun}${rest === 1 ? '' : 's'}`);
   return lines;

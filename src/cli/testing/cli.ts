@@ -1,5 +1,6 @@
-// Test helpers: the command in-process (runCli with files held in memory beside the real ones)
-// and as users start it (a process through tsx, or the package's bin; render's output as bytes).
+// Test helpers: the commands in-process (runCli, runAsyncApi, with files held in memory beside the
+// real ones) and as users start them (a process through tsx, or the package's bin; render's output
+// as bytes).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readRegularFile } from '../readFile';
@@ -22,8 +23,14 @@ export interface Spawned {
   stderr: string;
 }
 
-const spawn = (args: string[]): Spawned => {
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** `input`: what the process reads on stdin (else nothing: it is empty). */
+const spawn = (args: string[], input = ''): Spawned => {
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -46,5 +53,16 @@ export function render(...args: string[]): SpawnedBytes {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
+/** `npm run -s asyncapi -- …`, without npm; `preload` modules run first (testing/crash.ts). */
+export const asyncapi = (args: string[], { input = '', preload = [] as string[] } = {}): Spawned =>
+  spawn(
+    ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'src/cli/asyncapi.ts', ...args],
+    input,
+  );
+
 /** `npx eventflow …`, without npx. */
 export const eventflow = (...args: string[]): Spawned => spawn(['bin/eventflow.mjs', ...args]);
+
+/** `npx eventflow …` with `input` on stdin. */
+export const eventflowWith = (input: string, ...args: string[]): Spawned =>
+  spawn(['bin/eventflow.mjs', ...args], input);
