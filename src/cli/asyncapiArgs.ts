@@ -1,8 +1,8 @@
 // Command-line arguments of `asyncapi` (docs/cli.md#the-asyncapi-command): a subcommand, its
 // files, and --out. Everything that can be checked without reading a file is checked here, so a
 // slip is a usage error (exit 2) before anything is read or written.
-import { resolve } from 'node:path';
 import type { ArgError } from './args';
+import { sameFile } from './writeFile';
 
 /** "-" as a file name: stdin. */
 export const STDIN = '-';
@@ -18,9 +18,7 @@ export const ASYNCAPI_USAGE =
 /** One line saying what is wrong with the command line; the usage follows it on stderr. */
 const usage = (error: string): ParsedAsyncApi => ({ ok: false, error, usage: true });
 
-/** The same file, however it is written (`a.yaml`, `./a.yaml`, `dir/../a.yaml`). */
-const samePath = (a: string, b: string): boolean =>
-  a === STDIN || b === STDIN ? a === b : resolve(a) === resolve(b);
+const samePath = (a: string, b: string): boolean => (a === STDIN || b === STDIN ? a === b : sameFile(a, b));
 
 export function parseAsyncApiArgs(argv: readonly string[]): ParsedAsyncApi {
   // Help wins wherever it is: "asyncapi import --help" is a question, not a file named --help.

@@ -45,6 +45,13 @@ export async function host(
   };
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
+  // A reader that stops early (`… | head -c 8`) closes the pipe: the rest is not wanted, and
+  // that is no error of ours. The exit code stays the one the command set.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) =>
+    err.code === 'EPIPE'
+      ? process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+      : fail(err),
+  );
   try {
     const result = await run();
     process.stdout.write(result.stdout);

@@ -17,16 +17,16 @@ const inked = (png: Uint8Array): number => {
 };
 
 describe('svgToPng', () => {
-  it("draws text with the system's fonts", () => {
-    expect(inked(svgToPng(TEXT, 1, { files: [] }))).toBeGreaterThan(50);
+  it("draws text with the system's fonts", async () => {
+    expect(inked(await svgToPng(TEXT, 1, { files: [] }))).toBeGreaterThan(50);
   });
 
-  it.skipIf(!existsSync(DEJAVU))('draws text with a font file alone', () => {
-    expect(inked(svgToPng(TEXT, 2, { files: [DEJAVU], system: false }))).toBeGreaterThan(200);
+  it.skipIf(!existsSync(DEJAVU))('draws text with a font file alone', async () => {
+    expect(inked(await svgToPng(TEXT, 2, { files: [DEJAVU], system: false }))).toBeGreaterThan(200);
   });
 
-  it('refuses to make an image whose text no font can draw', () => {
-    expect(() => svgToPng(TEXT, 1, { files: [], system: false })).toThrow(NoFont);
-    expect(() => svgToPng(TEXT, 1, { files: ['src'] })).toThrow('--font src: no such font file');
+  it('refuses to make an image whose text no font can draw', async () => {
+    await expect(svgToPng(TEXT, 1, { files: [], system: false })).rejects.toThrow(NoFont);
+    await expect(svgToPng(TEXT, 1, { files: ['src'] })).rejects.toThrow('--font src: no such font file');
   });
 });

@@ -6,7 +6,7 @@
 // fonts-dejavu-core, which the CI machine installs; the renderer's widths are measured for it),
 // plus any --font files, and a probe checks that text comes out in ink before the image is made.
 import { statSync } from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY } from '../io/image';
 import { NoFont } from './renderCli';
 
@@ -39,7 +39,7 @@ function fontOptions(fonts: Fonts): NonNullable<ResvgRenderOptions['font']> {
 const PROBE = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text x="2" y="15" font-size="14" font-family="${FONT_FAMILY}">Hg</text></svg>`;
 
 /** Throws NoFont unless these fonts draw the renderer's font family in ink. */
-function checkFonts(font: NonNullable<ResvgRenderOptions['font']>): void {
+function checkFonts(Resvg: typeof ResvgClass, font: NonNullable<ResvgRenderOptions['font']>): void {
   const pixels = new Resvg(PROBE, { font, logLevel: 'off' }).render().pixels;
   for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) return;
   throw new NoFont(
@@ -48,10 +48,14 @@ function checkFonts(font: NonNullable<ResvgRenderOptions['font']>): void {
   );
 }
 
-/** The SVG as PNG bytes, `scale` pixels per SVG pixel. */
-export function svgToPng(svg: string, scale: number, fonts: Fonts): Uint8Array {
+/**
+ * The SVG as PNG bytes, `scale` pixels per SVG pixel. resvg is imported here, not at the top: a
+ * bundle would otherwise load its native module at start-up for every command and every SVG.
+ */
+export async function svgToPng(svg: string, scale: number, fonts: Fonts): Promise<Uint8Array> {
   const font = fontOptions(fonts);
-  checkFonts(font);
+  const { Resvg } = await import('@resvg/resvg-js');
+  checkFonts(Resvg, font);
   const image = new Resvg(svg, {
     font,
     fitTo: { mode: 'zoom', value: scale },

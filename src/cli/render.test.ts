@@ -3,6 +3,7 @@
 // tests read the pixels back: a PNG drawn without a font would pass a size check and show no text.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderFlowSvg } from '../io/image';
 import { textWidth } from '../io/image/metrics';
@@ -132,6 +133,19 @@ describe('render CLI (process)', () => {
     expect(bad.stderr).toMatch(/^render: package\.json is not a valid flow:\n/);
     const usage = render('--format', 'gif');
     expect([usage.code, usage.stderr]).toEqual([2, 'render: --format: must be svg or png (got "gif")\n']);
+  });
+
+  it('stops quietly, with exit 0, when the reader closes the pipe early (`| head -c 8`)', () => {
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" --import tsx src/cli/render.ts ${WORK_QUEUE} --format png --scale 4 | head -c 8`,
+      ],
+      { cwd: root },
+    );
+    expect(r.stdout.equals(PNG_SIGNATURE)).toBe(true);
+    expect(r.stderr.toString('utf8')).toBe('');
   });
 
   it('runs from the bin as `eventflow render`, the same image', () => {

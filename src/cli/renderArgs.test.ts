@@ -55,6 +55,12 @@ describe('render arguments', () => {
     );
   });
 
+  it('never write the image over its own flow file, however the path is written', () => {
+    expect(error('flows/f.json', '--out', './flows/../flows/f.json')).toBe(
+      '--out "./flows/../flows/f.json" is the flow file itself: write the image elsewhere',
+    );
+  });
+
   it("with --badges, take simulate's run options with simulate's checks", () => {
     const a = ok('f.json', '--badges', '--duration', '30', '--seed=4', '--warmup', '3');
     expect(a.run).toMatchObject({ file: 'f.json', duration: 30, seed: 4, warmup: 3, asserts: [] });

@@ -3,6 +3,7 @@
 // simulate's own, checked by simulate's parser, so they take the same values with the same words.
 import type { ImageTheme } from '../io/image';
 import { type ArgError, parseArgs, type SimulateArgs } from './args';
+import { sameFile } from './writeFile';
 
 export type ImageFormat = 'svg' | 'png';
 
@@ -111,6 +112,9 @@ export function parseRenderArgs(argv: readonly string[]): ParsedRender {
 }
 
 function finish(d: Draft & { file: string }): ParsedRender {
+  // Writing the image over its own flow file would lose the flow.
+  if (d.out !== undefined && sameFile(d.out, d.file))
+    return { ok: false, error: `--out "${d.out}" is the flow file itself: write the image elsewhere` };
   const named = d.out === undefined ? undefined : formatOfName(d.out);
   if (d.format && named && d.format !== named)
     return { ok: false, error: `--out ${d.out}: the name says ${named}, but --format is ${d.format}` };

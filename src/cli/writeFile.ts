@@ -3,6 +3,7 @@
 // ever, and a device or a pipe is what stdout is for: the file is opened without blocking and
 // without truncating, checked, and only then emptied and written.
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { FileRefused } from './readFile';
 
 const OPEN_FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0);
@@ -41,3 +42,6 @@ export function writeRegularFile(path: string, data: string | Uint8Array): void 
     closeSync(fd);
   }
 }
+
+/** The same file, however it is written (`a.yaml`, `./a.yaml`, `dir/../a.yaml`): --out must not name an input. */
+export const sameFile = (a: string, b: string): boolean => resolve(a) === resolve(b);
