@@ -22,7 +22,7 @@ export function classify(docs: readonly { name: string; value: unknown }[], repo
     if (isObject(v) && v.format === 'eventflow')
       report.problem(
         d.name,
-        'this is a Flow JSON file, not an AsyncAPI document: open it with "Import JSON"',
+        'this is a Flow JSON file, not an AsyncAPI document: open it as a flow (the app’s "Import JSON"; simulate and render read it as it is)',
       );
     else if (isObject(v) && v.asyncapi !== undefined) {
       const why = versionProblem(v.asyncapi);

@@ -36,8 +36,11 @@ describe('AsyncAPI import: problems, with where', () => {
       'api.yaml: this is an OpenAPI document, not AsyncAPI: it describes request/response APIs, not events',
     );
     expect(problems('{"format": "eventflow", "version": 2, "name": "", "nodes": [], "edges": []}')[0]).toBe(
-      'api.yaml: this is a Flow JSON file, not an AsyncAPI document: open it with "Import JSON"',
+      'api.yaml: this is a Flow JSON file, not an AsyncAPI document: open it as a flow (the app’s "Import JSON"; simulate and render read it as it is)',
     );
+    expect(problems('asyncapi: 3.0.0\ninfo: {title: a, version: "1"}\n---\nasyncapi: 3.0.0\n')).toEqual([
+      'api.yaml: line 3, column 1: several YAML documents in one file (separated by "---"): give each AsyncAPI document a file of its own',
+    ]);
     expect(importAsyncApi([])).toEqual({ ok: false, problems: ['no files given'] });
     const r = importAsyncApi([
       { name: 'a.yaml', text: 'x: 1' },

@@ -31,6 +31,11 @@ export function parseText(text: string): TextResult {
         ok: false,
         problem: `${where}nested too deeply to read (objects and lists inside one another)`,
       };
+    if (error.code === 'MULTIPLE_DOCS')
+      return {
+        ok: false,
+        problem: `${where}several YAML documents in one file (separated by "---"): give each AsyncAPI document a file of its own`,
+      };
     return { ok: false, problem: `${where}not valid YAML or JSON (${firstLine(error.message)})` };
   }
   let value: unknown;
