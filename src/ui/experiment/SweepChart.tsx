@@ -7,6 +7,7 @@
 import { type CSSProperties, useEffect, useRef } from 'react';
 import uPlot, { type AlignedData } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { clipToPlot } from '../run/plotClip';
 
 export interface SweepLine {
   label: string;
@@ -97,11 +98,8 @@ function overlays(spec: SweepChartSpec, el: HTMLElement): uPlot.Plugin {
       drawAxes: [
         (u) => {
           const ctx = u.ctx;
-          const { left, top, width, height } = u.bbox;
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(left, top, width, height);
-          ctx.clip();
+          const { top, height } = u.bbox;
+          clipToPlot(u);
           // An interval reaching 0 has no place on a log scale: it runs off the bottom.
           const yAt = (v: number) => {
             const y = u.valToPos(v, 'y', true);
@@ -150,10 +148,7 @@ function overlays(spec: SweepChartSpec, el: HTMLElement): uPlot.Plugin {
           const ctx = u.ctx;
           const { left, top, width, height } = u.bbox;
           const px = devicePixelRatio;
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(left, top, width, height);
-          ctx.clip();
+          clipToPlot(u);
           ctx.lineWidth = px;
           for (const t of spec.targets ?? []) {
             const y = u.valToPos(t.y, 'y', true);

@@ -7,6 +7,7 @@ import type { Slo } from '../../model/slo';
 import { OP_SYMBOL } from '../../model/slo';
 import type { BaselineSeries } from '../../store/slices/baselineSlice';
 import { firstOp, formatMetric } from '../experiment/sloMetrics';
+import { clipToPlot } from './plotClip';
 
 export interface Overlay {
   baseline: BaselineSeries | null;
@@ -83,12 +84,8 @@ export function chartOverlays(read: () => Overlay, lines: OverlayLines, themed: 
           const { baseline } = read();
           if (!baseline) return;
           const ctx = u.ctx;
-          const { left, top, width, height } = u.bbox;
           const px = devicePixelRatio;
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(left, top, width, height);
-          ctx.clip();
+          clipToPlot(u);
           ctx.lineWidth = 1.5 * px;
           ctx.setLineDash([5 * px, 4 * px]);
           ctx.globalAlpha = 0.75;
@@ -111,12 +108,9 @@ export function chartOverlays(read: () => Overlay, lines: OverlayLines, themed: 
           const targets = targetsOf(read().slos, lines);
           if (!targets.length) return;
           const ctx = u.ctx;
-          const { left, top, width, height } = u.bbox;
+          const { left, top, width } = u.bbox;
           const px = devicePixelRatio;
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(left, top, width, height);
-          ctx.clip();
+          clipToPlot(u);
           ctx.font = FONT;
           ctx.textAlign = 'right';
           ctx.textBaseline = 'middle';

@@ -1,6 +1,7 @@
 // Fault windows shaded on a uPlot chart, under its lines (drawn on uPlot's drawClear, so every
 // redraw has them), with a firmer edge where each fault starts. Colours come from the theme.
 import type uPlot from 'uplot';
+import { clipToPlot } from '../run/plotClip';
 
 export interface FaultWindow {
   at: number;
@@ -18,10 +19,7 @@ export function faultMarkers(windows: () => readonly FaultWindow[], themed: HTML
           if (!list.length) return;
           const { left, top, width, height } = u.bbox;
           const ctx = u.ctx;
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(left, top, width, height);
-          ctx.clip();
+          clipToPlot(u);
           const fill = colour('--fault-band', 'rgb(210 60 60 / 10%)');
           const edge = colour('--fault-edge', 'rgb(210 60 60 / 55%)');
           for (const w of list) {
